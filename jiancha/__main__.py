@@ -1,0 +1,3 @@
+from jiancha.cli import main
+
+main()

@@ -1,0 +1,148 @@
+"""A real single-node Apache Kafka 4.x in KRaft mode (combined broker + controller)."""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+from jiancha.embedded import maven
+from jiancha.embedded.procs import ManagedProcess, java_home
+from jiancha.settings import Settings
+
+# Kafka's own jars pin slf4j 1.7; the log4j2 binding below needs the 2.x API.
+_LOGGING = [
+    ("org.slf4j", "slf4j-api", "2.0.17"),
+    ("org.apache.logging.log4j", "log4j-slf4j2-impl", "2.24.3"),
+    ("org.apache.logging.log4j", "log4j-core", "2.24.3"),
+]
+
+_LOG4J2 = """\
+status = warn
+appender.out.type = Console
+appender.out.name = out
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = warn
+rootLogger.appenderRef.out.ref = out
+logger.kafka.name = kafka
+logger.kafka.level = info
+logger.server.name = org.apache.kafka.server
+logger.server.level = info
+"""
+
+
+class EmbeddedKafka:
+    """Install, configure, start and probe the local broker."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.s = settings
+        self.home = settings.data_dir / "kafka"
+        self.process = ManagedProcess(
+            "kafka", settings.data_dir / "run", settings.data_dir / "logs", str(self.config_file)
+        )
+
+    @property
+    def config_file(self) -> Path:
+        return self.home / "server.properties"
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.s.kafka_port}"
+
+    def install(self) -> list[Path]:
+        """The broker's runtime jars, resolved from Maven Central once."""
+        lib = self.s.cache_dir / f"kafka-{self.s.kafka_version}" / "lib"
+        return maven.resolve_runtime_jars(
+            self.s.cache_dir,
+            [("org.apache.kafka", "kafka_2.13", self.s.kafka_version), *_LOGGING],
+            lib,
+        )
+
+    def configure(self) -> None:
+        """Write server.properties and logging config; format the log dir on first use."""
+        s = self.s
+        self.home.mkdir(parents=True, exist_ok=True)
+        log_dir = self.home / "data"
+        self.config_file.write_text(
+            "\n".join(
+                [
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    f"controller.quorum.voters=1@127.0.0.1:{s.kafka_controller_port}",
+                    f"listeners=PLAINTEXT://127.0.0.1:{s.kafka_port},"
+                    f"CONTROLLER://127.0.0.1:{s.kafka_controller_port}",
+                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{s.kafka_port}",
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                    f"log.dirs={log_dir}",
+                    f"num.partitions={s.partitions}",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=6",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    # Up to 10 MB messages, so oversized payloads reach the dead-letter path.
+                    "message.max.bytes=12582912",
+                    "auto.create.topics.enable=true",
+                    "",
+                ]
+            ),
+            encoding="utf-8",
+        )
+        (self.home / "log4j2.properties").write_text(_LOG4J2, encoding="utf-8")
+        if not (log_dir / "meta.properties").exists():
+            cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+            self._format(cluster_id)
+
+    def _command(self, main: list[str]) -> list[str]:
+        lib = self.s.cache_dir / f"kafka-{self.s.kafka_version}" / "lib"
+        java = java_home(self.s.java_home) / "bin" / "java"
+        return [
+            str(java),
+            f"-Xms{self.s.kafka_heap}",
+            f"-Xmx{self.s.kafka_heap}",
+            "-XX:+UseG1GC",
+            "-Djava.awt.headless=true",
+            f"-Dlog4j2.configurationFile={self.home / 'log4j2.properties'}",
+            "-cp",
+            f"{lib}/*",
+            *main,
+        ]
+
+    def _format(self, cluster_id: str) -> None:
+        main = ["kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(self.config_file)]
+        proc = subprocess.run(self._command(main), capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError(f"Kafka 存储格式化失败：\n{proc.stdout}\n{proc.stderr}")
+
+    def start(self) -> int:
+        """Start the broker in the background; returns its pid."""
+        env = dict(os.environ)
+        return self.process.start(
+            self._command(["kafka.Kafka", str(self.config_file)]), env=env, cwd=self.home
+        )
+
+    def healthy(self) -> tuple[bool, str]:
+        """(ok, detail): the broker answers metadata requests on its listener."""
+        from kafka import KafkaAdminClient
+        from kafka.errors import KafkaError
+
+        try:
+            admin = KafkaAdminClient(
+                bootstrap_servers=self.bootstrap, request_timeout_ms=3000, client_id="jiancha-health"
+            )
+        except (KafkaError, OSError, ValueError) as exc:
+            return False, f"无法连接：{exc.__class__.__name__}"
+        try:
+            cluster = admin.describe_cluster()
+            return True, f"集群 {cluster.get('cluster_id')}，{len(cluster.get('brokers', []))} 个 broker"
+        except (KafkaError, OSError) as exc:
+            return False, f"元数据请求失败：{exc.__class__.__name__}"
+        finally:
+            admin.close()

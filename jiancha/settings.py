@@ -1,0 +1,81 @@
+"""The one settings object of jiancha, read from ``JIANCHA_*`` environment variables.
+
+Built once (``Settings()``) at the edge of a process and passed in; nothing else reads
+``os.environ``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    # Elasticsearch runs as an unprivileged user; under root its files cannot live in
+    # /root (mode 700), so root's default is a system path the service user can own.
+    if os.geteuid() == 0:
+        return Path("/var/lib/jiancha")
+    return Path.home() / ".local" / "state" / "jiancha"
+
+
+def _default_cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jiancha"
+
+
+class Settings(BaseSettings):
+    """Configuration of every jiancha process (CLI, worker, API, embedded services)."""
+
+    model_config = SettingsConfigDict(env_prefix="JIANCHA_", frozen=True, extra="ignore")
+
+    # Clients
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    es_url: str = "http://127.0.0.1:9200"
+    es_username: str | None = None
+    es_password: SecretStr | None = None
+    topic_prefix: str = ""
+    index_prefix: str = "jiancha"
+    partitions: int = Field(default=6, ge=1, le=1000)
+    app_id: str = "jiancha"
+
+    # Worker
+    index_batch_size: int = Field(default=500, ge=1, le=50_000)
+    index_batch_seconds: float = Field(default=1.0, gt=0, le=60)
+
+    # API
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+
+    # Embedded services (``jiancha up``)
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    cache_dir: Path = Field(default_factory=_default_cache_dir)
+    kafka_version: str = "4.1.1"
+    kafka_port: int = Field(default=9092, ge=1, le=65535)
+    kafka_controller_port: int = Field(default=9093, ge=1, le=65535)
+    kafka_heap: str = "512m"
+    es_version: str = "8.19.21"
+    es_port: int = Field(default=9200, ge=1, le=65535)
+    es_heap: str = "1g"
+    service_user: str = "jiancha"
+    java_home: Path | None = None
+    start_timeout_s: float = Field(default=180, gt=0)
+
+    media_root: Path = Path(".")
+
+    @field_validator("topic_prefix", "index_prefix", "app_id")
+    @classmethod
+    def _lowercase_name(cls, value: str) -> str:
+        # Elasticsearch index names must be lowercase; Kafka topics allow [a-zA-Z0-9._-].
+        allowed = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+        if not set(value) <= allowed:
+            raise ValueError(f"只能包含小写字母、数字、'.'、'_'、'-'：{value!r}")
+        return value
+
+    @field_validator("kafka_heap", "es_heap")
+    @classmethod
+    def _heap(cls, value: str) -> str:
+        if not value[:-1].isdigit() or value[-1] not in "mg":
+            raise ValueError(f"堆大小应形如 512m 或 1g：{value!r}")
+        return value

@@ -1,0 +1,44 @@
+"""The topic catalogue: every Kafka topic jiancha uses, what it carries and how it is keyed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ENFORCEMENT_ACTIONS = "enforcement-actions"
+RECORDINGS = "recordings"
+TRANSCRIPTS = "transcripts"
+COMPLAINTS = "complaints"
+POLICIES = "policies"
+FLAGS = "flags"
+CASE_EVENTS = "case-events"
+RECTIFICATION_EVENTS = "rectification-events"
+AUDIT = "audit"
+DEAD_LETTERS = "dead-letters"
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """A topic: its base name, what its key is, and whether it is compacted."""
+
+    name: str
+    keyed_by: str
+    compacted: bool = False
+
+
+CATALOGUE: tuple[TopicSpec, ...] = (
+    TopicSpec(ENFORCEMENT_ACTIONS, "officer_id"),
+    TopicSpec(RECORDINGS, "officer_ids[0] (wearer)"),
+    TopicSpec(TRANSCRIPTS, "recording_id"),
+    TopicSpec(COMPLAINTS, "officer_id, else complaint_id"),
+    TopicSpec(POLICIES, "policy_id", compacted=True),
+    TopicSpec(FLAGS, "officer_id"),
+    TopicSpec(CASE_EVENTS, "case_id"),
+    TopicSpec(RECTIFICATION_EVENTS, "order_id"),
+    TopicSpec(AUDIT, "actor"),
+    TopicSpec(DEAD_LETTERS, "source@position"),
+)
+
+
+def topic_name(prefix: str, base: str) -> str:
+    """The real topic name: the deployment's prefix (empty in production) plus the base name."""
+    return f"{prefix}{base}"
