@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -51,6 +52,62 @@ def status(settings: Settings) -> None:
         click.echo(f"{r.name:<16}{r.version:<12}{r.address:<28}{r.pid or '-'!s:<9}{state}（{r.detail}）")
     if not all(r.healthy for r in rows):
         sys.exit(1)
+
+
+@main.command()
+@click.pass_obj
+def topics(settings: Settings) -> None:
+    """创建 jiancha 的全部 Kafka 主题（已存在的跳过）。"""
+    from streams.admin import ensure_topics
+
+    created = ensure_topics(settings)
+    click.echo(f"已创建 {len(created)} 个主题" + (f"：{', '.join(created)}" if created else "（均已存在）"))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--rate", type=click.FloatRange(min=0.1), default=None, help="每秒事件数上限（默认不限速）")
+@click.pass_obj
+def ingest(settings: Settings, path: Path, rate: float | None) -> None:
+    """把 JSONL 事件文件（每行 {"type","data"}）回放到对应主题。"""
+    from tqdm import tqdm
+
+    from streams.admin import ensure_topics
+    from streams.ingest import ingest_file
+    from streams.publisher import Publisher
+
+    ensure_topics(settings)
+    total = sum(1 for line in open(path, "rb") if line.strip())
+    with Publisher(settings) as publisher, tqdm(total=total, unit="条", desc="回放") as bar:
+        counts = ingest_file(path, publisher, rate=rate, progress=bar.update)
+    summary = "，".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    click.echo(f"已发送 {sum(counts.values())} 条：{summary}")
+    if counts.get("dead_letter"):
+        click.echo(f"其中 {counts['dead_letter']} 行无法解析，已写入死信主题（附原因）。", err=True)
+
+
+@main.command()
+@click.option("--loglevel", default="info", show_default=True)
+@click.pass_obj
+def worker(settings: Settings, loglevel: str) -> None:
+    """运行 Faust 工作进程：把录像、转写、执法记录建入 Elasticsearch。"""
+    from streams.agents import run_indexer
+
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    run_indexer(settings, loglevel=loglevel)
+
+
+@main.command()
+@click.option("--host", default=None, help="监听地址（默认取 JIANCHA_API_HOST）")
+@click.option("--port", type=int, default=None, help="端口（默认取 JIANCHA_API_PORT）")
+@click.pass_obj
+def api(settings: Settings, host: str | None, port: int | None) -> None:
+    """运行 FastAPI 服务（检索、审核、整改、专刊）。"""
+    import uvicorn
+
+    from api.main import create_app
+
+    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port)
 
 
 if __name__ == "__main__":

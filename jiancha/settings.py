@@ -38,7 +38,10 @@ class Settings(BaseSettings):
     topic_prefix: str = ""
     index_prefix: str = "jiancha"
     partitions: int = Field(default=6, ge=1, le=1000)
+    replication_factor: int = Field(default=1, ge=1, le=5)
     app_id: str = "jiancha"
+    es_shards: int = Field(default=1, ge=1, le=64)
+    es_replicas: int = Field(default=0, ge=0, le=5)
 
     # Worker
     index_batch_size: int = Field(default=500, ge=1, le=50_000)

@@ -1,0 +1,1 @@
+"""The FastAPI service for reviewers, squad leaders and the supervisor."""

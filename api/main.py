@@ -1,0 +1,74 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.routes import clips, health
+from jiancha.settings import Settings
+
+_MESSAGES = {
+    "missing": "缺少必填参数",
+    "int_parsing": "应为整数",
+    "float_parsing": "应为数字",
+    "greater_than_equal": "取值过小",
+    "less_than_equal": "取值过大",
+    "string_too_long": "内容过长",
+    "literal_error": "取值不在允许范围内",
+    "datetime_from_date_parsing": "时间格式应为 ISO 8601，例如 2026-04-01T08:00:00+08:00",
+    "datetime_parsing": "时间格式应为 ISO 8601，例如 2026-04-01T08:00:00+08:00",
+}
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API, connected to the Elasticsearch and Kafka that ``settings`` name."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from jiancha.elastic.client import async_client, sync_client
+        from jiancha.elastic.indices import ensure_indices
+
+        es_sync = sync_client(settings)
+        try:
+            app.state.aliases = ensure_indices(es_sync, settings)
+        finally:
+            es_sync.close()
+        app.state.es = async_client(settings)
+        yield
+        await app.state.es.close()
+
+    app = FastAPI(
+        title="jiancha 监察 API",
+        description="交通执法全量监督：录像检索、案件审核、整改通知与《监察专刊》。",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {
+                "field": ".".join(str(p) for p in err["loc"] if p not in ("query", "body", "path")),
+                "message": _MESSAGES.get(err["type"], "取值无效"),
+            }
+            for err in exc.errors()
+        ]
+        return JSONResponse({"detail": "请求参数有误", "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "未找到"
+        if exc.status_code == 405:
+            detail = "不支持该请求方法"
+        return JSONResponse({"detail": detail}, status_code=exc.status_code)
+
+    app.include_router(health.router)
+    app.include_router(clips.router)
+    return app

@@ -1,0 +1,53 @@
+"""Response models (they feed the OpenAPI spec)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class SegmentOut(BaseModel):
+    start: float = Field(description="片段开始秒数（播放器跳转用）")
+    end: float
+    speaker: str = Field(description="officer（民警）| civilian（群众）| unknown")
+    highlight: str = Field(description="命中词以 <em> 标出，其余已做 HTML 转义")
+
+
+class ClipOut(BaseModel):
+    recording_id: str
+    device_id: str | None = None
+    device_type: str | None = None
+    officer_ids: list[str] = []
+    squad_id: str | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    uploaded_at: datetime | None = None
+    duration_s: float | None = None
+    has_transcript: bool = False
+    score: float | None = None
+    segments: list[SegmentOut] = Field(default=[], description="命中的转写片段")
+
+
+class ClipSearchOut(BaseModel):
+    total: int
+    page: int
+    size: int
+    items: list[ClipOut]
+
+
+class DependencyHealth(BaseModel):
+    ok: bool
+    detail: str
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "degraded"]
+    kafka: DependencyHealth
+    elasticsearch: DependencyHealth
+
+
+class ErrorOut(BaseModel):
+    detail: str
+    errors: list[dict[str, str]] = []

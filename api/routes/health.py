@@ -1,0 +1,58 @@
+"""Liveness of the service and its dependencies."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Response
+
+from api.deps import get_es, get_settings
+from api.models import DependencyHealth, HealthOut
+from jiancha.settings import Settings
+
+router = APIRouter(tags=["运维"])
+
+
+def _kafka_health(bootstrap: str) -> DependencyHealth:
+    from kafka import KafkaAdminClient
+    from kafka.errors import KafkaError
+
+    try:
+        admin = KafkaAdminClient(
+            bootstrap_servers=bootstrap, request_timeout_ms=3000, client_id="jiancha-api-health"
+        )
+    except (KafkaError, OSError, ValueError) as exc:
+        return DependencyHealth(ok=False, detail=f"Kafka 无法连接：{exc.__class__.__name__}")
+    try:
+        brokers = admin.describe_cluster().get("brokers", [])
+        return DependencyHealth(ok=True, detail=f"{len(brokers)} 个 broker 在线")
+    except (KafkaError, OSError) as exc:
+        return DependencyHealth(ok=False, detail=f"Kafka 元数据请求失败：{exc.__class__.__name__}")
+    finally:
+        admin.close()
+
+
+async def _es_health(es: Any) -> DependencyHealth:
+    try:
+        health = await es.cluster.health(request_timeout=3)
+    except Exception as exc:  # noqa: BLE001 - any failure means "not healthy", reported as such
+        return DependencyHealth(ok=False, detail=f"Elasticsearch 无法连接：{exc.__class__.__name__}")
+    status = health["status"]
+    return DependencyHealth(ok=status in {"green", "yellow"}, detail=f"集群状态 {status}")
+
+
+@router.get("/healthz", response_model=HealthOut, responses={503: {"model": HealthOut}})
+async def healthz(
+    response: Response,
+    settings: Annotated[Settings, Depends(get_settings)],
+    es: Annotated[Any, Depends(get_es)],
+) -> HealthOut:
+    """Kafka 与 Elasticsearch 的连通状态；任一不可用时返回 503（degraded）。"""
+    kafka, elastic = await asyncio.gather(
+        asyncio.to_thread(_kafka_health, settings.kafka_bootstrap), _es_health(es)
+    )
+    ok = kafka.ok and elastic.ok
+    if not ok:
+        response.status_code = 503
+    return HealthOut(status="ok" if ok else "degraded", kafka=kafka, elasticsearch=elastic)

@@ -1,0 +1,1 @@
+"""The Elasticsearch projection: index definitions, documents built from events, writes, queries."""

@@ -1,0 +1,141 @@
+"""Index definitions: explicit mappings, versioned indices behind aliases, created at start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jiancha.settings import Settings
+
+CLIPS = "clips"
+ACTIONS = "actions"
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """An index family: ``{prefix}-{name}`` is the alias, ``{prefix}-{name}-v{version}`` the index."""
+
+    name: str
+    version: int
+    mappings: dict[str, Any]
+
+    def alias(self, prefix: str) -> str:
+        return f"{prefix}-{self.name}"
+
+    def index(self, prefix: str) -> str:
+        return f"{prefix}-{self.name}-v{self.version}"
+
+
+def _text(analyzer: str) -> dict[str, Any]:
+    return {"type": "text", "analyzer": analyzer}
+
+
+def clips_spec(analyzer: str) -> IndexSpec:
+    """A clip: one recording's metadata plus its transcript segments (for timed highlights)."""
+    kw = {"type": "keyword"}
+    date = {"type": "date"}
+    return IndexSpec(
+        CLIPS,
+        1,
+        {
+            "dynamic": "strict",
+            "_meta": {"chinese_analyzer": analyzer},
+            "properties": {
+                "recording_id": kw,
+                "device_id": kw,
+                "device_type": kw,
+                "officer_ids": kw,
+                "squad_id": kw,
+                "started_at": date,
+                "ended_at": date,
+                "uploaded_at": date,
+                "duration_s": {"type": "float"},
+                "upload_delay_h": {"type": "float"},
+                "sha256": kw,
+                "media_uri": {"type": "keyword", "index": False},
+                "has_transcript": {"type": "boolean"},
+                "language": kw,
+                "engine": kw,
+                "transcript_text": _text(analyzer),
+                "segments": {
+                    "type": "nested",
+                    "properties": {
+                        "start": {"type": "float"},
+                        "end": {"type": "float"},
+                        "speaker": kw,
+                        "text": _text(analyzer),
+                        "confidence": {"type": "float"},
+                    },
+                },
+            },
+        },
+    )
+
+
+def actions_spec() -> IndexSpec:
+    """An enforcement action (ticket) as recorded."""
+    kw = {"type": "keyword"}
+    flag = {"type": "boolean"}
+    return IndexSpec(
+        ACTIONS,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "action_id": kw,
+                "officer_id": kw,
+                "officer_role": kw,
+                "co_officer_ids": kw,
+                "squad_id": kw,
+                "occurred_at": {"type": "date"},
+                "plate": kw,
+                "plate_region": kw,
+                "road_user": kw,
+                "violation_type": kw,
+                "measures": {
+                    "properties": {
+                        "fine_cny": {"type": "integer"},
+                        "points": {"type": "integer"},
+                        "warning": flag,
+                        "vehicle_detained": flag,
+                        "license_detained": flag,
+                    }
+                },
+                "payment": {"properties": {"method": kw, "receipt_no": kw}},
+            },
+        },
+    )
+
+
+def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
+    """Create templates, indices and aliases that are missing; returns {family: alias}."""
+    from elasticsearch import BadRequestError
+
+    from jiancha.elastic.analysis import detect_chinese_analyzer
+
+    analyzer = detect_chinese_analyzer(es)
+    prefix = settings.index_prefix
+    aliases = {}
+    for spec in (clips_spec(analyzer), actions_spec()):
+        index_settings = {
+            "number_of_shards": settings.es_shards,
+            "number_of_replicas": settings.es_replicas,
+            "refresh_interval": "1s",
+        }
+        es.indices.put_index_template(
+            name=spec.alias(prefix),
+            index_patterns=[f"{spec.alias(prefix)}-v*"],
+            template={"settings": index_settings, "mappings": spec.mappings},
+            priority=100,
+        )
+        if not es.indices.exists(index=spec.index(prefix)):
+            try:
+                es.indices.create(
+                    index=spec.index(prefix), aliases={spec.alias(prefix): {"is_write_index": True}}
+                )
+            except BadRequestError as exc:
+                # Another process created it between our check and our create.
+                if exc.error != "resource_already_exists_exception":
+                    raise
+        aliases[spec.name] = spec.alias(prefix)
+    return aliases

@@ -1,0 +1,124 @@
+"""Clip search: the request as a plain record, the query body, and the parsed page (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+MAX_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+
+
+@dataclass(frozen=True)
+class ClipQuery:
+    """What a reviewer asks of the clips: words, filters and a page."""
+
+    q: str = ""
+    officer_id: str | None = None
+    squad_id: str | None = None
+    device_type: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    page: int = 1
+    size: int = 20
+
+    @property
+    def terms(self) -> list[str]:
+        """Whitespace-separated words; every one must occur (as a phrase)."""
+        return self.q.split()
+
+
+@dataclass(frozen=True)
+class SegmentHit:
+    """A transcript segment that matched, with its seconds for the player."""
+
+    start: float
+    end: float
+    speaker: str
+    highlight: str
+
+
+@dataclass(frozen=True)
+class ClipHit:
+    recording_id: str
+    score: float | None
+    source: dict[str, Any]
+    segments: list[SegmentHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClipPage:
+    total: int
+    hits: list[ClipHit]
+
+
+def clip_search_body(query: ClipQuery) -> dict[str, Any]:
+    """The Elasticsearch request body for ``query``."""
+    filters: list[dict[str, Any]] = []
+    if query.officer_id:
+        filters.append({"term": {"officer_ids": query.officer_id}})
+    if query.squad_id:
+        filters.append({"term": {"squad_id": query.squad_id}})
+    if query.device_type:
+        filters.append({"term": {"device_type": query.device_type}})
+    if query.start or query.end:
+        window: dict[str, str] = {}
+        if query.start:
+            window["gte"] = query.start.isoformat()
+        if query.end:
+            window["lte"] = query.end.isoformat()
+        filters.append({"range": {"started_at": window}})
+    bool_q: dict[str, Any] = {"filter": filters}
+    if query.terms:
+        # Phrase matching keeps the characters of a word together, whatever the analyzer
+        # (with the standard analyzer each Han character is its own token).
+        bool_q["must"] = [{"match_phrase": {"transcript_text": t}} for t in query.terms]
+        # The nested clause only fetches the matching segments, with times, for highlights.
+        bool_q["should"] = [
+            {
+                "nested": {
+                    "path": "segments",
+                    "query": {
+                        "bool": {
+                            "should": [
+                                {"match_phrase": {"segments.text": t}} for t in query.terms
+                            ]
+                        }
+                    },
+                    "score_mode": "max",
+                    "inner_hits": {
+                        "size": 10,
+                        "_source": ["segments.start", "segments.end", "segments.speaker"],
+                        "highlight": {
+                            "encoder": "html",
+                            "fields": {"segments.text": {"number_of_fragments": 0}},
+                        },
+                    },
+                }
+            }
+        ]
+    body: dict[str, Any] = {
+        "query": {"bool": bool_q},
+        "from": (query.page - 1) * query.size,
+        "size": query.size,
+        "_source": {"excludes": ["segments", "transcript_text"]},
+        "track_total_hits": True,
+    }
+    if not query.terms:
+        body["sort"] = [{"started_at": "desc"}, {"recording_id": "asc"}]
+    return body
+
+
+def parse_clip_page(response: dict[str, Any]) -> ClipPage:
+    """The page of clips in an Elasticsearch search response."""
+    hits = []
+    for hit in response["hits"]["hits"]:
+        segments = []
+        inner = hit.get("inner_hits", {}).get("segments", {}).get("hits", {}).get("hits", [])
+        for seg in inner:
+            src = seg["_source"]
+            text = seg.get("highlight", {}).get("segments.text", [""])[0]
+            segments.append(SegmentHit(src["start"], src["end"], src.get("speaker", "unknown"), text))
+        segments.sort(key=lambda s: s.start)
+        hits.append(ClipHit(hit["_id"], hit.get("_score"), hit["_source"], segments))
+    return ClipPage(response["hits"]["total"]["value"], hits)

@@ -1,0 +1,68 @@
+"""Idempotent bulk writes that wait out an unavailable cluster instead of losing events."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from jiancha.elastic.documents import Upsert
+
+log = logging.getLogger(__name__)
+
+
+class BulkWriter:
+    """Writes upserts in bulk; retries the whole batch while the cluster is unreachable."""
+
+    def __init__(
+        self,
+        es: Any,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        max_backoff_s: float = 30.0,
+    ) -> None:
+        self.es = es
+        self.sleep = sleep
+        self.max_backoff_s = max_backoff_s
+        self.unavailable_since: float | None = None
+
+    async def write(self, upserts: Sequence[Upsert]) -> list[tuple[Upsert, str]]:
+        """Write all upserts; return those Elasticsearch rejected, each with the reason."""
+        from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+        from elasticsearch.helpers import async_bulk
+
+        if not upserts:
+            return []
+        backoff = 0.5
+        while True:
+            try:
+                _, errors = await async_bulk(
+                    self.es,
+                    [u.bulk_action() for u in upserts],
+                    raise_on_error=False,
+                    max_retries=5,  # 429 (queue full) is retried per item by the helper
+                    refresh=False,
+                )
+                break
+            except (ConnectionError, ConnectionTimeout) as exc:
+                reason = f"Elasticsearch 不可用（{exc.__class__.__name__}）"
+            except ApiError as exc:
+                if exc.meta.status < 500:
+                    raise
+                reason = f"Elasticsearch 返回 {exc.meta.status}"
+            if self.unavailable_since is None:
+                self.unavailable_since = asyncio.get_running_loop().time()
+            log.warning("%s；%.1f 秒后重试 %d 条写入", reason, backoff, len(upserts))
+            await self.sleep(backoff)
+            backoff = min(backoff * 2, self.max_backoff_s)
+        self.unavailable_since = None
+        # Errors name the concrete index behind the alias, so match on _id alone.
+        by_id = {u.id: u for u in upserts}
+        failed = []
+        for item in errors:
+            (result,) = item.values()
+            upsert = by_id[result["_id"]]
+            error = result.get("error", {})
+            reason = error.get("reason") if isinstance(error, dict) else str(error)
+            failed.append((upsert, f"Elasticsearch 拒绝写入：{reason}"))
+        return failed

@@ -1,0 +1,119 @@
+"""Agents of the indexer worker: events in, Elasticsearch projection out, rejects to dead letters."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+import faust
+
+from jiancha.elastic.documents import (
+    Upsert,
+    action_document,
+    clip_from_recording,
+    clip_from_transcript,
+)
+from jiancha.elastic.writer import BulkWriter
+from jiancha.settings import Settings
+from streams import topics
+from streams.app import create_app, raw_topic
+from streams.dead_letters import dead_letter
+from streams.schemas import InvalidEvent, decode
+from streams.schemas.enforcement_actions import EnforcementAction
+from streams.schemas.recordings import Recording
+from streams.schemas.transcripts import Transcript
+
+log = logging.getLogger(__name__)
+
+
+class Projector:
+    """Validates a batch of raw events, writes their upserts, and dead-letters the rest."""
+
+    def __init__(self, writer: BulkWriter, send_dead: Callable[[str, bytes], Any]) -> None:
+        self.writer = writer
+        self.send_dead = send_dead
+
+    async def project(
+        self, events: Sequence[Any], model: type, to_upsert: Callable[[Any], Upsert]
+    ) -> int:
+        """Index one batch; returns how many events were dead-lettered."""
+        pending: list[tuple[Any, Upsert]] = []
+        rejected: list[tuple[Any, str]] = []
+        for event in events:
+            try:
+                pending.append((event, to_upsert(decode(model, event.value))))
+            except InvalidEvent as exc:
+                rejected.append((event, exc.reason))
+        event_of = {id(upsert): event for event, upsert in pending}
+        for upsert, reason in await self.writer.write([u for _, u in pending]):
+            rejected.append((event_of[id(upsert)], reason))
+        for event, reason in rejected:
+            msg = event.message
+            letter = dead_letter(
+                reason,
+                stage="worker",
+                source=msg.topic,
+                position=f"{msg.partition}:{msg.offset}",
+                payload=event.value if isinstance(event.value, bytes) else bytes(event.value),
+                key=event.key.decode("utf-8", "replace") if event.key else None,
+                now=datetime.now(timezone.utc),
+            )
+            await self.send_dead(letter.dead_key, letter.to_json_bytes())
+        if rejected:
+            log.warning("%d 条消息进入死信主题", len(rejected))
+        return len(rejected)
+
+
+def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str]) -> faust.App:
+    """The indexer worker: recordings + transcripts -> clips, enforcement actions -> actions."""
+    app = create_app(settings, "indexer")
+    dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
+
+    async def send_dead(key: str, value: bytes) -> None:
+        await dead_letters.send(key=key.encode("utf-8"), value=value)
+
+    projector = Projector(writer, send_dead)
+    clips, actions = aliases["clips"], aliases["actions"]
+    size, within = settings.index_batch_size, settings.index_batch_seconds
+
+    @app.agent(raw_topic(app, settings, topics.RECORDINGS), name="index_recordings")
+    async def index_recordings(stream: faust.StreamT) -> None:
+        async for events in stream.take_events(size, within=within):
+            await projector.project(
+                events, Recording, lambda r: Upsert(clips, r.recording_id, clip_from_recording(r))
+            )
+
+    @app.agent(raw_topic(app, settings, topics.TRANSCRIPTS), name="index_transcripts")
+    async def index_transcripts(stream: faust.StreamT) -> None:
+        async for events in stream.take_events(size, within=within):
+            await projector.project(
+                events, Transcript, lambda t: Upsert(clips, t.recording_id, clip_from_transcript(t))
+            )
+
+    @app.agent(raw_topic(app, settings, topics.ENFORCEMENT_ACTIONS), name="index_actions")
+    async def index_actions(stream: faust.StreamT) -> None:
+        async for events in stream.take_events(size, within=within):
+            await projector.project(
+                events, EnforcementAction, lambda a: Upsert(actions, a.action_id, action_document(a))
+            )
+
+    return app
+
+
+def run_indexer(settings: Settings, loglevel: str = "info") -> None:
+    """Prepare topics and indices, then run the indexer worker until stopped."""
+    from jiancha.elastic.client import async_client, sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from streams.admin import ensure_topics
+
+    ensure_topics(settings)
+    es = sync_client(settings)
+    try:
+        aliases = ensure_indices(es, settings)
+    finally:
+        es.close()
+    writer = BulkWriter(async_client(settings))
+    app = build_indexer(settings, writer, aliases)
+    faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -1,0 +1,38 @@
+"""The Faust application: one consumer group of workers sharing the topics' partitions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+from jiancha.settings import Settings
+from streams.topics import topic_name
+
+
+def create_app(settings: Settings, role: str) -> faust.App:
+    """A Faust app whose id (the consumer group) is ``{app_id}-{role}``."""
+    return faust.App(
+        f"{settings.app_id}-{role}",
+        broker=f"kafka://{settings.kafka_bootstrap}",
+        store="memory://",
+        autodiscover=False,
+        web_enabled=False,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        consumer_auto_offset_reset="earliest",
+        producer_max_request_size=12 * 1024 * 1024,
+        producer_acks=-1,
+    )
+
+
+def raw_topic(app: faust.App, settings: Settings, base: str) -> Any:
+    """A topic of raw bytes: decoding and validation are ours (streams.schemas), not Faust's."""
+    return app.topic(
+        topic_name(settings.topic_prefix, base),
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=settings.partitions,
+    )
