@@ -110,5 +110,25 @@ def api(settings: Settings, host: str | None, port: int | None) -> None:
     uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port)
 
 
+@main.command()
+@click.option(
+    "--events",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("../shared/data/eval-dev/events.jsonl"),
+    show_default=True,
+    help="要回放的事件文件",
+)
+@click.pass_obj
+def demo(settings: Settings, events: Path) -> None:
+    """一键演示：启动服务、工作进程与 API，回放事件，打印可用的检索地址与示例结果。"""
+    from jiancha.demo import run_demo
+    from jiancha.embedded.stack import StartError
+
+    try:
+        run_demo(settings, events, say=click.echo)
+    except (StartError, RuntimeError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 if __name__ == "__main__":
     main()

@@ -39,3 +39,29 @@ def ensure_topics(settings: Settings) -> list[str]:
     finally:
         admin.close()
 
+
+
+def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
+    """Messages on ``topic_bases`` that consumer ``group`` has not committed yet."""
+    from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-lag")
+    try:
+        partitions = [
+            TopicPartition(name, p)
+            for name in (topic_name(settings.topic_prefix, b) for b in topic_bases)
+            for p in sorted(consumer.partitions_for_topic(name) or ())
+        ]
+        ends = consumer.end_offsets(partitions)
+    finally:
+        consumer.close()
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-lag")
+    try:
+        committed = admin.list_group_offsets(group).get(group, {})
+    finally:
+        admin.close()
+    lag = 0
+    for tp, end in ends.items():
+        meta = committed.get(tp)
+        lag += max(0, end - (meta.offset if meta is not None and meta.offset >= 0 else 0))
+    return lag

@@ -87,6 +87,12 @@ class EmbeddedStack:
             if proc.stop():
                 say(f"已停止 {proc.name}")
 
+    def down_services(self, say: Say = print) -> None:
+        """Stop only Kafka and Elasticsearch."""
+        for proc in (self.es.process, self.kafka.process):
+            if proc.stop():
+                say(f"已停止 {proc.name}")
+
     def status(self) -> list[ServiceStatus]:
         """Version, address, pid and health of each service."""
         k_ok, k_detail = self.kafka.healthy()

@@ -1,0 +1,55 @@
+# jiancha（监察） — `make help` lists every target.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+EVENTS ?= ../shared/data/eval-dev/events.jsonl
+
+.DEFAULT_GOAL := help
+.PHONY: help setup demo up down status test unit integration lint format bench clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+setup: $(VENV)/.installed ## install system packages (Java, Maven) and jiancha with its dev tools in .venv
+
+$(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup ## start Kafka + Elasticsearch + worker + API, replay eval-dev, print a search URL
+	$(BIN)/jiancha demo --events $(EVENTS)
+
+up: setup ## start only the embedded Kafka and Elasticsearch
+	$(BIN)/jiancha up
+
+down: ## stop everything jiancha started
+	$(BIN)/jiancha down
+
+status: ## ports, versions, pids and health of the embedded services
+	$(BIN)/jiancha status
+
+test: setup ## run all tests: unit, integration (real Kafka + ES), e2e
+	$(BIN)/python -m pytest tests
+
+unit: setup ## run the unit tests only (no I/O)
+	$(BIN)/python -m pytest tests/unit
+
+integration: setup ## run the integration tests only
+	$(BIN)/python -m pytest tests/integration
+
+lint: setup ## ruff lint + format check, mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: setup ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: setup ## run the benchmarks (results table: benchmarks/README section of README.md)
+	$(BIN)/python -m benchmarks.ingest_search
+
+clean: ## remove the virtualenv and caches (not the data directory)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

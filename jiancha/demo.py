@@ -1,0 +1,83 @@
+"""``jiancha demo``: the whole embedded system on one machine, fed with a replay file."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from jiancha.embedded.stack import EmbeddedStack, app_processes
+from jiancha.settings import Settings
+
+Say = Callable[[str], None]
+
+
+def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600) -> None:
+    """Start services, worker and API; replay ``events``; wait until searchable; show a search."""
+    from tqdm import tqdm
+
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from streams.admin import ensure_topics
+    from streams.ingest import ingest_file
+    from streams.publisher import Publisher
+
+    EmbeddedStack(settings).up(say=say)
+    ensure_topics(settings)
+    es = sync_client(settings)
+    aliases = ensure_indices(es, settings)
+
+    worker, api = app_processes(settings)
+    for proc, args in ((worker, ["worker"]), (api, ["api"])):
+        pid = proc.start([sys.executable, "-m", "jiancha.cli", *args])
+        say(f"{proc.name} 运行中（pid {pid}），日志：{proc.log_file}")
+
+    total = sum(1 for line in open(events, "rb") if line.strip())
+    with Publisher(settings) as publisher, tqdm(total=total, unit="条", desc="回放事件") as bar:
+        counts = ingest_file(events, publisher, progress=bar.update)
+    expected = counts.get("recording", 0)
+
+    deadline = time.monotonic() + timeout_s
+    with tqdm(total=expected, unit="段", desc="建立索引") as bar:
+        while True:
+            es.indices.refresh(index=aliases["clips"])
+            done = es.count(index=aliases["clips"], query={"exists": {"field": "device_id"}})["count"]
+            bar.update(min(done, expected) - bar.n)
+            if done >= expected:
+                break
+            if worker.pid() is None:
+                raise RuntimeError(f"工作进程退出了，日志末尾：\n{worker.log_tail()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{timeout_s:.0f} 秒内未完成索引（{done}/{expected}）")
+            time.sleep(1)
+    es.close()
+
+    base = f"http://{settings.api_host}:{settings.api_port}"
+    url = f"{base}/clips/search?" + urllib.parse.urlencode({"q": "现金", "size": 3})
+    result = _wait_for_json(url, api, timeout_s=60)
+    say("")
+    say(f"检索地址：{url}")
+    say(f"接口文档：{base}/docs")
+    say(f"“现金”命中 {result['total']} 段录像，前 {len(result['items'])} 段：")
+    for item in result["items"]:
+        say(f"  {item['recording_id']}  {item['squad_id']}  {item['started_at']}")
+        for seg in item["segments"]:
+            text = seg["highlight"].replace("<em>", "【").replace("</em>", "】")
+            say(f"    {seg['start']:>6.1f}s  {seg['speaker']:<9} {text}")
+    say("停止全部进程：jiancha down（或 make down）")
+
+
+def _wait_for_json(url: str, proc: object, timeout_s: float) -> dict:  # type: ignore[type-arg]
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as resp:
+                return json.load(resp)  # type: ignore[no-any-return]
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"API 未在 {timeout_s:.0f} 秒内响应：{url}") from None
+            time.sleep(1)
