@@ -49,7 +49,9 @@ def status(settings: Settings) -> None:
     click.echo(f"{'服务':<14}{'版本':<10}{'地址':<26}{'pid':<9}状态")
     for r in rows:
         state = "健康" if r.healthy else "不可用"
-        click.echo(f"{r.name:<16}{r.version:<12}{r.address:<28}{r.pid or '-'!s:<9}{state}（{r.detail}）")
+        click.echo(
+            f"{r.name:<16}{r.version:<12}{r.address:<28}{r.pid or '-'!s:<9}{state}（{r.detail}）"
+        )
     if not all(r.healthy for r in rows):
         sys.exit(1)
 
@@ -61,23 +63,27 @@ def topics(settings: Settings) -> None:
     from streams.admin import ensure_topics
 
     created = ensure_topics(settings)
-    click.echo(f"已创建 {len(created)} 个主题" + (f"：{', '.join(created)}" if created else "（均已存在）"))
+    click.echo(
+        f"已创建 {len(created)} 个主题" + (f"：{', '.join(created)}" if created else "（均已存在）")
+    )
 
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--rate", type=click.FloatRange(min=0.1), default=None, help="每秒事件数上限（默认不限速）")
+@click.option(
+    "--rate", type=click.FloatRange(min=0.1), default=None, help="每秒事件数上限（默认不限速）"
+)
 @click.pass_obj
 def ingest(settings: Settings, path: Path, rate: float | None) -> None:
     """把 JSONL 事件文件（每行 {"type","data"}）回放到对应主题。"""
     from tqdm import tqdm
 
     from streams.admin import ensure_topics
-    from streams.ingest import ingest_file
+    from streams.ingest import count_events, ingest_file
     from streams.publisher import Publisher
 
     ensure_topics(settings)
-    total = sum(1 for line in open(path, "rb") if line.strip())
+    total = count_events(path)
     with Publisher(settings) as publisher, tqdm(total=total, unit="条", desc="回放") as bar:
         counts = ingest_file(path, publisher, rate=rate, progress=bar.update)
     summary = "，".join(f"{k} {v}" for k, v in sorted(counts.items()))
@@ -107,7 +113,9 @@ def api(settings: Settings, host: str | None, port: int | None) -> None:
 
     from api.main import create_app
 
-    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port)
+    uvicorn.run(
+        create_app(settings), host=host or settings.api_host, port=port or settings.api_port
+    )
 
 
 @main.command()

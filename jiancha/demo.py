@@ -23,7 +23,7 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     from jiancha.elastic.client import sync_client
     from jiancha.elastic.indices import ensure_indices
     from streams.admin import ensure_topics
-    from streams.ingest import ingest_file
+    from streams.ingest import count_events, ingest_file
     from streams.publisher import Publisher
 
     EmbeddedStack(settings).up(say=say)
@@ -36,7 +36,7 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
         pid = proc.start([sys.executable, "-m", "jiancha.cli", *args])
         say(f"{proc.name} 运行中（pid {pid}），日志：{proc.log_file}")
 
-    total = sum(1 for line in open(events, "rb") if line.strip())
+    total = count_events(events)
     with Publisher(settings) as publisher, tqdm(total=total, unit="条", desc="回放事件") as bar:
         counts = ingest_file(events, publisher, progress=bar.update)
     expected = counts.get("recording", 0)
@@ -45,7 +45,9 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     with tqdm(total=expected, unit="段", desc="建立索引") as bar:
         while True:
             es.indices.refresh(index=aliases["clips"])
-            done = es.count(index=aliases["clips"], query={"exists": {"field": "device_id"}})["count"]
+            done = es.count(index=aliases["clips"], query={"exists": {"field": "device_id"}})[
+                "count"
+            ]
             bar.update(min(done, expected) - bar.n)
             if done >= expected:
                 break

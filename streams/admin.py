@@ -1,6 +1,8 @@
-"""Create jiancha's topics (kafka-python admin), partitioned so one officer's events stay in order."""
+"""Topic administration (kafka-python): create the catalogue's topics, measure consumer lag."""
 
 from __future__ import annotations
+
+import contextlib
 
 from jiancha.settings import Settings
 from streams.topics import CATALOGUE, topic_name
@@ -31,14 +33,12 @@ def ensure_topics(settings: Settings) -> list[str]:
             if topic_name(settings.topic_prefix, spec.name) not in existing
         ]
         if wanted:
-            try:
+            # A concurrent creator may win; the topics are there either way.
+            with contextlib.suppress(TopicAlreadyExistsError):
                 admin.create_topics(wanted)
-            except TopicAlreadyExistsError:
-                pass  # a concurrent creator won; the topics are there either way
         return [t.name for t in wanted]
     finally:
         admin.close()
-
 
 
 def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:

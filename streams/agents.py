@@ -1,10 +1,10 @@
-"""Agents of the indexer worker: events in, Elasticsearch projection out, rejects to dead letters."""
+"""Agents of the indexer worker: events in, Elasticsearch documents out, rejects to dead letters."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import faust
@@ -58,7 +58,7 @@ class Projector:
                 position=f"{msg.partition}:{msg.offset}",
                 payload=event.value if isinstance(event.value, bytes) else bytes(event.value),
                 key=event.key.decode("utf-8", "replace") if event.key else None,
-                now=datetime.now(timezone.utc),
+                now=datetime.now(UTC),
             )
             await self.send_dead(letter.dead_key, letter.to_json_bytes())
         if rejected:
@@ -79,24 +79,26 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
     size, within = settings.index_batch_size, settings.index_batch_seconds
 
     @app.agent(raw_topic(app, settings, topics.RECORDINGS), name="index_recordings")
-    async def index_recordings(stream: faust.StreamT) -> None:
+    async def index_recordings(stream: Any) -> None:
         async for events in stream.take_events(size, within=within):
             await projector.project(
                 events, Recording, lambda r: Upsert(clips, r.recording_id, clip_from_recording(r))
             )
 
     @app.agent(raw_topic(app, settings, topics.TRANSCRIPTS), name="index_transcripts")
-    async def index_transcripts(stream: faust.StreamT) -> None:
+    async def index_transcripts(stream: Any) -> None:
         async for events in stream.take_events(size, within=within):
             await projector.project(
                 events, Transcript, lambda t: Upsert(clips, t.recording_id, clip_from_transcript(t))
             )
 
     @app.agent(raw_topic(app, settings, topics.ENFORCEMENT_ACTIONS), name="index_actions")
-    async def index_actions(stream: faust.StreamT) -> None:
+    async def index_actions(stream: Any) -> None:
         async for events in stream.take_events(size, within=within):
             await projector.project(
-                events, EnforcementAction, lambda a: Upsert(actions, a.action_id, action_document(a))
+                events,
+                EnforcementAction,
+                lambda a: Upsert(actions, a.action_id, action_document(a)),
             )
 
     return app

@@ -12,10 +12,13 @@ from streams.topics import topic_name
 
 def create_app(settings: Settings, role: str) -> faust.App:
     """A Faust app whose id (the consumer group) is ``{app_id}-{role}``."""
+    (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
     return faust.App(
         f"{settings.app_id}-{role}",
         broker=f"kafka://{settings.kafka_bootstrap}",
         store="memory://",
+        # Faust keeps table state per app; under the data directory, never the working tree.
+        datadir=str(settings.data_dir / "faust" / f"{settings.app_id}-{role}"),
         autodiscover=False,
         web_enabled=False,
         topic_partitions=settings.partitions,

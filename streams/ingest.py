@@ -6,7 +6,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from streams import topics
@@ -15,12 +15,18 @@ from streams.publisher import Publisher
 from streams.schemas import InvalidEvent, parse_envelope
 
 
+def count_events(path: Path) -> int:
+    """Non-blank lines of a replay file (for progress bars)."""
+    with open(path, "rb") as lines:
+        return sum(1 for line in lines if line.strip())
+
+
 def ingest_file(
     path: Path,
     publisher: Publisher,
     rate: float | None = None,
     progress: Callable[[int], None] = lambda n: None,
-    now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Counter[str]:
     """Publish every line of ``path``; broken lines go to the dead-letter topic. Counts by type."""
     counts: Counter[str] = Counter()
@@ -33,8 +39,12 @@ def ingest_file(
                 env = parse_envelope(line)
             except InvalidEvent as exc:
                 letter = dead_letter(
-                    exc.reason, stage="ingest", source=str(path), position=f"第{number}行",
-                    payload=line.rstrip(b"\n"), now=now(),
+                    exc.reason,
+                    stage="ingest",
+                    source=str(path),
+                    position=f"第{number}行",
+                    payload=line.rstrip(b"\n"),
+                    now=now(),
                 )
                 publisher.send(topics.DEAD_LETTERS, letter.dead_key, letter.to_json_bytes())
                 counts["dead_letter"] += 1

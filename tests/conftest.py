@@ -1,10 +1,25 @@
-"""Shared test helpers."""
+"""Shared fixtures: eval-dev data, and the real local Kafka + Elasticsearch (started if needed,
+isolated per test by topic prefix, index prefix and consumer group)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from jiancha.elastic.client import sync_client
+from jiancha.embedded.stack import EmbeddedStack
+from jiancha.settings import Settings
+from streams import topics
+from streams.admin import consumer_lag, ensure_topics
+from streams.topics import CATALOGUE, topic_name
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL_DEV = SHARED / "data" / "eval-dev"
@@ -16,3 +31,111 @@ def eval_dev() -> Path:
     if not (EVAL_DEV / "events.jsonl").exists():
         pytest.skip(f"shared data not found at {EVAL_DEV}")
     return EVAL_DEV
+
+
+INDEXED_TOPICS = [topics.RECORDINGS, topics.TRANSCRIPTS, topics.ENFORCEMENT_ACTIONS]
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[EmbeddedStack]:
+    """The embedded services; started (and later stopped) here unless already running."""
+    base = Settings()
+    stack = EmbeddedStack(base)
+    already = all(s.healthy for s in stack.status())
+    if not already:
+        stack.up(say=lambda line: print(line, file=sys.stderr))
+    yield stack
+    if not already:
+        stack.down_services()
+
+
+def _unique() -> str:
+    return f"t{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def settings(stack: EmbeddedStack) -> Iterator[Settings]:
+    """Settings with a topic prefix, index prefix and consumer group of this test alone."""
+    name = _unique()
+    s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=3)
+    ensure_topics(s)
+    yield s
+    es = sync_client(s)
+    es.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
+    es.options(ignore_status=404).indices.delete_index_template(name=f"{name}-*")
+    es.close()
+    from kafka import KafkaAdminClient
+
+    admin = KafkaAdminClient(bootstrap_servers=s.kafka_bootstrap)
+    try:
+        admin.delete_topics([topic_name(s.topic_prefix, t.name) for t in CATALOGUE])
+    finally:
+        admin.close()
+
+
+def env_of(settings: Settings) -> dict[str, str]:
+    """The environment that makes a child process use ``settings``."""
+    env = dict(os.environ)
+    for field in (
+        "topic_prefix",
+        "index_prefix",
+        "app_id",
+        "partitions",
+        "kafka_bootstrap",
+        "es_url",
+    ):
+        env[f"JIANCHA_{field.upper()}"] = str(getattr(settings, field))
+    return env
+
+
+class Worker:
+    """A real ``jiancha worker`` process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.group = f"{settings.app_id}-indexer"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"],
+            env=env_of(settings),
+        )
+
+    def wait_caught_up(self, timeout_s: float = 240) -> None:
+        """Until the consumer group has committed everything on its topics."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, "worker exited"
+            if consumer_lag(self.settings, self.group, INDEXED_TOPICS) == 0:
+                return
+            time.sleep(1)
+        raise AssertionError(f"worker still lagging after {timeout_s}s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture
+def start_worker(settings: Settings) -> Iterator[Callable[[], Worker]]:
+    """Start the indexer worker on demand; stopped at teardown."""
+    workers: list[Worker] = []
+
+    def start() -> Worker:
+        workers.append(Worker(settings))
+        return workers[-1]
+
+    yield start
+    for w in workers:
+        w.stop()
+
+
+def wait_for(predicate: Callable[[], Any], timeout_s: float = 120, what: str = "") -> Any:
+    """Poll ``predicate`` until it returns something truthy."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if value := predicate():
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what or predicate}")

@@ -18,10 +18,14 @@ router = APIRouter(prefix="/clips", tags=["录像检索"])
 async def search_clips(
     es: Annotated[Any, Depends(get_es)],
     aliases: Annotated[dict[str, str], Depends(get_aliases)],
-    q: Annotated[str, Query(max_length=200, description="转写全文检索词，空格分隔的词须全部出现")] = "",
+    q: Annotated[
+        str, Query(max_length=200, description="转写全文检索词，空格分隔的词须全部出现")
+    ] = "",
     officer_id: Annotated[str | None, Query(max_length=64, description="民警编号")] = None,
     squad_id: Annotated[str | None, Query(max_length=64, description="中队")] = None,
-    device_type: Annotated[Literal["body_cam", "in_car"] | None, Query(description="设备类型")] = None,
+    device_type: Annotated[
+        Literal["body_cam", "in_car"] | None, Query(description="设备类型")
+    ] = None,
     start: Annotated[datetime | None, Query(description="录像开始时间下限（ISO 8601）")] = None,
     end: Annotated[datetime | None, Query(description="录像开始时间上限（ISO 8601）")] = None,
     page: Annotated[int, Query(ge=1, description="页码，从 1 开始")] = 1,

@@ -36,8 +36,10 @@ def _kafka_health(bootstrap: str) -> DependencyHealth:
 async def _es_health(es: Any) -> DependencyHealth:
     try:
         health = await es.cluster.health(request_timeout=3)
-    except Exception as exc:  # noqa: BLE001 - any failure means "not healthy", reported as such
-        return DependencyHealth(ok=False, detail=f"Elasticsearch 无法连接：{exc.__class__.__name__}")
+    except Exception as exc:
+        return DependencyHealth(
+            ok=False, detail=f"Elasticsearch 无法连接：{exc.__class__.__name__}"
+        )
     status = health["status"]
     return DependencyHealth(ok=status in {"green", "yellow"}, detail=f"集群状态 {status}")
 

@@ -13,7 +13,7 @@ ACTIONS = "actions"
 
 @dataclass(frozen=True)
 class IndexSpec:
-    """An index family: ``{prefix}-{name}`` is the alias, ``{prefix}-{name}-v{version}`` the index."""
+    """An index family: alias ``{prefix}-{name}``, index ``{prefix}-{name}-v{version}``."""
 
     name: str
     version: int

@@ -80,9 +80,7 @@ def clip_search_body(query: ClipQuery) -> dict[str, Any]:
                     "path": "segments",
                     "query": {
                         "bool": {
-                            "should": [
-                                {"match_phrase": {"segments.text": t}} for t in query.terms
-                            ]
+                            "should": [{"match_phrase": {"segments.text": t}} for t in query.terms]
                         }
                     },
                     "score_mode": "max",
@@ -118,7 +116,9 @@ def parse_clip_page(response: dict[str, Any]) -> ClipPage:
         for seg in inner:
             src = seg["_source"]
             text = seg.get("highlight", {}).get("segments.text", [""])[0]
-            segments.append(SegmentHit(src["start"], src["end"], src.get("speaker", "unknown"), text))
+            segments.append(
+                SegmentHit(src["start"], src["end"], src.get("speaker", "unknown"), text)
+            )
         segments.sort(key=lambda s: s.start)
         hits.append(ClipHit(hit["_id"], hit.get("_score"), hit["_source"], segments))
     return ClipPage(response["hits"]["total"]["value"], hits)

@@ -36,7 +36,7 @@ class BulkWriter:
         backoff = 0.5
         while True:
             try:
-                _, errors = await async_bulk(
+                _, errors = await async_bulk(  # type: ignore[misc]
                     self.es,
                     [u.bulk_action() for u in upserts],
                     raise_on_error=False,
@@ -59,10 +59,11 @@ class BulkWriter:
         # Errors name the concrete index behind the alias, so match on _id alone.
         by_id = {u.id: u for u in upserts}
         failed = []
+        assert isinstance(errors, list)  # raise_on_error=False returns the failed items
         for item in errors:
             (result,) = item.values()
             upsert = by_id[result["_id"]]
             error = result.get("error", {})
-            reason = error.get("reason") if isinstance(error, dict) else str(error)
-            failed.append((upsert, f"Elasticsearch 拒绝写入：{reason}"))
+            detail = error.get("reason") if isinstance(error, dict) else error
+            failed.append((upsert, f"Elasticsearch 拒绝写入：{detail}"))
         return failed

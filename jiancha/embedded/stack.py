@@ -64,8 +64,10 @@ class EmbeddedStack:
 
     def _wait_healthy(self, say: Say) -> None:
         deadline = time.monotonic() + self.s.start_timeout_s
-        pending = {"Kafka": (self.kafka.healthy, self.kafka.process),
-                   "Elasticsearch": (self.es.healthy, self.es.process)}
+        pending = {
+            "Kafka": (self.kafka.healthy, self.kafka.process),
+            "Elasticsearch": (self.es.healthy, self.es.process),
+        }
         while pending:
             for name, (probe, proc) in list(pending.items()):
                 ok, detail = probe()
@@ -98,10 +100,22 @@ class EmbeddedStack:
         k_ok, k_detail = self.kafka.healthy()
         e_ok, e_detail = self.es.healthy()
         return [
-            ServiceStatus("kafka", self.s.kafka_version, self.kafka.bootstrap,
-                          self.kafka.process.pid(), k_ok, k_detail),
-            ServiceStatus("elasticsearch", self.s.es_version, self.es.url,
-                          self.es.process.pid(), e_ok, e_detail),
+            ServiceStatus(
+                "kafka",
+                self.s.kafka_version,
+                self.kafka.bootstrap,
+                self.kafka.process.pid(),
+                k_ok,
+                k_detail,
+            ),
+            ServiceStatus(
+                "elasticsearch",
+                self.s.es_version,
+                self.es.url,
+                self.es.process.pid(),
+                e_ok,
+                e_detail,
+            ),
         ]
 
 

@@ -1,4 +1,4 @@
-"""Broken and schema-invalid input ends on the dead-letter topic with a reason; the rest is indexed."""
+"""Broken or schema-invalid input lands on the dead-letter topic with a reason."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ def _dead_letters(settings: Settings, expect: int, timeout_s: float = 120) -> li
     return letters
 
 
-def test_bad_lines_and_invalid_events_go_to_dead_letters(settings, start_worker, eval_dev, tmp_path):
+def test_bad_lines_and_invalid_events_go_to_dead_letters(
+    settings, start_worker, eval_dev, tmp_path
+):
     good = []
     for line in (eval_dev / "events.jsonl").open(encoding="utf-8"):
         if json.loads(line)["type"] == "recording":
@@ -89,7 +91,10 @@ def test_bad_lines_and_invalid_events_go_to_dead_letters(settings, start_worker,
     es = sync_client(settings)
     try:
         es.indices.refresh(index=f"{settings.index_prefix}-clips")
-        ids = {h["_id"] for h in es.search(index=f"{settings.index_prefix}-clips", size=50)["hits"]["hits"]}
+        ids = {
+            h["_id"]
+            for h in es.search(index=f"{settings.index_prefix}-clips", size=50)["hits"]["hits"]
+        }
     finally:
         es.close()
     assert ids == {json.loads(line)["data"]["recording_id"] for line in good}

@@ -75,10 +75,7 @@ def depends_on(service: dict[str, Any]) -> dict[str, str]:
     deps = service.get("depends_on") or {}
     if isinstance(deps, list):
         return {d: "service_started" for d in deps}
-    return {
-        name: (spec or {}).get("condition", "service_started")
-        for name, spec in deps.items()
-    }
+    return {name: (spec or {}).get("condition", "service_started") for name, spec in deps.items()}
 
 
 def is_long_running(service: dict[str, Any]) -> bool:
@@ -158,9 +155,7 @@ def resolve_from(args: str, instructions: list[tuple[str, str]]) -> str:
         if kw == "ARG" and "=" in a:
             k, _, v = a.partition("=")
             defaults[k.strip()] = v.strip().strip('"')
-    return re.sub(
-        r"\$\{?(\w+)\}?", lambda m: defaults.get(m.group(1), m.group(0)), image
-    )
+    return re.sub(r"\$\{?(\w+)\}?", lambda m: defaults.get(m.group(1), m.group(0)), image)
 
 
 # --------------------------------------------------------------------------
@@ -179,18 +174,14 @@ def test_every_long_running_service_has_a_healthcheck(services: dict[str, Any]) 
     assert set(long_running) == set(services) - {"topics"}
     for name in long_running:
         svc = services[name]
-        assert svc["restart"] == "unless-stopped", (
-            f"{name}: restart must be unless-stopped"
-        )
+        assert svc["restart"] == "unless-stopped", f"{name}: restart must be unless-stopped"
         hc = svc.get("healthcheck")
         assert isinstance(hc, dict), f"{name}: no healthcheck"
         assert not hc.get("disable", False), f"{name}: healthcheck disabled"
         test = hc.get("test")
         assert test and test not in (["NONE"], "NONE"), f"{name}: empty healthcheck"
         if isinstance(test, list):
-            assert test[0] in ("CMD", "CMD-SHELL"), (
-                f"{name}: bad healthcheck form {test[0]!r}"
-            )
+            assert test[0] in ("CMD", "CMD-SHELL"), f"{name}: bad healthcheck form {test[0]!r}"
             assert len(test) > 1 and all(str(t).strip() for t in test[1:])
 
 
@@ -208,9 +199,7 @@ def test_app_services_are_built_from_the_project_dockerfile(
     build = services[name].get("build")
     assert isinstance(build, dict), f"{name}: build must name context and dockerfile"
     context = (DOCKER_DIR / build["context"]).resolve()
-    assert context == REPO, (
-        f"{name}: build context must be the repo root, got {context}"
-    )
+    assert context == REPO, f"{name}: build context must be the repo root, got {context}"
     assert build.get("dockerfile") == "docker/Dockerfile"
     assert (context / build["dockerfile"]).resolve() == DOCKERFILE
     assert DOCKERFILE.is_file()
@@ -221,9 +210,7 @@ def test_app_services_wait_for_healthy_kafka_and_elasticsearch(
     services: dict[str, Any], name: str
 ) -> None:
     deps = depends_on(services[name])
-    assert deps.get("kafka") == "service_healthy", (
-        f"{name}: must wait for a healthy kafka"
-    )
+    assert deps.get("kafka") == "service_healthy", f"{name}: must wait for a healthy kafka"
     assert deps.get("elasticsearch") == "service_healthy", (
         f"{name}: must wait for a healthy elasticsearch"
     )
@@ -292,10 +279,7 @@ def test_kafka_is_single_node_kraft_combined(services: dict[str, Any]) -> None:
     assert env["KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR"] == "1"
     # the data volume must be where Kafka writes its log dirs
     mounts = {m["target"]: m for m in volume_mounts(kafka)}
-    assert (
-        env["KAFKA_LOG_DIRS"] in mounts
-        and mounts[env["KAFKA_LOG_DIRS"]]["type"] == "volume"
-    )
+    assert env["KAFKA_LOG_DIRS"] in mounts and mounts[env["KAFKA_LOG_DIRS"]]["type"] == "volume"
     probe = " ".join(str(t) for t in kafka["healthcheck"]["test"])
     assert "/opt/kafka/bin/kafka-broker-api-versions.sh" in probe
     assert "--bootstrap-server localhost:9092" in probe
@@ -311,9 +295,7 @@ def test_no_zookeeper_anywhere(services: dict[str, Any]) -> None:
 def test_kafka_bootstrap_matches_advertised_listener(
     compose: dict[str, Any], services: dict[str, Any]
 ) -> None:
-    advertised = env_of(services["kafka"])["KAFKA_ADVERTISED_LISTENERS"].split(
-        "://", 1
-    )[1]
+    advertised = env_of(services["kafka"])["KAFKA_ADVERTISED_LISTENERS"].split("://", 1)[1]
     for name in APP_SERVICES:
         assert env_of(services[name])["JIANCHA_KAFKA_BOOTSTRAP"] == advertised
 
@@ -357,9 +339,7 @@ def test_elasticsearch_single_node_settings(services: dict[str, Any]) -> None:
     assert "JIANCHA_ES_USERNAME" in text and "JIANCHA_ES_PASSWORD" in text
     probe = " ".join(str(t) for t in es["healthcheck"]["test"])
     assert "_cluster/health?wait_for_status=yellow" in probe
-    assert any(
-        m["target"] == "/usr/share/elasticsearch/data" for m in volume_mounts(es)
-    )
+    assert any(m["target"] == "/usr/share/elasticsearch/data" for m in volume_mounts(es))
 
 
 # --------------------------------------------------------------------------
@@ -402,9 +382,7 @@ def test_transcriber_media_mount(services: dict[str, Any]) -> None:
         assert "JIANCHA_MEDIA_ROOT" not in env_of(services[name])
 
 
-def test_named_volumes_are_declared(
-    compose: dict[str, Any], services: dict[str, Any]
-) -> None:
+def test_named_volumes_are_declared(compose: dict[str, Any], services: dict[str, Any]) -> None:
     declared = set((compose.get("volumes") or {}).keys())
     used = {
         m["source"]
@@ -460,28 +438,20 @@ def test_dockerfile_exposes_8000_and_default_cmd() -> None:
 def test_dockerfile_installs_cjk_fonts_and_cleans_apt_lists() -> None:
     stage = final_stage(dockerfile_instructions())
     runs = [a for kw, a in stage if kw == "RUN"]
-    font_runs = [
-        r for r in runs if "apt-get install" in r and "fonts-noto-cjk" in r.split()
-    ]
-    assert font_runs, (
-        "fonts-noto-cjk must be installed with apt-get in the runtime image"
-    )
+    font_runs = [r for r in runs if "apt-get install" in r and "fonts-noto-cjk" in r.split()]
+    assert font_runs, "fonts-noto-cjk must be installed with apt-get in the runtime image"
     assert all("rm -rf /var/lib/apt/lists" in r for r in font_runs)
 
 
 def test_dockerfile_installs_project_without_pip_cache() -> None:
     instr = dockerfile_instructions()
     pip_installs = [
-        a
-        for kw, a in instr
-        if kw == "RUN" and re.search(r"pip install\b.*\s\.(\s|$)", a)
+        a for kw, a in instr if kw == "RUN" and re.search(r"pip install\b.*\s\.(\s|$)", a)
     ]
     assert pip_installs, "the project must be installed with `pip install .`"
     cache_off = any(kw == "ENV" and "PIP_NO_CACHE_DIR=1" in a for kw, a in instr)
     for run in pip_installs:
-        assert cache_off or "--no-cache-dir" in run, (
-            "pip cache would end up in the image"
-        )
+        assert cache_off or "--no-cache-dir" in run, "pip cache would end up in the image"
     # the source tree is copied from the build context (the repo root)
     assert any(kw == "COPY" and a.split()[0] == "." for kw, a in instr)
 
@@ -531,6 +501,4 @@ def test_docker_compose_config_parses() -> None:
         timeout=120,
         cwd=REPO,
     )
-    assert result.returncode == 0, (
-        f"docker compose config failed:\n{result.stderr}{result.stdout}"
-    )
+    assert result.returncode == 0, f"docker compose config failed:\n{result.stderr}{result.stdout}"

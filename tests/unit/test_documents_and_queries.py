@@ -1,0 +1,101 @@
+"""Documents built from events and the clip-search query body (pure functions)."""
+
+from __future__ import annotations
+
+import json
+
+from jiancha.elastic.documents import Upsert, clip_from_recording, clip_from_transcript
+from jiancha.elastic.indices import clips_spec
+from jiancha.elastic.queries import ClipQuery, clip_search_body, parse_clip_page
+from streams.schemas import decode
+from streams.schemas.recordings import Recording
+from streams.schemas.transcripts import Transcript
+from tests.unit.test_schemas import RECORDING
+
+
+def test_clip_documents_fit_the_strict_mapping():
+    rec = decode(Recording, json.dumps(RECORDING))
+    tr = decode(
+        Transcript,
+        json.dumps(
+            {
+                "recording_id": "REC-000001",
+                "engine": "reference",
+                "segments": [{"start": 0, "end": 2, "speaker": "officer", "text": "请出示驾驶证"}],
+            }
+        ),
+    )
+    mapped = set(clips_spec("standard").mappings["properties"])
+    doc_r, doc_t = clip_from_recording(rec), clip_from_transcript(tr)
+    assert set(doc_r) <= mapped and set(doc_t) <= mapped
+    assert doc_r["duration_s"] == 300.0
+    assert doc_r["upload_delay_h"] == 0.917
+    assert doc_t["transcript_text"] == "请出示驾驶证"
+
+
+def test_upserts_are_idempotent_updates_keyed_by_event():
+    action = Upsert("x-clips", "REC-1", {"a": 1}).bulk_action()
+    assert action["_op_type"] == "update" and action["_id"] == "REC-1"
+    assert action["doc_as_upsert"] is True
+
+
+def test_words_become_phrases_and_filters_become_terms():
+    body = clip_search_body(
+        ClipQuery(q="现金  不开票", officer_id="KA1", device_type="body_cam", page=3, size=10)
+    )
+    must = body["query"]["bool"]["must"]
+    assert must == [
+        {"match_phrase": {"transcript_text": "现金"}},
+        {"match_phrase": {"transcript_text": "不开票"}},
+    ]
+    assert {"term": {"officer_ids": "KA1"}} in body["query"]["bool"]["filter"]
+    assert body["from"] == 20 and body["size"] == 10
+    assert "sort" not in body  # by relevance when there are words
+
+
+def test_without_words_newest_first():
+    body = clip_search_body(ClipQuery())
+    assert "must" not in body["query"]["bool"]
+    assert body["sort"][0] == {"started_at": "desc"}
+
+
+def test_parse_page_orders_segments_by_time():
+    response = {
+        "hits": {
+            "total": {"value": 1},
+            "hits": [
+                {
+                    "_id": "REC-1",
+                    "_score": 2.0,
+                    "_source": {"recording_id": "REC-1"},
+                    "inner_hits": {
+                        "segments": {
+                            "hits": {
+                                "hits": [
+                                    {
+                                        "_source": {
+                                            "start": 9.0,
+                                            "end": 10.0,
+                                            "speaker": "officer",
+                                        },
+                                        "highlight": {"segments.text": ["b<em>现金</em>"]},
+                                    },
+                                    {
+                                        "_source": {
+                                            "start": 1.0,
+                                            "end": 2.0,
+                                            "speaker": "civilian",
+                                        },
+                                        "highlight": {"segments.text": ["<em>现金</em>a"]},
+                                    },
+                                ]
+                            }
+                        }
+                    },
+                }
+            ],
+        }
+    }
+    page = parse_clip_page(response)
+    assert page.total == 1
+    assert [s.start for s in page.hits[0].segments] == [1.0, 9.0]

@@ -1,0 +1,71 @@
+"""Replay routing (with an in-memory publisher) and fail-fast settings."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from pydantic import ValidationError
+
+from jiancha.settings import Settings
+from streams import topics
+from streams.dead_letters import dead_letter
+from streams.ingest import ingest_file
+
+
+class MemoryPublisher:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str | None, bytes]] = []
+        self.flushed = False
+
+    def send(self, topic: str, key: str | None, value: bytes) -> None:
+        self.sent.append((topic, key, value))
+
+    def flush(self) -> None:
+        self.flushed = True
+
+
+def test_lines_go_to_their_topics_and_broken_lines_to_dead_letters(tmp_path):
+    path = tmp_path / "e.jsonl"
+    path.write_text(
+        json.dumps({"type": "enforcement_action", "data": {"officer_id": "KA1", "action_id": "A"}})
+        + "\n\n{broken\n"
+        + json.dumps({"type": "policy", "data": {"policy_id": "P1"}}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    pub = MemoryPublisher()
+    counts = ingest_file(path, pub)  # type: ignore[arg-type]
+    assert counts == {"enforcement_action": 1, "dead_letter": 1, "policy": 1}
+    assert pub.sent[0][:2] == (topics.ENFORCEMENT_ACTIONS, "KA1")
+    dead = json.loads(pub.sent[1][2])
+    assert pub.sent[1][0] == topics.DEAD_LETTERS
+    assert dead["position"] == "第3行" and dead["payload"] == "{broken"
+    assert pub.sent[2][:2] == (topics.POLICIES, "P1")
+    assert pub.flushed
+
+
+def test_dead_letters_keep_size_and_survive_bad_utf8():
+    letter = dead_letter(
+        "原因",
+        stage="worker",
+        source="recordings",
+        position="0:1",
+        payload=b"\xff" * 20,
+        now=datetime.now(UTC),
+        keep_bytes=8,
+    )
+    assert letter.payload_bytes == 20
+    assert letter.payload == "\ufffd" * 8
+
+
+def test_settings_fail_fast_on_bad_values():
+    with pytest.raises(ValidationError):
+        Settings(index_prefix="Upper")
+    with pytest.raises(ValidationError):
+        Settings(es_heap="lots")
+    with pytest.raises(ValidationError):
+        Settings(partitions=0)
+    s = Settings(es_password="secret")
+    assert "secret" not in repr(s)
