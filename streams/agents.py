@@ -75,6 +75,11 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
         await dead_letters.send(key=key.encode("utf-8"), value=value)
 
     projector = Projector(writer, send_dead)
+
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
+    async def close_elasticsearch(app: faust.App, **kwargs: Any) -> None:
+        await writer.es.close()
+
     clips, actions = aliases["clips"], aliases["actions"]
     size, within = settings.index_batch_size, settings.index_batch_seconds
 

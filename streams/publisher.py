@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from jiancha.settings import Settings
 from streams.topics import topic_name
+
+
+class PublishError(RuntimeError):
+    """Kafka did not acknowledge some messages."""
 
 
 class Publisher:
@@ -24,7 +26,7 @@ class Publisher:
             max_request_size=12 * 1024 * 1024,
             client_id="jiancha-publisher",
         )
-        self._pending: list[Any] = []
+        self._failures: list[BaseException] = []
 
     def send(self, topic: str, key: str | None, value: bytes) -> None:
         """Queue one message for topic base name ``topic``."""
@@ -33,20 +35,15 @@ class Publisher:
             key=key.encode("utf-8") if key is not None else None,
             value=value,
         )
-        self._pending.append(future)
-        if len(self._pending) >= 10_000:
-            self._settle()
-
-    def _settle(self) -> None:
-        # Surface a failed send as an exception instead of losing it.
-        futures, self._pending = self._pending, []
-        for future in futures:
-            future.get(timeout=60)
+        # Failures are collected and raised at flush(), so no send is lost silently.
+        future.add_errback(self._failures.append)
 
     def flush(self) -> None:
-        """Block until every queued message is acknowledged (raises on a failed send)."""
+        """Block until every queued message is acknowledged; raise if any send failed."""
         self.producer.flush()
-        self._settle()
+        if self._failures:
+            failures, self._failures = self._failures, []
+            raise PublishError(f"{len(failures)} 条消息发送失败，首个错误：{failures[0]!r}")
 
     def close(self) -> None:
         self.flush()
