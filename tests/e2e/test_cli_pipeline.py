@@ -1,4 +1,4 @@
-"""The shipped commands end to end: ``jiancha ingest`` → ``jiancha worker`` → ``jiancha api`` over HTTP."""
+"""The shipped commands end to end: jiancha ingest → worker → api, searched over HTTP."""
 
 from __future__ import annotations
 
