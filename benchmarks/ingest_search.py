@@ -51,9 +51,7 @@ def run(path: Path, label: str, timeout_s: float = 7200) -> dict:  # type: ignor
     s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name)
     ensure_topics(s)
     env = dict(os.environ)
-    env.update(
-        JIANCHA_TOPIC_PREFIX=s.topic_prefix, JIANCHA_INDEX_PREFIX=name, JIANCHA_APP_ID=name
-    )
+    env.update(JIANCHA_TOPIC_PREFIX=s.topic_prefix, JIANCHA_INDEX_PREFIX=name, JIANCHA_APP_ID=name)
     worker = subprocess.Popen(
         [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
     )
