@@ -65,3 +65,24 @@ def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
         meta = committed.get(tp)
         lag += max(0, end - (meta.offset if meta is not None and meta.offset >= 0 else 0))
     return lag
+
+
+def kafka_health(bootstrap: str, client_id: str = "jiancha-health") -> tuple[bool, str]:
+    """(ok, detail in Chinese): the cluster answers a metadata request within 3 s."""
+    from kafka import KafkaAdminClient
+    from kafka.errors import KafkaError
+
+    try:
+        admin = KafkaAdminClient(
+            bootstrap_servers=bootstrap, request_timeout_ms=3000, client_id=client_id
+        )
+    except (KafkaError, OSError, ValueError) as exc:
+        return False, f"Kafka 无法连接：{exc.__class__.__name__}"
+    try:
+        cluster = admin.describe_cluster()
+        brokers = len(cluster.get("brokers", []))
+        return True, f"集群 {cluster.get('cluster_id')}，{brokers} 个 broker 在线"
+    except (KafkaError, OSError) as exc:
+        return False, f"Kafka 元数据请求失败：{exc.__class__.__name__}"
+    finally:
+        admin.close()

@@ -10,27 +10,14 @@ from fastapi import APIRouter, Depends, Response
 from api.deps import get_es, get_settings
 from api.models import DependencyHealth, HealthOut
 from jiancha.settings import Settings
+from streams.admin import kafka_health
 
 router = APIRouter(tags=["运维"])
 
 
 def _kafka_health(bootstrap: str) -> DependencyHealth:
-    from kafka import KafkaAdminClient
-    from kafka.errors import KafkaError
-
-    try:
-        admin = KafkaAdminClient(
-            bootstrap_servers=bootstrap, request_timeout_ms=3000, client_id="jiancha-api-health"
-        )
-    except (KafkaError, OSError, ValueError) as exc:
-        return DependencyHealth(ok=False, detail=f"Kafka 无法连接：{exc.__class__.__name__}")
-    try:
-        brokers = admin.describe_cluster().get("brokers", [])
-        return DependencyHealth(ok=True, detail=f"{len(brokers)} 个 broker 在线")
-    except (KafkaError, OSError) as exc:
-        return DependencyHealth(ok=False, detail=f"Kafka 元数据请求失败：{exc.__class__.__name__}")
-    finally:
-        admin.close()
+    ok, detail = kafka_health(bootstrap, client_id="jiancha-api-health")
+    return DependencyHealth(ok=ok, detail=detail)
 
 
 async def _es_health(es: Any) -> DependencyHealth:

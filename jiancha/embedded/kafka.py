@@ -130,24 +130,6 @@ class EmbeddedKafka:
 
     def healthy(self) -> tuple[bool, str]:
         """(ok, detail): the broker answers metadata requests on its listener."""
-        from kafka import KafkaAdminClient
-        from kafka.errors import KafkaError
+        from streams.admin import kafka_health
 
-        try:
-            admin = KafkaAdminClient(
-                bootstrap_servers=self.bootstrap,
-                request_timeout_ms=3000,
-                client_id="jiancha-health",
-            )
-        except (KafkaError, OSError, ValueError) as exc:
-            return False, f"无法连接：{exc.__class__.__name__}"
-        try:
-            cluster = admin.describe_cluster()
-            return (
-                True,
-                f"集群 {cluster.get('cluster_id')}，{len(cluster.get('brokers', []))} 个 broker",
-            )
-        except (KafkaError, OSError) as exc:
-            return False, f"元数据请求失败：{exc.__class__.__name__}"
-        finally:
-            admin.close()
+        return kafka_health(self.bootstrap)
