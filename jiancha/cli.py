@@ -104,6 +104,111 @@ def worker(settings: Settings, loglevel: str) -> None:
 
 
 @main.command()
+@click.option("--loglevel", default="info", show_default=True)
+@click.pass_obj
+def transcriber(settings: Settings, loglevel: str) -> None:
+    """运行转写服务：消费录像主题，取回媒体、校验 SHA-256、语音识别，发布转写结果。"""
+    from streams.transcriber import run_transcriber
+
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    run_transcriber(settings, loglevel=loglevel)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help='把转写事件（JSONL，每行 {"type":"transcript","data":…}）写入此文件；默认打印到标准输出',
+)
+@click.option("--publish", is_flag=True, help="同时发布到 Kafka 的 transcripts 主题")
+@click.option(
+    "--beam-size", type=click.IntRange(1, 10), default=None, help="束搜索宽度（默认取配置）"
+)
+@click.pass_obj
+def transcribe(
+    settings: Settings,
+    paths: tuple[Path, ...],
+    output: Path | None,
+    publish: bool,
+    beam_size: int | None,
+) -> None:
+    """批量转写音视频文件（目录按 *.m4a/*.mp4/*.wav/*.mp3 展开），录像编号取文件名。"""
+    import json
+
+    from tqdm import tqdm
+
+    from jiancha.speech import build_transcriber
+    from jiancha.speech.media import MediaError
+
+    files = _media_files(paths)
+    if not files:
+        raise click.ClickException("没有找到可转写的媒体文件")
+    overrides = {"beam_size": beam_size} if beam_size else {}
+    tr = build_transcriber(settings, say=lambda m: click.echo(m, err=True), **overrides)
+    publisher = None
+    if publish:
+        from streams.admin import ensure_topics
+        from streams.publisher import Publisher
+
+        ensure_topics(settings)
+        publisher = Publisher(settings)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    audio = work = 0.0
+    try:
+        with tqdm(files, unit="个", desc="转写", file=sys.stderr) as bar:
+            for path in bar:
+                try:
+                    result = tr.transcribe_file(path)
+                except MediaError as exc:
+                    failed += 1
+                    tqdm.write(f"跳过 {path}：{exc.reason}", file=sys.stderr)
+                    continue
+                audio += result.duration_s
+                work += result.elapsed_s
+                event = result.transcript(path.stem)
+                line = json.dumps(
+                    {"type": "transcript", "data": event.model_dump(mode="json")},
+                    ensure_ascii=False,
+                )
+                out.write(line + "\n")
+                out.flush()
+                if publisher is not None:
+                    publisher.send(
+                        "transcripts", event.key, event.model_dump_json().encode("utf-8")
+                    )
+                bar.set_postfix(RTF=f"{work / audio:.3f}" if audio else "-")
+    finally:
+        if output:
+            out.close()
+        if publisher is not None:
+            publisher.close()
+    click.echo(
+        f"完成 {len(files) - failed}/{len(files)} 个，音频 {audio:.1f} 秒，用时 {work:.1f} 秒"
+        + (f"，RTF {work / audio:.3f}" if audio else ""),
+        err=True,
+    )
+    if failed:
+        sys.exit(1)
+
+
+_MEDIA_SUFFIXES = (".m4a", ".mp4", ".wav", ".mp3", ".aac", ".amr", ".ogg", ".flac", ".webm", ".mov")
+
+
+def _media_files(paths: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in _MEDIA_SUFFIXES))
+        else:
+            files.append(p)
+    return files
+
+
+@main.command()
 @click.option("--host", default=None, help="监听地址（默认取 JIANCHA_API_HOST）")
 @click.option("--port", type=int, default=None, help="端口（默认取 JIANCHA_API_PORT）")
 @click.pass_obj

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -65,7 +66,18 @@ class Settings(BaseSettings):
     java_home: Path | None = None
     start_timeout_s: float = Field(default=180, gt=0)
 
-    media_root: Path = Path(".")
+    # Speech (``jiancha transcriber`` / ``transcribe``)
+    media_root: Path = Path(".")  # media_uri paths are relative to this
+    media_max_bytes: int = Field(default=2 * 1024**3, ge=1)
+    media_max_seconds: float = Field(default=8 * 3600, gt=0)
+    whisper_engine: Literal["faster-whisper", "openai-whisper"] = "faster-whisper"
+    whisper_device: str = "auto"  # auto: CUDA when present, else CPU
+    whisper_compute_type: str = "auto"  # auto: int8 on CPU, float16 on CUDA
+    whisper_beam_size: int = Field(default=5, ge=1, le=10)
+    whisper_batch_size: int = Field(default=0, ge=0, le=64)  # 0: sequential decoding
+    whisper_threads: int = Field(default=0, ge=0, le=256)  # 0: one per core
+    whisper_checkpoint: Path | None = None  # openai-whisper only: a local base.pt
+    speech_vocabulary: Path | None = None  # default: the packaged vocabulary.toml
 
     @field_validator("topic_prefix", "index_prefix", "app_id")
     @classmethod

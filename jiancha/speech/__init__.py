@@ -1,0 +1,57 @@
+"""Speech: recorder audio to Simplified-Chinese transcripts with officer/civilian speakers.
+
+:func:`build_transcriber` assembles the configured engine (faster-whisper by default), the domain
+vocabulary and
+the media limits from :class:`~jiancha.settings.Settings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from jiancha.settings import Settings
+from jiancha.speech.engines import Engine, EngineOptions
+from jiancha.speech.media import MediaLimits
+from jiancha.speech.pipeline import Transcriber
+from jiancha.speech.vocabulary import load_vocabulary
+
+
+def engine_options(settings: Settings, prompt: str) -> EngineOptions:
+    """Decoding options from settings."""
+    return EngineOptions(
+        device=settings.whisper_device,
+        compute_type=settings.whisper_compute_type,
+        beam_size=settings.whisper_beam_size,
+        threads=settings.whisper_threads,
+        batch_size=settings.whisper_batch_size,
+        prompt=prompt,
+    )
+
+
+def build_engine(
+    settings: Settings, options: EngineOptions, say: Callable[[str], None] = lambda _m: None
+) -> Engine:
+    """The configured engine, weights assembled on first use."""
+    if settings.whisper_engine == "openai-whisper":
+        from jiancha.speech.engines import OpenAIWhisperEngine
+
+        return OpenAIWhisperEngine(settings.whisper_checkpoint, options)
+    from jiancha.speech.engines import FasterWhisperEngine
+    from jiancha.speech.weights import ensure_whisper_base
+
+    return FasterWhisperEngine(ensure_whisper_base(settings.cache_dir, say), options)
+
+
+def build_transcriber(
+    settings: Settings, say: Callable[[str], None] = lambda _m: None, **overrides: object
+) -> Transcriber:
+    """A ready :class:`Transcriber`; ``overrides`` replace engine options (benchmarks)."""
+    vocabulary = load_vocabulary(settings.speech_vocabulary)
+    options = replace(engine_options(settings, vocabulary.prompt), **overrides)  # type: ignore[arg-type]
+    engine = build_engine(settings, options, say)
+    limits = MediaLimits(max_bytes=settings.media_max_bytes, max_seconds=settings.media_max_seconds)
+    return Transcriber(engine, vocabulary, limits)
+
+
+__all__ = ["Transcriber", "build_engine", "build_transcriber", "engine_options"]

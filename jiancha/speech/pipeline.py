@@ -1,0 +1,188 @@
+"""From audio to a v1 transcript: recognise, normalise, correct, attribute speakers, segment.
+
+The engine's words (with times) are laid over the speech chunks of :mod:`jiancha.speech.speakers`;
+each word
+takes the voice of the chunk it falls in. A segment is a run of words of one speaker, cut again
+where a sentence
+ends at a pause or where the engine started a new segment, so a reviewer can jump to it. Segment
+text is
+normalised (:mod:`jiancha.speech.textnorm`) and corrected (:mod:`jiancha.speech.vocabulary`);
+confidence is the
+mean word probability.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from jiancha.speech import speakers as spk
+from jiancha.speech.engines import Engine, EngineSegment, Word
+from jiancha.speech.media import SAMPLE_RATE, MediaLimits, load_audio
+from jiancha.speech.textnorm import normalize_transcript
+from jiancha.speech.vocabulary import Correction, Vocabulary
+from streams.schemas.transcripts import Segment, Transcript
+
+_SENTENCE_END = ("。", "？", "！", "?", "!", ".")
+_PAUSE_S = 0.35
+# A run of words the engine itself gives under this mean probability is noise it put into words (嗯,
+# 作词作曲 in the
+# hiss after the last sentence); it is dropped.
+_MIN_CONFIDENCE = 0.3
+
+
+@dataclass
+class Result:
+    """One recording's transcription with its cost."""
+
+    segments: list[Segment]
+    duration_s: float
+    elapsed_s: float
+    engine: str
+    corrections: list[Correction] = field(default_factory=list)
+    uncorrected_text: str = (
+        ""  # the text before domain correction, for measuring what correction buys
+    )
+
+    @property
+    def rtf(self) -> float:
+        """Real-time factor: seconds of work per second of audio."""
+        return self.elapsed_s / self.duration_s if self.duration_s else 0.0
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+    def transcript(self, recording_id: str) -> Transcript:
+        """The v1 ``transcript`` event for ``recording_id``."""
+        return Transcript.model_validate(
+            {
+                "recording_id": recording_id,
+                "language": "zh",
+                "engine": self.engine,
+                "segments": self.segments,
+                # Optional fields beyond v1 (allowed by the contract): what the work cost.
+                "audio_seconds": round(self.duration_s, 3),
+                "rtf": round(self.rtf, 4),
+            }
+        )
+
+
+@dataclass
+class _Piece:
+    word: Word
+    chunk: int
+    engine_segment: int
+
+
+def _chunk_of(word: Word, chunks: list[spk.SpeechChunk]) -> int:
+    mid = (word.start + word.end) / 2
+    best, best_d = 0, float("inf")
+    for i, c in enumerate(chunks):
+        d = 0.0 if c.start <= mid <= c.end else min(abs(mid - c.start), abs(mid - c.end))
+        if d < best_d:
+            best, best_d = i, d
+    return best
+
+
+class Transcriber:
+    """Recognises recordings with one engine and one vocabulary."""
+
+    def __init__(
+        self, engine: Engine, vocabulary: Vocabulary, limits: MediaLimits | None = None
+    ) -> None:
+        self.engine = engine
+        self.vocabulary = vocabulary
+        self.limits = limits or MediaLimits()
+
+    def transcribe_file(self, path: Path) -> Result:
+        """Decode and transcribe a media file (raises :class:`~jiancha.speech.media.MediaError`)."""
+        started = time.perf_counter()
+        audio = load_audio(path, self.limits)
+        result = self.transcribe_audio(audio)
+        result.elapsed_s = time.perf_counter() - started
+        return result
+
+    def transcribe_audio(self, audio: np.ndarray) -> Result:
+        """Transcribe 16 kHz mono samples."""
+        started = time.perf_counter()
+        duration = len(audio) / SAMPLE_RATE
+        raw = self.engine.transcribe(audio)
+        chunks = spk.speech_chunks(audio)
+        segments, corrections, uncorrected = self._segments(raw, chunks)
+        elapsed = time.perf_counter() - started
+        return Result(segments, duration, elapsed, self.engine.name, corrections, uncorrected)
+
+    def _segments(
+        self, raw: list[EngineSegment], chunks: list[spk.SpeechChunk]
+    ) -> tuple[list[Segment], list[Correction], str]:
+        pieces: list[_Piece] = []
+        for si, s in enumerate(raw):
+            seg_words = s.words or (Word(s.start, s.end, s.text, float(np.exp(s.avg_logprob))),)
+            for w in seg_words:
+                if w.text.strip():
+                    pieces.append(_Piece(w, _chunk_of(w, chunks) if chunks else 0, si))
+        if not pieces:
+            return [], [], ""
+        if chunks:
+            labels = spk.two_voices(chunks)
+            texts = [""] * len(chunks)
+            for p in pieces:
+                texts[p.chunk] += normalize_transcript(p.word.text)
+            officer = spk.pick_officer(chunks, labels, texts)
+            voice_of = [labels[p.chunk] for p in pieces]
+        else:
+            officer, voice_of = 0, [0] * len(pieces)
+
+        def speaker(voice: int) -> str:
+            if officer is None:
+                return "unknown"
+            return "officer" if voice == officer else "civilian"
+
+        # Group words into runs: same voice, same engine segment, no sentence end followed by a
+        # pause.
+        runs: list[list[int]] = [[0]]
+        for i in range(1, len(pieces)):
+            prev, cur = pieces[i - 1], pieces[i]
+            new = (
+                voice_of[i] != voice_of[i - 1]
+                or cur.engine_segment != prev.engine_segment
+                or (
+                    prev.word.text.strip().endswith(_SENTENCE_END)
+                    and cur.word.start - prev.word.end >= _PAUSE_S
+                )
+            )
+            if new:
+                runs.append([i])
+            else:
+                runs[-1].append(i)
+
+        segments: list[Segment] = []
+        corrections: list[Correction] = []
+        uncorrected = ""
+        for run in runs:
+            words = [pieces[i].word for i in run]
+            confidence = float(np.clip(np.mean([w.probability for w in words]), 0, 1))
+            if confidence < _MIN_CONFIDENCE:
+                continue
+            text = normalize_transcript("".join(w.text for w in words))
+            if not text:
+                continue
+            uncorrected += text
+            text, fixed = self.vocabulary.correct(text)
+            corrections.extend(fixed)
+            segments.append(
+                Segment(
+                    start=round(max(words[0].start, 0.0), 2),
+                    end=round(max(words[-1].end, words[0].start), 2),
+                    speaker=speaker(voice_of[run[0]]),  # type: ignore[arg-type]
+                    text=text,
+                    confidence=round(
+                        float(np.clip(np.mean([w.probability for w in words]), 0, 1)), 3
+                    ),
+                )
+            )
+        return segments, corrections, uncorrected

@@ -1,0 +1,107 @@
+"""What the transcriber does with one recording, independent of Kafka.
+
+:func:`process_recording` fetches the media named by the recording, checks that it is the file that
+was registered
+(SHA-256), and transcribes it. There are three outcomes, each an event for a topic:
+
+- ``transcript`` → ``transcripts``;
+- ``tampered``: the file's hash differs from the registered one → a ``flag`` of category
+``evidence_tampering``
+  (公安机关现场执法视音频记录工作规定: recordings may not be deleted or edited). The file is **not**
+  transcribed:
+  its content is not the evidence that was registered, and a reviewer must look at it first;
+- ``rejected``: missing, empty, corrupt, unsupported, too large or too long media, or an engine
+failure → a dead
+  letter with the reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from jiancha.speech.media import MediaError, MediaLimits, resolve, sha256_of
+from jiancha.speech.pipeline import Result, Transcriber
+from streams.schemas.flags import Flag, SegmentEvidence
+from streams.schemas.recordings import Recording
+from streams.schemas.transcripts import Transcript
+
+log = logging.getLogger(__name__)
+
+RULE_VERSION = "transcriber-1"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: Literal["transcript", "tampered", "rejected"]
+    transcript: Transcript | None = None
+    flag: Flag | None = None
+    code: str | None = None  # rejected: MediaError code, or "engine"
+    reason: str | None = None
+    result: Result | None = None
+
+
+def tampering_flag(recording: Recording, actual_sha256: str) -> Flag:
+    """The flag raised when the file behind a recording is not the file that was registered."""
+    return Flag.model_validate(
+        {
+            "flag_id": f"evidence_tampering:{recording.recording_id}",
+            "category": "evidence_tampering",
+            "class": "procedure",
+            "severity": 5,
+            "officer_id": recording.officer_ids[0],
+            "squad_id": recording.squad_id,
+            "recording_ids": [recording.recording_id],
+            "evidence": [
+                SegmentEvidence(
+                    recording_id=recording.recording_id,
+                    start=0.0,
+                    end=max(recording.duration_s, 0.0),
+                    excerpt=f"登记 SHA-256 {recording.sha256}，文件实际 {actual_sha256}",
+                )
+            ],
+            "explanation": (
+                f"录像 {recording.recording_id} 的文件与上传时登记的 SHA-256 不一致，可能被删改，"
+                "未予转写，请调取原始存储核查。"
+            ),
+            "rule_version": RULE_VERSION,
+        }
+    )
+
+
+def process_recording(
+    recording: Recording,
+    transcriber: Transcriber,
+    media_root: Path,
+    limits: MediaLimits | None = None,
+) -> Outcome:
+    """Fetch, verify and transcribe one recording."""
+    try:
+        media = resolve(recording.media_uri, media_root, limits or transcriber.limits)
+    except MediaError as exc:
+        return Outcome(
+            "rejected", code=exc.code, reason=f"录像 {recording.recording_id}：{exc.reason}"
+        )
+    try:
+        actual = sha256_of(media.path)
+        if actual != recording.sha256:
+            log.warning("录像 %s 文件校验不符（疑似篡改）", recording.recording_id)
+            return Outcome("tampered", flag=tampering_flag(recording, actual))
+        try:
+            result = transcriber.transcribe_file(media.path)
+        except MediaError as exc:
+            return Outcome(
+                "rejected", code=exc.code, reason=f"录像 {recording.recording_id}：{exc.reason}"
+            )
+        except Exception as exc:
+            log.exception("转写录像 %s 失败", recording.recording_id)
+            return Outcome(
+                "rejected", code="engine", reason=f"录像 {recording.recording_id} 转写失败：{exc!r}"
+            )
+        return Outcome(
+            "transcript", transcript=result.transcript(recording.recording_id), result=result
+        )
+    finally:
+        media.cleanup()

@@ -1,0 +1,111 @@
+"""The transcriber worker: ``recordings`` in; transcripts, tampering flags and dead letters out.
+
+Recognition is CPU-bound and takes seconds, so each recording is transcribed in a worker thread
+while the event
+loop keeps the consumer's heartbeats going; the agent handles one recording at a time per process
+(the engine
+already uses every core). Scale out by starting more ``jiancha transcriber`` processes: they share
+the partitions
+of ``recordings`` as one consumer group. Offsets are committed after the outcome is published, so a
+crash
+re-transcribes at most the recordings in flight; transcripts are keyed by recording, so a repeat
+overwrites.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+
+from jiancha.settings import Settings
+from jiancha.speech.pipeline import Transcriber
+from jiancha.speech.service import Outcome, process_recording
+from streams import topics
+from streams.app import create_app, raw_topic
+from streams.dead_letters import dead_letter
+from streams.schemas import InvalidEvent, decode
+from streams.schemas.recordings import Recording
+
+log = logging.getLogger(__name__)
+
+
+def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust.App:
+    """The Faust app of the transcriber service."""
+    app = create_app(settings, "transcriber")
+    recordings = raw_topic(app, settings, topics.RECORDINGS)
+    transcripts = raw_topic(app, settings, topics.TRANSCRIPTS)
+    flags = raw_topic(app, settings, topics.FLAGS)
+    dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
+    media_root = settings.media_root
+
+    async def reject(event: Any, reason: str) -> None:
+        msg = event.message
+        letter = dead_letter(
+            reason,
+            stage="transcriber",
+            source=msg.topic,
+            position=f"{msg.partition}:{msg.offset}",
+            payload=bytes(event.value),
+            key=event.key.decode("utf-8", "replace") if event.key else None,
+            event_type="recording",
+            now=datetime.now(UTC),
+        )
+        await dead_letters.send(key=letter.dead_key.encode("utf-8"), value=letter.to_json_bytes())
+
+    @app.agent(recordings, name="transcribe_recordings", concurrency=1)
+    async def transcribe_recordings(stream: Any) -> None:
+        async for event in stream.events():
+            try:
+                recording = decode(Recording, event.value)
+            except InvalidEvent as exc:
+                # The indexer dead-letters invalid recordings already; one letter per bad message
+                # is enough.
+                log.warning(
+                    "跳过无效的录像消息 %s:%s：%s",
+                    event.message.partition,
+                    event.message.offset,
+                    exc.reason,
+                )
+                continue
+            outcome: Outcome = await asyncio.to_thread(
+                process_recording, recording, transcriber, media_root
+            )
+            if outcome.kind == "transcript" and outcome.transcript is not None:
+                await transcripts.send(
+                    key=recording.recording_id.encode("utf-8"),
+                    value=outcome.transcript.model_dump_json().encode("utf-8"),
+                )
+                r = outcome.result
+                if r is not None:
+                    log.info(
+                        "转写 %s：%.1f 秒音频，RTF %.3f，%d 段",
+                        recording.recording_id,
+                        r.duration_s,
+                        r.rtf,
+                        len(r.segments),
+                    )
+            elif outcome.kind == "tampered" and outcome.flag is not None:
+                await flags.send(
+                    key=outcome.flag.key.encode("utf-8"), value=outcome.flag.to_json_bytes()
+                )
+            else:
+                log.warning("%s", outcome.reason)
+                await reject(event, outcome.reason or "转写失败")
+
+    return app
+
+
+def run_transcriber(settings: Settings, loglevel: str = "info") -> None:
+    """Load the engine, prepare topics, then run the transcriber worker until stopped."""
+    from jiancha.speech import build_transcriber
+    from streams.admin import ensure_topics
+
+    ensure_topics(settings)
+    transcriber = build_transcriber(settings, say=lambda m: log.info("%s", m))
+    log.info("转写引擎：%s", transcriber.engine.name)
+    app = build_transcriber_app(settings, transcriber)
+    faust.Worker(app, loglevel=loglevel).execute_from_commandline()
