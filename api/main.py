@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routes import clips, health
+from api.routes import clips, health, recordings
 from jiancha.settings import Settings
 
 _MESSAGES = {
@@ -71,4 +71,5 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(health.router)
     app.include_router(clips.router)
+    app.include_router(recordings.router)
     return app

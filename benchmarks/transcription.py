@@ -32,11 +32,12 @@ RESULTS = Path(__file__).with_name("results") / "transcription.jsonl"
 # name → engine option overrides; "default" is what Settings() ships.
 SETTINGS: dict[str, dict[str, object]] = {
     "default": {},
-    "int8-beam1": {"compute_type": "int8", "beam_size": 1},
-    "int8-beam5": {"compute_type": "int8", "beam_size": 5},
-    "float32-beam5": {"compute_type": "float32", "beam_size": 5},
-    "int8-beam5-batched8": {"compute_type": "int8", "beam_size": 5, "batch_size": 8},
-    "int8-beam5-noprompt": {"compute_type": "int8", "beam_size": 5, "prompt": ""},
+    "int8-beam1-clips": {"compute_type": "int8", "beam_size": 1, "batch_size": 8},
+    "int8-beam5-clips": {"compute_type": "int8", "beam_size": 5, "batch_size": 8},
+    "float32-beam5-clips": {"compute_type": "float32", "beam_size": 5, "batch_size": 8},
+    "int8-beam1-seq": {"compute_type": "int8", "beam_size": 1, "batch_size": 0},
+    "int8-beam5-seq": {"compute_type": "int8", "beam_size": 5, "batch_size": 0},
+    "int8-beam5-clips-noprompt": {"compute_type": "int8", "beam_size": 5, "prompt": ""},
 }
 
 

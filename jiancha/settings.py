@@ -73,8 +73,8 @@ class Settings(BaseSettings):
     whisper_engine: Literal["faster-whisper", "openai-whisper"] = "faster-whisper"
     whisper_device: str = "auto"  # auto: CUDA when present, else CPU
     whisper_compute_type: str = "auto"  # auto: int8 on CPU, float16 on CUDA
-    whisper_beam_size: int = Field(default=5, ge=1, le=10)
-    whisper_batch_size: int = Field(default=0, ge=0, le=64)  # 0: sequential decoding
+    whisper_beam_size: int = Field(default=1, ge=1, le=10)  # chosen in benchmarks/transcription.py
+    whisper_batch_size: int = Field(default=8, ge=0, le=64)  # 0: sequential; see EngineOptions
     whisper_threads: int = Field(default=0, ge=0, le=256)  # 0: one per core
     whisper_checkpoint: Path | None = None  # openai-whisper only: a local base.pt
     speech_vocabulary: Path | None = None  # default: the packaged vocabulary.toml

@@ -86,6 +86,7 @@ def env_of(settings: Settings) -> dict[str, str]:
         "partitions",
         "kafka_bootstrap",
         "es_url",
+        "media_root",
     ):
         env[f"JIANCHA_{field.upper()}"] = str(getattr(settings, field))
     return env

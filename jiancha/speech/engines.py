@@ -52,9 +52,11 @@ class EngineOptions:
 
     device: str = "auto"
     compute_type: str = "auto"
-    beam_size: int = 5
+    beam_size: int = 1
     threads: int = 0
-    batch_size: int = 0  # 0: sequential decoding; >0: faster-whisper's batched pipeline
+    # 0: faster-whisper's sequential loop over the VAD-joined audio; ≥ 1: our speech clips (one
+    # Whisper window each) decoded in batches of this size by faster-whisper's batched pipeline.
+    batch_size: int = 8
     prompt: str = ""
     language: str = "zh"
     vad_min_silence_ms: int = 2000
@@ -74,6 +76,33 @@ def _threads(n: int) -> int:
     import os
 
     return n or len(os.sched_getaffinity(0))
+
+
+_CLIP_S = 30.0
+_CLIP_PAD_S = 0.2
+
+
+def speech_clips(audio: np.ndarray, min_silence_ms: int) -> list[dict[str, float]]:
+    """Stretches of ``audio`` to decode, each at most one 30-s Whisper window: VAD speech, grouped
+    greedily while the group spans ≤ 30 s. Silence between clips is never decoded; each clip is
+    decoded once (no re-decoding of a window's tail, where Whisper invents text)."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    sr = 16_000
+    speech = get_speech_timestamps(
+        audio,
+        VadOptions(min_silence_duration_ms=min_silence_ms, max_speech_duration_s=_CLIP_S - 1),
+    )
+    clips: list[dict[str, float]] = []
+    end_of_audio = len(audio) / sr
+    for t in speech:
+        start = max(t["start"] / sr - _CLIP_PAD_S, 0.0)
+        end = min(t["end"] / sr + _CLIP_PAD_S, end_of_audio)
+        if clips and end - clips[-1]["start"] <= _CLIP_S:
+            clips[-1]["end"] = end
+        else:
+            clips.append({"start": start, "end": end})
+    return clips
 
 
 class FasterWhisperEngine:
@@ -100,7 +129,7 @@ class FasterWhisperEngine:
             cpu_threads=_threads(options.threads),
         )
         self._batched = BatchedInferencePipeline(self.model) if options.batch_size > 0 else None
-        mode = f"batch{options.batch_size}" if options.batch_size else "seq"
+        mode = f"clips{options.batch_size}" if options.batch_size else "seq"
         self.name = f"faster-whisper-base/{compute}/beam{options.beam_size}/{mode}"
 
     def transcribe(self, audio: np.ndarray) -> list[EngineSegment]:
@@ -116,6 +145,11 @@ class FasterWhisperEngine:
             without_timestamps=o.without_timestamps,
         )
         if self._batched is not None:
+            clips = speech_clips(audio, o.vad_min_silence_ms)
+            if not clips:
+                return []
+            kwargs.pop("vad_parameters")
+            kwargs.update(vad_filter=False, clip_timestamps=clips)
             segments, _info = self._batched.transcribe(audio, batch_size=o.batch_size, **kwargs)
         else:
             segments, _info = self.model.transcribe(

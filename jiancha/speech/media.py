@@ -122,11 +122,11 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_audio(path: Path, limits: MediaLimits | None = None) -> np.ndarray:
-    """Mono float32 samples at 16 kHz.
+def probe_audio(path: Path, limits: MediaLimits | None = None) -> float | None:
+    """Check, without decoding, that ``path`` has an audio track within the length limit.
 
-    Containers without audio, undecodable data and clips longer than
-    ``limits.max_seconds`` raise :class:`MediaError`."""
+    Returns the declared length in seconds (None when the container does not say).
+    """
     import av
 
     limits = limits or MediaLimits()
@@ -140,18 +140,30 @@ def load_audio(path: Path, limits: MediaLimits | None = None) -> np.ndarray:
                 seconds = float(stream.duration * stream.time_base)
             elif container.duration is not None:
                 seconds = container.duration / 1_000_000
-            if seconds is not None and seconds > limits.max_seconds:
-                raise MediaError(
-                    "too_long",
-                    f"录音时长 {seconds:.0f} 秒，超过上限 {limits.max_seconds:.0f} 秒：{path.name}",
-                )
     except MediaError:
         raise
     except av.error.InvalidDataError as exc:
         raise MediaError("unsupported", f"无法识别的媒体格式：{path.name}（{exc}）") from exc
     except av.error.FFmpegError as exc:
         raise MediaError("corrupt", f"媒体文件损坏，无法打开：{path.name}（{exc}）") from exc
+    if seconds is not None and seconds > limits.max_seconds:
+        raise MediaError(
+            "too_long",
+            f"录音时长 {seconds:.0f} 秒，超过上限 {limits.max_seconds:.0f} 秒：{path.name}",
+        )
+    return seconds
 
+
+def load_audio(path: Path, limits: MediaLimits | None = None) -> np.ndarray:
+    """Mono float32 samples at 16 kHz.
+
+    Containers without audio, undecodable data and clips longer than ``limits.max_seconds`` raise
+    :class:`MediaError`.
+    """
+    import av
+
+    limits = limits or MediaLimits()
+    probe_audio(path, limits)
     from faster_whisper.audio import decode_audio
 
     try:

@@ -134,8 +134,10 @@ class Transcriber:
                 texts[p.chunk] += normalize_transcript(p.word.text)
             officer = spk.pick_officer(chunks, labels, texts)
             voice_of = [labels[p.chunk] for p in pieces]
-        else:
-            officer, voice_of = 0, [0] * len(pieces)
+        else:  # no speech found by VAD: one voice, whose words decide
+            heard = normalize_transcript("".join(p.word.text for p in pieces))
+            officer = 0 if spk.cue_score(heard) >= 0 else None
+            voice_of = [0] * len(pieces)
 
         def speaker(voice: int) -> str:
             if officer is None:

@@ -30,9 +30,13 @@ _PUNCT = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", ".": "。"
 # read digit-wise.
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MAX_CARDINAL_DIGITS = 4
-# Latin letters or digits standing alone between Chinese characters are decoding debris (Ｇ, ２ in
-# place of a comma).
-_STRAY = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z](?=[\u4e00-\u9fff])")
+# ... unless a unit follows or it is a round number: 10000元 is 一万元, 12123 is 一二一二三.
+_UNITS = "元块角米里公吨人辆次分个天日月年岁"
+# A full-width Latin letter or digit standing alone between Chinese characters is decoding debris
+# (Ｇ, ２ where a comma belongs). Half-width ones are kept: 鲁R, B照 and T恤 mean something.
+_STRAY = re.compile(
+    r"(?<=[\u4e00-\u9fff])[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a](?=[\u4e00-\u9fff])"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -91,7 +95,13 @@ def cardinal(n: int) -> str:
 def _speak_number(match: re.Match[str]) -> str:
     token = match.group(0)
     whole, _, frac = token.partition(".")
-    if len(whole) > _MAX_CARDINAL_DIGITS or (len(whole) > 1 and whole.startswith("0")):
+    after = match.string[match.end() : match.end() + 1]
+    code = (
+        len(whole) > _MAX_CARDINAL_DIGITS
+        and not (after and after in _UNITS)
+        and not whole.endswith("000")
+    )
+    if code or (len(whole) > 1 and whole.startswith("0")):
         spoken = "".join(_DIGITS[int(c)] for c in whole)
     else:
         spoken = cardinal(int(whole))
@@ -107,9 +117,9 @@ def to_simplified(text: str) -> str:
 
 def normalize_transcript(text: str) -> str:
     """One engine segment's text in the form transcripts are stored in."""
+    text = _STRAY.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text)
-    text = _STRAY.sub("", text)
     text = _NUMBER.sub(_speak_number, text)
     if _CJK.search(text):
         text = "".join(_PUNCT.get(c, c) for c in text)

@@ -75,10 +75,11 @@ def _split(syllable: str) -> tuple[str, str]:
 
 
 def _near(heard: str, term: str) -> bool:
-    """Same initial and a final starting alike: ying ~ yi (复营 ~ 复议), not zheng ~ zui."""
-    hi, hf = _split(_fold(heard))
-    ti, tf = _split(_fold(term))
-    return hi == ti and hf[:1] == tf[:1]
+    """Same initial, finals equal but for a swallowed -ng: ying ~ yi (复营 ~ 复议); not yin ~ yi
+    (复印 is a word of its own), not zheng ~ zui."""
+    hi, hf = _split(heard)
+    ti, tf = _split(term)
+    return _fold(hi + "a") == _fold(ti + "a") and hf.removesuffix("ng") == tf.removesuffix("ng")
 
 
 def _fold(syllable: str) -> str:

@@ -1,0 +1,160 @@
+"""The speech path on the real stack: voiced recordings → transcriber → Kafka → searchable.
+
+``events-speech.jsonl`` is eval-dev without the reference transcripts of the 16 voiced recordings;
+their media is under ``eval-dev/media`` with the real SHA-256. Two more recordings test the guards:
+one whose file does not match its registered hash (tampering flag, not transcribed) and one whose
+file is garbage (dead letter).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from kafka import KafkaConsumer
+
+from api.main import create_app
+from jiancha.settings import Settings
+from jiancha.speech.evaluation import char_errors
+from jiancha.speech.media import sha256_of
+from streams import topics
+from streams.admin import consumer_lag
+from streams.ingest import ingest_file
+from streams.publisher import Publisher
+from streams.topics import topic_name
+from tests.conftest import env_of, wait_for
+
+pytestmark = pytest.mark.integration
+
+
+def _read_topic(settings: Settings, base: str) -> list[dict]:
+    consumer = KafkaConsumer(
+        topic_name(settings.topic_prefix, base),
+        bootstrap_servers=settings.kafka_bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=3000,
+    )
+    try:
+        return [json.loads(m.value) for m in consumer]
+    finally:
+        consumer.close()
+
+
+def _recording_like(template: dict, recording_id: str, **changes: str) -> str:
+    data = dict(template["data"], recording_id=recording_id, **changes)
+    return json.dumps({"type": "recording", "data": data}, ensure_ascii=False)
+
+
+@pytest.fixture
+def speech_settings(settings: Settings, eval_dev: Path) -> Settings:
+    return settings.model_copy(update={"media_root": eval_dev})
+
+
+def test_voiced_recordings_become_searchable_transcripts(
+    speech_settings, start_worker, eval_dev, tmp_path
+):
+    s = speech_settings
+    voiced = sorted(p.stem for p in (eval_dev / "media").glob("REC-*.m4a"))
+    assert len(voiced) == 16
+
+    # Two guard cases next to the real month.
+    events = (eval_dev / "events-speech.jsonl").read_text(encoding="utf-8").splitlines()
+    template = next(json.loads(e) for e in events if voiced[0] in e and '"recording"' in e)
+    garbage = tmp_path / "REC-GARBAGE.m4a"
+    garbage.write_bytes(b"\x00\x01not a media file" * 100)
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        "\n".join(
+            [
+                _recording_like(template, "REC-TAMPERED", sha256="0" * 64),
+                _recording_like(
+                    template,
+                    "REC-GARBAGE",
+                    media_uri=garbage.as_uri(),
+                    sha256=sha256_of(garbage),
+                ),
+            ]
+        ),
+        encoding="utf-8",
+    )
+
+    worker = start_worker()
+    transcriber = subprocess.Popen(
+        [sys.executable, "-m", "jiancha.cli", "transcriber", "--loglevel", "warning"],
+        env=env_of(s),
+    )
+    try:
+        with Publisher(s) as publisher:
+            ingest_file(eval_dev / "events-speech.jsonl", publisher)
+            ingest_file(extra, publisher)
+
+        def transcriber_done() -> bool:
+            assert transcriber.poll() is None, "transcriber exited"
+            return consumer_lag(s, f"{s.app_id}-transcriber", [topics.RECORDINGS]) == 0
+
+        wait_for(transcriber_done, timeout_s=900, what="transcriber to consume every recording")
+        worker.wait_caught_up()
+    finally:
+        transcriber.terminate()
+        transcriber.wait(timeout=60)
+
+    produced = {
+        t["recording_id"]: t
+        for t in _read_topic(s, topics.TRANSCRIPTS)
+        if t["engine"].startswith("faster-whisper")
+    }
+    assert sorted(produced) == voiced, "every voiced recording, and only those, was transcribed"
+
+    errors = ref_chars = 0
+    for rid, t in produced.items():
+        assert t["segments"], rid
+        for seg in t["segments"]:
+            assert 0 <= seg["start"] <= seg["end"] <= t["audio_seconds"] + 0.5
+            assert seg["speaker"] in ("officer", "civilian")
+            assert 0 <= seg["confidence"] <= 1
+        e, n = char_errors(
+            (eval_dev / "media" / f"{rid}.ref.txt").read_text(encoding="utf-8"),
+            "".join(seg["text"] for seg in t["segments"]),
+        )
+        errors, ref_chars = errors + e, ref_chars + n
+    assert errors / ref_chars <= 0.12, f"CER {errors / ref_chars:.3f}"
+    # Officers lead the encounter: almost every voiced recording opens with the officer speaking.
+    assert sum(t["segments"][0]["speaker"] == "officer" for t in produced.values()) >= 14
+
+    flags = [f for f in _read_topic(s, topics.FLAGS) if f["category"] == "evidence_tampering"]
+    assert [f["recording_ids"] for f in flags] == [["REC-TAMPERED"]]
+    assert "SHA-256" in flags[0]["explanation"]
+
+    letters = [d for d in _read_topic(s, topics.DEAD_LETTERS) if d["stage"] == "transcriber"]
+    by_key = {json.loads(d["payload"])["recording_id"]: d for d in letters}
+    assert "REC-GARBAGE" in by_key
+    assert any(w in by_key["REC-GARBAGE"]["reason"] for w in ("无法识别", "损坏"))
+    # The rest of the month has no media in eval-dev: each is a dead letter saying so, none lost.
+    missing = [d for d in letters if "不存在" in d["reason"]]
+    recordings = sum('"type": "recording"' in e for e in events)
+    assert len(missing) == recordings - len(voiced)
+
+    # Searchable: the API finds each voiced recording by a phrase it contains, among its officer's
+    # clips (the month holds thousands of clips saying 驾驶证).
+    officer = {
+        json.loads(e)["data"]["recording_id"]: json.loads(e)["data"]["officer_ids"][0]
+        for e in events
+        if '"recording"' in e and any(v in e for v in voiced)
+    }
+    with TestClient(create_app(s)) as api:
+        for rid, t in produced.items():
+            phrase = max((g["text"] for g in t["segments"]), key=len)[:4]
+
+            def hit(rid: str = rid, phrase: str = phrase) -> bool:
+                resp = api.get(
+                    "/clips/search", params={"q": phrase, "officer_id": officer[rid], "size": 100}
+                )
+                assert resp.status_code == 200, resp.text
+                return rid in {i["recording_id"] for i in resp.json()["items"]}
+
+            wait_for(hit, timeout_s=60, what=f"{rid} searchable by {phrase}")
