@@ -227,13 +227,13 @@ def api(settings: Settings, host: str | None, port: int | None) -> None:
 @click.option(
     "--events",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("../shared/data/eval-dev/events.jsonl"),
+    default=Path("../shared/data/eval-dev/events-speech.jsonl"),
     show_default=True,
-    help="要回放的事件文件",
+    help="要回放的事件文件（媒体路径相对于其所在目录，除非设置了 JIANCHA_MEDIA_ROOT）",
 )
 @click.pass_obj
 def demo(settings: Settings, events: Path) -> None:
-    """一键演示：启动服务、工作进程与 API，回放事件，打印可用的检索地址与示例结果。"""
+    """一键演示：启动服务、工作进程、转写服务与 API，回放事件，打印检索地址与示例结果。"""
     from jiancha.demo import run_demo
     from jiancha.embedded.stack import StartError
 

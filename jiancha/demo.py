@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import urllib.parse
@@ -10,6 +11,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from jiancha.embedded.procs import ManagedProcess
 from jiancha.embedded.stack import EmbeddedStack, app_processes
 from jiancha.settings import Settings
 
@@ -31,9 +33,12 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     es = sync_client(settings)
     aliases = ensure_indices(es, settings)
 
-    worker, api = app_processes(settings)
-    for proc, args in ((worker, ["worker"]), (api, ["api"])):
-        pid = proc.start([sys.executable, "-m", "jiancha.cli", *args])
+    worker, transcriber, api = app_processes(settings)
+    env = dict(os.environ)
+    if settings.media_root == Path("."):  # media_uri paths are relative to the replay file
+        env["JIANCHA_MEDIA_ROOT"] = str(events.resolve().parent)
+    for proc, args in ((worker, ["worker"]), (transcriber, ["transcriber"]), (api, ["api"])):
+        pid = proc.start([sys.executable, "-m", "jiancha.cli", *args], env=env)
         say(f"{proc.name} 运行中（pid {pid}），日志：{proc.log_file}")
 
     total = count_events(events)
@@ -56,6 +61,7 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{timeout_s:.0f} 秒内未完成索引（{done}/{expected}）")
             time.sleep(1)
+    _wait_for_transcriber(settings, expected, transcriber, timeout_s, say)
     es.close()
 
     base = f"http://{settings.api_host}:{settings.api_port}"
@@ -71,6 +77,35 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
             text = seg["highlight"].replace("<em>", "【").replace("</em>", "】")
             say(f"    {seg['start']:>6.1f}s  {seg['speaker']:<9} {text}")
     say("停止全部进程：jiancha down（或 make down）")
+
+
+def _wait_for_transcriber(
+    settings: Settings, recordings: int, proc: ManagedProcess, timeout_s: float, say: Say
+) -> None:
+    """Until the transcriber has taken every recording and its transcripts are indexed."""
+    from tqdm import tqdm
+
+    from streams import topics
+    from streams.admin import consumer_lag
+
+    group = f"{settings.app_id}-transcriber"
+    deadline = time.monotonic() + timeout_s
+    with tqdm(total=recordings, unit="段", desc="转写录音") as bar:
+        while True:
+            lag = consumer_lag(settings, group, [topics.RECORDINGS])
+            bar.update(max(recordings - lag, 0) - bar.n)
+            if lag == 0:
+                break
+            if proc.pid() is None:
+                raise RuntimeError(f"转写服务退出了，日志末尾：\n{proc.log_tail()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{timeout_s:.0f} 秒内未完成转写（还剩 {lag} 段）")
+            time.sleep(1)
+    while consumer_lag(settings, f"{settings.app_id}-indexer", [topics.TRANSCRIPTS]):
+        if time.monotonic() > deadline:
+            raise RuntimeError("转写结果未能在时限内建入索引")
+        time.sleep(1)
+    say("没有媒体文件的录像已记入死信主题（dead-letters），原因：媒体文件不存在。")
 
 
 def _wait_for_json(url: str, proc: object, timeout_s: float) -> dict:  # type: ignore[type-arg]

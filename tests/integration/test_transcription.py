@@ -83,6 +83,41 @@ def test_voiced_recordings_become_searchable_transcripts(
         encoding="utf-8",
     )
 
+    # A recording uploaded through the API joins the same queue.
+    api_settings = s.model_copy(update={"data_dir": tmp_path / "api"})
+    short = eval_dev / "media" / "REC-005897.m4a"
+    form = {
+        "recording_id": "REC-UPLOAD",
+        "device_id": "BWC-TEST",
+        "device_type": "body_cam",
+        "officer_ids": "GA000001",
+        "squad_id": "gaosu-1",
+        "started_at": "2026-04-27T09:54:05+08:00",
+        "ended_at": "2026-04-27T09:54:20+08:00",
+    }
+    with TestClient(create_app(api_settings)) as api:
+        with short.open("rb") as f:
+            wrong = api.post(
+                "/recordings",
+                data={**form, "sha256": "a" * 64},
+                files={"file": ("clip.m4a", f, "audio/mp4")},
+            )
+        assert wrong.status_code == 422 and "校验失败" in wrong.json()["detail"]
+        bad_type = api.post(
+            "/recordings", data=form, files={"file": ("notes.txt", b"hello", "text/plain")}
+        )
+        assert bad_type.status_code == 415 and "不支持的文件类型" in bad_type.json()["detail"]
+        with short.open("rb") as f:
+            accepted = api.post(
+                "/recordings",
+                data={**form, "sha256": sha256_of(short)},
+                files={"file": ("clip.m4a", f, "audio/mp4")},
+            )
+        assert accepted.status_code == 202, accepted.text
+        assert accepted.json()["sha256"] == sha256_of(short)
+        stored = Path(accepted.json()["media_uri"].removeprefix("file://"))
+        assert stored.is_file() and sha256_of(stored) == sha256_of(short)
+
     worker = start_worker()
     transcriber = subprocess.Popen(
         [sys.executable, "-m", "jiancha.cli", "transcriber", "--loglevel", "warning"],
@@ -108,8 +143,10 @@ def test_voiced_recordings_become_searchable_transcripts(
         for t in _read_topic(s, topics.TRANSCRIPTS)
         if t["engine"].startswith("faster-whisper")
     }
-    assert sorted(produced) == voiced, "every voiced recording, and only those, was transcribed"
+    assert sorted(produced) == sorted([*voiced, "REC-UPLOAD"]), "all voiced, and only those"
 
+    assert produced["REC-UPLOAD"]["segments"][0]["text"].startswith("驾驶证")
+    del produced["REC-UPLOAD"]
     errors = ref_chars = 0
     for rid, t in produced.items():
         assert t["segments"], rid
