@@ -225,6 +225,66 @@ def api(settings: Settings, host: str | None, port: int | None) -> None:
 
 @main.command()
 @click.option(
+    "--input",
+    "-i",
+    "input_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="事件文件（JSONL）",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="告警输出文件（JSONL，每行一个 flag）；默认打印到标准输出",
+)
+def analyze(input_path: Path, output: Path | None) -> None:
+    """离线分析：对事件文件运行全部规则（与流处理同一套代码），输出告警。"""
+    import json
+
+    from analyzers.batch import analyze_file
+
+    flags, events = analyze_file(input_path)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for f in sorted(flags, key=lambda f: f.flag_id):
+            out.write(
+                json.dumps(f.model_dump(mode="json", by_alias=True), ensure_ascii=False) + "\n"
+            )
+    finally:
+        if output:
+            out.close()
+    by: dict[str, int] = {}
+    for f in flags:
+        by[f.category] = by.get(f.category, 0) + 1
+    summary = "，".join(f"{k} {v}" for k, v in sorted(by.items()))
+    click.echo(f"共 {len(flags)} 条告警：{summary}", err=True)
+    for where, reason in events.rejected[:10]:
+        click.echo(f"第 {where} 行被跳过：{reason}", err=True)
+
+
+@main.command()
+@click.option(
+    "--labels", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--flags", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def score(labels: Path, flags: Path) -> None:
+    """按类别与总体（micro）计算告警相对标注的精确率与召回率。"""
+    from analyzers.scoring import read_jsonl, table
+    from analyzers.scoring import score as compute
+
+    try:
+        scores = compute(read_jsonl(flags), read_jsonl(labels))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(table(scores))
+
+
+@main.command()
+@click.option(
     "--events",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=Path("../shared/data/eval-dev/events-speech.jsonl"),
