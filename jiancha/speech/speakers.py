@@ -107,17 +107,24 @@ def two_voices(chunks: Sequence[SpeechChunk]) -> list[int]:
         return labels
     x = np.array([math.log2(chunks[i].pitch_hz or 1.0) for i in pitched])
     w = np.array([max(chunks[i].voiced_frames, 1) for i in pitched], dtype=float)
-    centers = np.array([x.min(), x.max()])
+    # Two-means in one dimension, solved exactly: try every split of the sorted pitches and keep
+    # the one with the least weighted within-voice variance (Lloyd's iteration can stop at a
+    # split that leaves a raised officer sentence with the civilian).
+    order = np.argsort(x)
+    xs, ws = x[order], w[order]
+    best_cost, best_k = float("inf"), 1
+    for k in range(1, len(xs)):
+        cost = 0.0
+        for part, weight in ((xs[:k], ws[:k]), (xs[k:], ws[k:])):
+            mean = np.average(part, weights=weight)
+            cost += float(np.sum(weight * (part - mean) ** 2))
+        if cost < best_cost:
+            best_cost, best_k = cost, k
     assign = np.zeros(len(x), dtype=int)
-    for _ in range(20):
-        assign = (np.abs(x - centers[1]) < np.abs(x - centers[0])).astype(int)
-        new = centers.copy()
-        for k in (0, 1):
-            if (assign == k).any():
-                new[k] = np.average(x[assign == k], weights=w[assign == k])
-        if np.allclose(new, centers):
-            break
-        centers = new
+    assign[order[best_k:]] = 1
+    centers = np.array(
+        [np.average(xs[:best_k], weights=ws[:best_k]), np.average(xs[best_k:], weights=ws[best_k:])]
+    )
     if abs(centers[1] - centers[0]) * 12 < _MIN_SEPARATION_SEMITONES or len(set(assign)) < 2:
         return labels
     for i, a in zip(pitched, assign, strict=True):
