@@ -106,6 +106,20 @@ def worker(settings: Settings, loglevel: str) -> None:
 @main.command()
 @click.option("--loglevel", default="info", show_default=True)
 @click.pass_obj
+def analyzer(settings: Settings, loglevel: str) -> None:
+    """运行分析进程：对执法记录、录像、转写、政策与投诉运行全部规则，发布告警、建立案件。"""
+    from streams.analyzer import run_analyzer
+
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    try:
+        run_analyzer(settings, loglevel=loglevel)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--loglevel", default="info", show_default=True)
+@click.pass_obj
 def transcriber(settings: Settings, loglevel: str) -> None:
     """运行转写服务：消费录像主题，取回媒体、校验 SHA-256、语音识别，发布转写结果。"""
     from streams.transcriber import run_transcriber

@@ -9,6 +9,7 @@ from jiancha.settings import Settings
 
 CLIPS = "clips"
 ACTIONS = "actions"
+CASES = "cases"
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,70 @@ def actions_spec() -> IndexSpec:
     )
 
 
+def cases_spec(analyzer: str) -> IndexSpec:
+    """A case: one encounter's flags (or an officer-month's), its review status and complaints."""
+    kw = {"type": "keyword"}
+    return IndexSpec(
+        CASES,
+        1,
+        {
+            "dynamic": "strict",
+            "_meta": {"chinese_analyzer": analyzer},
+            "properties": {
+                "case_id": kw,
+                "officer_id": kw,
+                "squad_id": kw,
+                "action_ids": kw,
+                "recording_ids": kw,
+                "occurred_at": {"type": "date"},
+                "plate": kw,
+                "violation_type": kw,
+                "categories": kw,
+                "category_labels": kw,
+                "classes": kw,
+                "severity": {"type": "integer"},
+                "priority": {"type": "integer"},
+                "flag_count": {"type": "integer"},
+                "withdrawn": {"type": "boolean"},
+                "status": kw,
+                "status_label": kw,
+                "flags": {
+                    "type": "nested",
+                    "properties": {
+                        "flag_id": kw,
+                        "category": kw,
+                        "label": kw,
+                        "class": kw,
+                        "severity": {"type": "integer"},
+                        "explanation": _text(analyzer),
+                        "rule_version": kw,
+                        "evidence": {
+                            "properties": {
+                                "recording_id": kw,
+                                "start": {"type": "float"},
+                                "end": {"type": "float"},
+                                "excerpt": _text(analyzer),
+                                "action_id": kw,
+                                "field": kw,
+                                "value": kw,
+                            }
+                        },
+                    },
+                },
+                "complaint_ids": kw,
+                "complaints": {
+                    "properties": {
+                        "complaint_id": kw,
+                        "source": kw,
+                        "received_at": {"type": "date"},
+                        "text": _text(analyzer),
+                    }
+                },
+            },
+        },
+    )
+
+
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     """Create templates, indices and aliases that are missing; returns {family: alias}."""
     from elasticsearch import BadRequestError
@@ -116,7 +181,7 @@ def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     analyzer = detect_chinese_analyzer(es)
     prefix = settings.index_prefix
     aliases = {}
-    for spec in (clips_spec(analyzer), actions_spec()):
+    for spec in (clips_spec(analyzer), actions_spec(), cases_spec(analyzer)):
         index_settings = {
             "number_of_shards": settings.es_shards,
             "number_of_replicas": settings.es_replicas,

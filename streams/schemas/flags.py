@@ -40,6 +40,11 @@ class Flag(Event):
     evidence: list[SegmentEvidence | FieldEvidence] = Field(default_factory=list)
     explanation: str = Field(min_length=1)
     rule_version: str
+    # Optional (added after v1, as the contract allows): the case (one per encounter) the flag
+    # belongs to, and whether a later event showed the finding no longer holds (e.g. the
+    # recording that covers a ticket arrived after the ticket had been judged uncovered).
+    case_id: str | None = None
+    withdrawn: bool = False
 
     def to_json_bytes(self) -> bytes:
         """UTF-8 JSON with the contract's field name ``class``."""

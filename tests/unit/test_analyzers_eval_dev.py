@@ -1,4 +1,4 @@
-"""The whole rule set on the labelled eval-dev month: the issue's bar, measured in every test run."""
+"""The whole rule set on the labelled eval-dev month: the issue's bar, measured in each run."""
 
 from __future__ import annotations
 

@@ -1,0 +1,565 @@
+"""The rule engine: every rule over a growing picture of the events, deciding on event time.
+
+The stream (``streams/analyzer.py``) and the batch (``jiancha analyze``) run this same engine: they
+:meth:`Engine.add` events as they come and call :meth:`Engine.advance`, which re-judges what the
+new events touched and returns the flags that appeared, changed or no longer hold. Every judgement
+is a pure function of the events seen and of the **watermark** (the latest event time seen), never
+of their order, so a stream that has read what a batch file holds ends with the batch's flags.
+
+What is judged together (a *scope*), and what makes it be judged again:
+
+- ``("action", id)``: the record rules of one ticket (:mod:`analyzers.record_rules`); again when
+  a policy arrives or the roster of regular officers grows (辅警 rule).
+- ``("day", officer, date)``: the officer's **encounters** that day: each recording joins the
+  nearest ticket of its officers (the wearer, or the crew of an in-car recorder) within
+  ``join_window``; transcript rules (:mod:`analyzers.speech_rules`) and ``late_upload`` run per
+  encounter. **Coverage** (``recording_missing`` / ``recording_gap``) of a ticket is decided only
+  once the upload deadline has passed on event time; a recording that arrives later still (a late
+  upload) withdraws the flag. Again on any action, recording or transcript of that officer near
+  that day, and when the watermark passes a ticket's deadline.
+- ``("plate", plate, violation type)``: the same act of the same vehicle fined twice (一事不再罚).
+- ``("month", "YYYY-MM")``: officer statistics (:mod:`analyzers.officer_stats`), once the month is
+  over on event time; again when a ticket of a closed month arrives late.
+
+Flags are grouped into **cases**, one per encounter (the ticket, or a recording no ticket claims),
+plus one per officer and month for officer-level findings. Complaints naming the officer or plate
+of a ticket near its time are linked to its case and raise its priority.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from itertools import pairwise
+from typing import Any
+
+from analyzers import officer_stats, speech_rules
+from analyzers import record_rules as rr
+from analyzers.law import Law, load_law
+from analyzers.model import Encounter, make_flag
+from streams.schemas.complaints import Complaint
+from streams.schemas.enforcement_actions import EnforcementAction
+from streams.schemas.flags import FieldEvidence, Flag
+from streams.schemas.policies import Policy
+from streams.schemas.recordings import Recording
+from streams.schemas.transcripts import Transcript
+
+#: The detachment's local time (Asia/Shanghai has had no daylight saving since 1991).
+LOCAL = timezone(timedelta(hours=8))
+
+Scope = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Time tolerances of the joins (configuration, not law)."""
+
+    cover_tolerance: timedelta = timedelta(minutes=1)
+    gap_window: timedelta = timedelta(minutes=30)
+    join_window: timedelta = timedelta(minutes=10)
+    duplicate_window: timedelta = timedelta(hours=2)
+    complaint_window: timedelta = timedelta(hours=6)
+    complaint_lookback: timedelta = timedelta(days=7)  # complaints that give no time of the act
+
+
+@dataclass
+class Changes:
+    """What one :meth:`Engine.advance` found: flags new or changed, withdrawn, cases touched."""
+
+    flags: list[Flag] = field(default_factory=list)
+    withdrawn: list[Flag] = field(default_factory=list)
+    cases: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.flags or self.withdrawn or self.cases)
+
+
+@dataclass
+class Case:
+    """The flags of one encounter (or officer-month) and the complaints linked to it."""
+
+    case_id: str
+    flags: list[Flag]
+    complaints: list[Complaint]
+    action: EnforcementAction | None
+    recordings: list[Recording]
+
+    @property
+    def severity(self) -> int:
+        return max((f.severity for f in self.flags), default=0)
+
+    @property
+    def priority(self) -> int:
+        """Severity, raised by one per linked complaint (at most two): citizens saw it too."""
+        return self.severity + min(len(self.complaints), 2)
+
+
+def local_date(t: datetime) -> date:
+    return t.astimezone(LOCAL).date()
+
+
+def case_id_of(key: str) -> str:
+    """The case of an encounter key (action or recording id) or of ``officer@month``."""
+    return f"C-{key}"
+
+
+class Engine:
+    """Events in, flags and cases out; see the module docstring."""
+
+    def __init__(self, law: Law | None = None, windows: Windows | None = None) -> None:
+        self.law = law or load_law()
+        self.w = windows or Windows()
+        self.deadline = timedelta(hours=self.law.upload_deadline_hours)
+        self.watermark: datetime | None = None
+
+        self.actions: dict[str, EnforcementAction] = {}
+        self.recordings: dict[str, Recording] = {}
+        self.transcripts: dict[str, Transcript] = {}
+        self.policies: dict[str, Policy] = {}
+        self.complaints: dict[str, Complaint] = {}
+
+        self._acts_by_day: dict[tuple[str, date], list[EnforcementAction]] = defaultdict(list)
+        self._recs_by_day: dict[tuple[str, date], list[Recording]] = defaultdict(list)
+        self._by_act: dict[tuple[str, str], list[EnforcementAction]] = defaultdict(list)
+        self._months: dict[str, dict[str, EnforcementAction]] = defaultdict(dict)
+        self._regulars: set[str] = set()
+        self._auxiliaries: set[str] = set()
+        self._undecided: list[tuple[datetime, str]] = []  # (deadline, action_id), a heap
+        self._links: dict[str, set[str]] = defaultdict(set)  # action_id -> complaint ids
+        self._closed_months: set[str] = set()
+
+        self._dirty: set[Scope] = set()
+        self._dirty_cases: set[str] = set()
+        self._current: dict[Scope, dict[str, Flag]] = {}
+        self._holders: dict[str, set[Scope]] = defaultdict(set)  # flag id -> scopes that find it
+        self._live: dict[str, Flag] = {}
+        self._case_flags: dict[str, dict[str, Flag]] = defaultdict(dict)
+
+    # -- input ----------------------------------------------------------------------------------
+
+    def add(self, event: Any) -> None:
+        """Take one decoded event (action, recording, transcript, policy or complaint)."""
+        if isinstance(event, EnforcementAction):
+            self._add_action(event)
+        elif isinstance(event, Recording):
+            self._add_recording(event)
+        elif isinstance(event, Transcript):
+            self._add_transcript(event)
+        elif isinstance(event, Policy):
+            self.policies[event.policy_id] = event
+            self._dirty |= {("action", a) for a in self.actions}
+        elif isinstance(event, Complaint):
+            self._add_complaint(event)
+        else:
+            raise TypeError(f"规则引擎不处理此类事件：{type(event).__name__}")
+
+    def _see(self, t: datetime) -> None:
+        if self.watermark is None or t > self.watermark:
+            self.watermark = t
+
+    def _add_action(self, a: EnforcementAction) -> None:
+        old = self.actions.get(a.action_id)
+        if old is not None:
+            self._forget_action(old)
+        self.actions[a.action_id] = a
+        day = local_date(a.occurred_at)
+        self._acts_by_day[(a.officer_id, day)].append(a)
+        if a.plate:
+            self._by_act[(a.plate, a.violation_type)].append(a)
+            self._dirty.add(("plate", a.plate, a.violation_type))
+        month = officer_stats.month_of(a)
+        self._months[month][a.action_id] = a
+        self._dirty.add(("month", month))
+        heapq.heappush(self._undecided, (a.occurred_at + self.deadline, a.action_id))
+        self._dirty.add(("action", a.action_id))
+        self._touch_officer_around(a.officer_id, a.occurred_at)
+        self._grow_roster(a)
+        self._link_complaints_to(a)
+        self._see(a.occurred_at)
+
+    def _forget_action(self, a: EnforcementAction) -> None:
+        self._acts_by_day[(a.officer_id, local_date(a.occurred_at))].remove(a)
+        if a.plate:
+            self._by_act[(a.plate, a.violation_type)].remove(a)
+            self._dirty.add(("plate", a.plate, a.violation_type))
+        month = officer_stats.month_of(a)
+        self._months[month].pop(a.action_id, None)
+        self._dirty.add(("month", month))
+        self._touch_officer_around(a.officer_id, a.occurred_at)
+
+    def _grow_roster(self, a: EnforcementAction) -> None:
+        """Regular officers are those seen ticketing as 民警 or beside one; an auxiliary is known
+        by his own tickets. A newly known regular may make an auxiliary's ticket lawful."""
+        before = len(self._regulars)
+        if a.officer_role == "auxiliary":
+            self._auxiliaries.add(a.officer_id)
+            self._regulars.discard(a.officer_id)
+        else:
+            self._regulars.add(a.officer_id)
+        self._regulars |= set(a.co_officer_ids) - self._auxiliaries
+        if len(self._regulars) != before:
+            self._dirty |= {
+                ("action", x.action_id)
+                for x in self.actions.values()
+                if x.officer_role == "auxiliary"
+            }
+
+    def _add_recording(self, r: Recording) -> None:
+        old = self.recordings.get(r.recording_id)
+        if old is not None:
+            for key in self._recording_days(old):
+                self._recs_by_day[key].remove(old)
+            self._touch_recording(old)
+        self.recordings[r.recording_id] = r
+        for key in self._recording_days(r):
+            self._recs_by_day[key].append(r)
+        self._touch_recording(r)
+        self._see(r.uploaded_at)
+
+    def _recording_days(self, r: Recording) -> Iterator[tuple[str, date]]:
+        first, last = local_date(r.started_at), local_date(r.ended_at)
+        for o in dict.fromkeys(r.officer_ids):
+            day = first
+            while day <= last:
+                yield (o, day)
+                day += timedelta(days=1)
+
+    def _touch_recording(self, r: Recording) -> None:
+        for o in r.officer_ids:
+            self._touch_officer_around(o, r.started_at, r.ended_at)
+
+    def _add_transcript(self, t: Transcript) -> None:
+        self.transcripts[t.recording_id] = t
+        r = self.recordings.get(t.recording_id)
+        if r is not None:
+            self._touch_recording(r)
+
+    def _touch_officer_around(
+        self, officer: str, start: datetime, end: datetime | None = None
+    ) -> None:
+        """Mark the officer's days near ``start``..``end`` (and those of his crews) to re-judge."""
+        end = end or start
+        lo = local_date(start - self.w.join_window - self.w.gap_window)
+        hi = local_date(end + self.w.join_window + self.w.gap_window)
+        officers = {officer}
+        day = lo
+        while day <= hi:
+            for r in self._recs_by_day.get((officer, day), ()):
+                officers.update(r.officer_ids)
+            day += timedelta(days=1)
+        for o in officers:
+            day = lo - timedelta(days=1)
+            while day <= hi + timedelta(days=1):
+                self._dirty.add(("day", o, day.isoformat()))
+                day += timedelta(days=1)
+
+    def _add_complaint(self, c: Complaint) -> None:
+        self.complaints[c.complaint_id] = c
+        self._see(c.received_at)
+        for a in self._complained_actions(c):
+            self._links[a.action_id].add(c.complaint_id)
+            self._dirty_cases.add(case_id_of(a.action_id))
+
+    def _complaint_span(self, c: Complaint) -> tuple[datetime, datetime]:
+        if c.occurred_at is not None:
+            return c.occurred_at - self.w.complaint_window, c.occurred_at + self.w.complaint_window
+        return c.received_at - self.w.complaint_lookback, c.received_at
+
+    def _complaint_matches(self, c: Complaint, a: EnforcementAction) -> bool:
+        if not (c.officer_id or c.plate):
+            return False
+        if c.officer_id and c.officer_id not in (a.officer_id, *a.co_officer_ids):
+            return False
+        if c.plate and _plate_key(c.plate) != _plate_key(a.plate):
+            return False
+        lo, hi = self._complaint_span(c)
+        return lo <= a.occurred_at <= hi
+
+    def _complained_actions(self, c: Complaint) -> Iterator[EnforcementAction]:
+        lo, hi = self._complaint_span(c)
+        if c.officer_id:
+            candidates: Iterable[EnforcementAction] = (
+                a
+                for d in _days(local_date(lo), local_date(hi))
+                for a in self._acts_by_day.get((c.officer_id, d), ())
+            )
+        else:
+            candidates = self.actions.values()
+        return (a for a in list(candidates) if self._complaint_matches(c, a))
+
+    def _link_complaints_to(self, a: EnforcementAction) -> None:
+        for c in self.complaints.values():
+            if self._complaint_matches(c, a):
+                self._links[a.action_id].add(c.complaint_id)
+
+    # -- judging --------------------------------------------------------------------------------
+
+    def advance(self, now: datetime | None = None) -> Changes:
+        """Re-judge what changed since the last call (``now`` may push the watermark forward)."""
+        if now is not None:
+            self._see(now)
+        if self.watermark is not None:
+            while self._undecided and self._undecided[0][0] <= self.watermark:
+                _, action_id = heapq.heappop(self._undecided)
+                a = self.actions.get(action_id)
+                if a is not None:
+                    day = local_date(a.occurred_at).isoformat()
+                    self._dirty.add(("day", a.officer_id, day))
+            for month in self._months.keys() - self._closed_months:
+                if self._month_closed(month):
+                    self._closed_months.add(month)
+                    self._dirty.add(("month", month))
+        changes = Changes()
+        touched: set[str] = set()
+        dirty, self._dirty = self._dirty, set()
+        for scope in sorted(dirty):
+            new = {f.flag_id: f for f in self._judge(scope)}
+            old = self._current.get(scope, {})
+            for flag_id in new.keys() | old.keys():
+                if new.get(flag_id) != old.get(flag_id):
+                    touched.add(flag_id)
+                if flag_id in new:
+                    self._holders[flag_id].add(scope)
+                else:
+                    self._holders[flag_id].discard(scope)
+            if new:
+                self._current[scope] = new
+            else:
+                self._current.pop(scope, None)
+        # A flag may move between scopes (a recording joins another ticket): settle each once.
+        for flag_id in sorted(touched):
+            holders = self._holders.get(flag_id)
+            holds = self._current[min(holders)][flag_id] if holders else None
+            before = self._live.get(flag_id)
+            if holds == before:
+                continue
+            if before is not None:
+                self._case_flags[before.case_id or ""].pop(flag_id, None)
+                changes.cases.add(before.case_id or "")
+            if holds is None:
+                assert before is not None  # it held before, and no longer does
+                del self._live[flag_id]
+                self._holders.pop(flag_id, None)
+                changes.withdrawn.append(before.model_copy(update={"withdrawn": True}))
+            else:
+                self._live[flag_id] = holds
+                self._case_flags[holds.case_id or ""][flag_id] = holds
+                changes.flags.append(holds)
+                changes.cases.add(holds.case_id or "")
+        changes.cases |= {c for c in self._dirty_cases if self._case_flags.get(c)}
+        self._dirty_cases.clear()
+        return changes
+
+    def flags(self) -> list[Flag]:
+        """Every flag that holds now."""
+        return list(self._live.values())
+
+    def case(self, case_id: str) -> Case:
+        """A case as it stands (no flags left means the case was withdrawn)."""
+        flags = sorted(self._case_flags.get(case_id, {}).values(), key=lambda f: f.flag_id)
+        action_id = case_id.removeprefix("C-")
+        action = self.actions.get(action_id)
+        rec_ids = sorted({r for f in flags for r in f.recording_ids})
+        complaints = [self.complaints[c] for c in sorted(self._links.get(action_id, ()))]
+        return Case(
+            case_id,
+            flags,
+            complaints,
+            action,
+            [self.recordings[r] for r in rec_ids if r in self.recordings],
+        )
+
+    def _judge(self, scope: Scope) -> list[Flag]:
+        kind = scope[0]
+        if kind == "action":
+            a = self.actions.get(scope[1])
+            return self._record_flags(a) if a is not None else []
+        if kind == "day":
+            return self._day_flags(scope[1], date.fromisoformat(scope[2]))
+        if kind == "plate":
+            return self._duplicate_flags(scope[1], scope[2])
+        if kind == "month":
+            return self._month_flags(scope[1])
+        raise ValueError(scope)
+
+    def _record_flags(self, a: EnforcementAction) -> list[Flag]:
+        flags = [
+            *rr.out_of_range_fine(a, self.law),
+            *rr.disproportionate_measure(a, self.law),
+            *rr.cash_without_receipt(a, self.law),
+            *rr.aux_alone(a, self._regulars),
+            *rr.exempt_penalized(a, sorted(self.policies.values(), key=lambda p: p.policy_id)),
+        ]
+        return _in_case(flags, a.action_id)
+
+    # -- encounters and coverage ----------------------------------------------------------------
+
+    def _owner(self, r: Recording) -> EnforcementAction | None:
+        """The ticket a recording documents: the nearest of its officers' within the join window
+        (ties: the earlier ticket), or none."""
+        best: tuple[float, datetime, str, EnforcementAction] | None = None
+        lo, hi = r.started_at - self.w.join_window, r.ended_at + self.w.join_window
+        for o in dict.fromkeys(r.officer_ids):
+            for d in _days(local_date(lo), local_date(hi)):
+                for a in self._acts_by_day.get((o, d), ()):
+                    t = a.occurred_at
+                    if not lo <= t <= hi:
+                        continue
+                    if r.started_at <= t <= r.ended_at:
+                        distance = 0.0
+                    else:
+                        distance = min(
+                            abs((t - r.started_at).total_seconds()),
+                            abs((t - r.ended_at).total_seconds()),
+                        )
+                    candidate = (distance, t, a.action_id, a)
+                    if best is None or candidate[:3] < best[:3]:
+                        best = candidate
+        return best[3] if best is not None else None
+
+    def _officer_recordings(self, officer: str, lo: date, hi: date) -> list[Recording]:
+        seen: dict[str, Recording] = {}
+        for d in _days(lo, hi):
+            for r in self._recs_by_day.get((officer, d), ()):
+                seen[r.recording_id] = r
+        return sorted(seen.values(), key=lambda r: (r.started_at, r.recording_id))
+
+    def _day_flags(self, officer: str, day: date) -> list[Flag]:
+        acts = sorted(
+            self._acts_by_day.get((officer, day), ()), key=lambda a: (a.occurred_at, a.action_id)
+        )
+        nearby = self._officer_recordings(officer, day - timedelta(days=1), day + timedelta(days=1))
+        claimed: dict[str, list[Recording]] = defaultdict(list)
+        alone: list[Recording] = []
+        for r in nearby:
+            owner = self._owner(r)
+            if owner is None:
+                if r.officer_ids[0] == officer and local_date(r.started_at) == day:
+                    alone.append(r)
+            elif owner.officer_id == officer and local_date(owner.occurred_at) == day:
+                claimed[owner.action_id].append(r)
+        flags: list[Flag] = []
+        for a in acts:
+            flags += _in_case(
+                self._encounter_flags(Encounter(a, claimed[a.action_id])), a.action_id
+            )
+            flags += _in_case(self._coverage_flags(a, nearby), a.action_id)
+        for r in alone:
+            flags += _in_case(self._encounter_flags(Encounter(None, [r])), r.recording_id)
+        return flags
+
+    def _encounter_flags(self, e: Encounter) -> list[Flag]:
+        e.transcripts = {
+            r.recording_id: self.transcripts[r.recording_id]
+            for r in e.recordings
+            if r.recording_id in self.transcripts
+        }
+        flags = [f for r in e.recordings for f in rr.late_upload(r, self.law)]
+        if e.transcripts:
+            flags += speech_rules.transcript_flags(e)
+        return flags
+
+    def _coverage_flags(self, a: EnforcementAction, recordings: list[Recording]) -> list[Flag]:
+        """``recording_missing`` / ``recording_gap`` once the upload deadline has passed
+        (公安机关现场执法视音频记录工作规定: whole-process recording, upload within 24 h)."""
+        t = a.occurred_at
+        if self.watermark is None or t + self.deadline > self.watermark:
+            return []  # its recording may still be on its way
+        tol, gap = self.w.cover_tolerance, self.w.gap_window
+        if any(r.started_at - tol <= t <= r.ended_at + tol for r in recordings):
+            return []
+        before = [r for r in recordings if t - gap <= r.ended_at < t]
+        after = [r for r in recordings if t < r.started_at <= t + gap]
+        evidence = [FieldEvidence(action_id=a.action_id, field="occurred_at", value=t.isoformat())]
+        if before and after:
+            stopped = max(r.ended_at for r in before)
+            resumed = min(r.started_at for r in after)
+            why = (
+                f"民警在开单前 {(t - stopped).total_seconds() / 60:.0f} 分钟停止录像、"
+                f"开单后 {(resumed - t).total_seconds() / 60:.0f} 分钟才恢复，"
+                "开单时记录仪处于关闭状态。"
+            )
+            category = "recording_gap"
+        else:
+            why = "开单时该民警没有任何执法记录仪或车载记录仪录像，违反全程录音录像规定。"
+            category = "recording_missing"
+        return [
+            make_flag(
+                category,
+                officer_id=a.officer_id,
+                squad_id=a.squad_id,
+                action_ids=[a.action_id],
+                evidence=evidence,
+                explanation=why,
+            )
+        ]
+
+    # -- duplicates and officer statistics ------------------------------------------------------
+
+    def _duplicate_flags(self, plate: str, violation_type: str) -> list[Flag]:
+        """The same act of the same vehicle penalised again within ``duplicate_window``
+        (行政处罚法第29条：一事不再罚)."""
+        acts = sorted(
+            (a for a in self._by_act.get((plate, violation_type), ()) if _fines(a)),
+            key=lambda a: (a.occurred_at, a.action_id),
+        )
+        flags: list[Flag] = []
+        for first, second in pairwise(acts):
+            gap = second.occurred_at - first.occurred_at
+            if gap > self.w.duplicate_window:
+                continue
+            t = self.law.types.get(violation_type)
+            name = t.name if t else violation_type
+            why = (
+                f"同一车辆 {plate} 的同一“{name}”行为在 {gap.total_seconds() / 60:.0f} 分钟内"
+                f"已由 {first.action_id} 处罚，再次罚款违反一事不再罚。"
+            )
+            flag = make_flag(
+                "duplicate_penalty",
+                officer_id=second.officer_id,
+                squad_id=second.squad_id,
+                action_ids=[second.action_id],
+                evidence=[
+                    FieldEvidence(action_id=second.action_id, field="plate", value=plate),
+                    FieldEvidence(action_id=first.action_id, field="plate", value=plate),
+                ],
+                explanation=why,
+            )
+            flags += _in_case([flag], second.action_id)
+        return flags
+
+    def _month_closed(self, month: str) -> bool:
+        year, m = (int(x) for x in month.split("-"))
+        end = datetime(year + m // 12, m % 12 + 1, 1, tzinfo=LOCAL)
+        return self.watermark is not None and self.watermark >= end
+
+    def _month_flags(self, month: str) -> list[Flag]:
+        if not self._month_closed(month):
+            return []
+        flags = officer_stats.flags_for(list(self._months[month].values()))
+        return [
+            f.model_copy(update={"case_id": case_id_of(f"{f.officer_id}@{month}")}) for f in flags
+        ]
+
+
+def _in_case(flags: list[Flag], key: str) -> list[Flag]:
+    return [f.model_copy(update={"case_id": case_id_of(key)}) for f in flags]
+
+
+def _fines(a: EnforcementAction) -> bool:
+    return a.measures.fine_cny > 0 or a.measures.points > 0
+
+
+def _days(lo: date, hi: date) -> Iterator[date]:
+    d = lo
+    while d <= hi:
+        yield d
+        d += timedelta(days=1)
+
+
+def _plate_key(plate: str | None) -> str:
+    """Plates compare without the separator dot and spaces: 鲁R·A12345 = 鲁RA12345."""
+    return "".join(ch for ch in (plate or "") if ch not in "·. -").upper()

@@ -1,0 +1,175 @@
+"""The analyzer worker: the rule engine on the stream, flags to ``flags``, cases to Elasticsearch.
+
+One agent, ``flag_encounters``, reads actions, recordings, transcripts, policies and complaints,
+hands them to :class:`~analyzers.engine.Engine` (the code ``jiancha analyze`` runs in batch) and
+sends what each batch changed: flags (new, changed or withdrawn) to ``flags``, keyed by officer, and
+the cases they belong to to the ``cases`` index.
+
+The engine's state is the input topics themselves: Kafka keeps them forever, and a starting
+analyzer reads them again from the beginning (:func:`replay_from_start`). Its outputs are
+idempotent (flag ids and case ids are stable), so a restart re-sends the same flags and rewrites the
+same cases; a case's review status, set once on creation, is never touched by the analyzer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+
+from analyzers.engine import Changes, Engine
+from jiancha.elastic.documents import Upsert, case_document, case_on_create
+from jiancha.elastic.writer import BulkWriter
+from jiancha.settings import Settings
+from streams import topics
+from streams.app import create_app, raw_topic
+from streams.dead_letters import dead_letter
+from streams.schemas import EVENT_TYPES, InvalidEvent, decode
+from streams.topics import topic_name
+
+log = logging.getLogger(__name__)
+
+ROLE = "analyzer"
+INPUTS = (
+    topics.POLICIES,
+    topics.ENFORCEMENT_ACTIONS,
+    topics.RECORDINGS,
+    topics.TRANSCRIPTS,
+    topics.COMPLAINTS,
+)
+#: topics no other worker validates: their bad events are dead-lettered here
+_OWN_DEAD_LETTERS = {topics.POLICIES, topics.COMPLAINTS}
+_MODEL_OF = {base: model for model, base in EVENT_TYPES.values()}
+
+
+class FlagEncounters:
+    """Decode a batch, feed the engine, publish what changed (effects injected)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        writer: BulkWriter,
+        cases_alias: str,
+        send_flag: Callable[[str, bytes], Any],
+        send_dead: Callable[[str, bytes], Any],
+        prefix: str = "",
+    ) -> None:
+        self.engine = engine
+        self.writer = writer
+        self.cases_alias = cases_alias
+        self.send_flag = send_flag
+        self.send_dead = send_dead
+        self._base_of = {topic_name(prefix, b): b for b in INPUTS}
+
+    async def handle(self, events: Sequence[Any]) -> Changes:
+        for event in events:
+            msg = event.message
+            base = self._base_of.get(msg.topic, msg.topic)
+            try:
+                self.engine.add(decode(_MODEL_OF[base], event.value))
+            except InvalidEvent as exc:
+                if base not in _OWN_DEAD_LETTERS:
+                    continue  # the indexer dead-letters these
+                letter = dead_letter(
+                    exc.reason,
+                    stage=ROLE,
+                    source=msg.topic,
+                    position=f"{msg.partition}:{msg.offset}",
+                    payload=event.value if isinstance(event.value, bytes) else bytes(event.value),
+                    key=event.key.decode("utf-8", "replace") if event.key else None,
+                    now=datetime.now(UTC),
+                )
+                await self.send_dead(letter.dead_key, letter.to_json_bytes())
+        changes = self.engine.advance()
+        await self.publish(changes)
+        return changes
+
+    async def publish(self, changes: Changes) -> None:
+        """Flags to Kafka first (the system of record), then the cases they changed to ES."""
+        for flag in [*changes.flags, *changes.withdrawn]:
+            await self.send_flag(flag.key, flag.to_json_bytes())
+        upserts = []
+        for case_id in sorted(changes.cases):
+            case = self.engine.case(case_id)
+            upserts.append(
+                Upsert(self.cases_alias, case_id, case_document(case), on_create=case_on_create())
+            )
+        for upsert, reason in await self.writer.write(upserts):
+            # A case Elasticsearch refuses is a bug in our mapping, not bad input: say so loudly.
+            log.error("案件 %s 写入失败：%s", upsert.id, reason)
+
+
+def build_analyzer(settings: Settings, writer: BulkWriter, aliases: dict[str, str]) -> faust.App:
+    """The analyzer worker's Faust app (consumer group ``{app_id}-analyzer``)."""
+    app = create_app(settings, ROLE)
+    flags_topic = raw_topic(app, settings, topics.FLAGS)
+    dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
+    inputs = app.topic(
+        *(topic_name(settings.topic_prefix, b) for b in INPUTS),
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+    )
+
+    async def send_flag(key: str, value: bytes) -> None:
+        await flags_topic.send(key=key.encode("utf-8"), value=value)
+
+    async def send_dead(key: str, value: bytes) -> None:
+        await dead_letters.send(key=key.encode("utf-8"), value=value)
+
+    handler = FlagEncounters(
+        Engine(), writer, aliases["cases"], send_flag, send_dead, settings.topic_prefix
+    )
+
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
+    async def close_elasticsearch(app: faust.App, **kwargs: Any) -> None:
+        await writer.es.close()
+
+    @app.agent(inputs, name="flag_encounters")
+    async def flag_encounters(stream: Any) -> None:
+        async for events in stream.take_events(
+            settings.index_batch_size, within=settings.index_batch_seconds
+        ):
+            await handler.handle(events)
+
+    return app
+
+
+def replay_from_start(settings: Settings) -> None:
+    """Forget the analyzer group's offsets so it reads its inputs again from the beginning."""
+    from kafka import KafkaAdminClient
+    from kafka.errors import GroupIdNotFoundError, KafkaError
+
+    group = f"{settings.app_id}-{ROLE}"
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-replay")
+    try:
+        results = admin.delete_groups([group])
+    except KafkaError as exc:
+        raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{exc}") from exc
+    finally:
+        admin.close()
+    for _, error in results:
+        # A group that never ran starts at the beginning anyway.
+        if error is not None and not isinstance(error, GroupIdNotFoundError):
+            raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{error}")
+
+
+def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
+    """Prepare topics and indices, rewind the inputs, then run the analyzer until stopped."""
+    from jiancha.elastic.client import async_client, sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from streams.admin import ensure_topics
+
+    ensure_topics(settings)
+    es = sync_client(settings)
+    try:
+        aliases = ensure_indices(es, settings)
+    finally:
+        es.close()
+    replay_from_start(settings)
+    app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases)
+    faust.Worker(app, loglevel=loglevel).execute_from_commandline()
