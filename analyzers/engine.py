@@ -397,7 +397,7 @@ class Engine:
 
     # -- encounters and coverage ----------------------------------------------------------------
 
-    def _owner(self, r: Recording) -> EnforcementAction | None:
+    def ticket_of(self, r: Recording) -> EnforcementAction | None:
         """The ticket a recording documents: the nearest of its officers' within the join window
         (ties: the earlier ticket), or none."""
         best: tuple[float, datetime, str, EnforcementAction] | None = None
@@ -435,7 +435,7 @@ class Engine:
         claimed: dict[str, list[Recording]] = defaultdict(list)
         alone: list[Recording] = []
         for r in nearby:
-            owner = self._owner(r)
+            owner = self.ticket_of(r)
             if owner is None:
                 if r.officer_ids[0] == officer and local_date(r.started_at) == day:
                     alone.append(r)

@@ -11,9 +11,12 @@ covers). The same labels with the reference transcripts separate recognition fro
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from analyzers.batch import Analyzer, Events
+from analyzers.batch import read_events
+from analyzers.engine import Engine
 from analyzers.scoring import read_jsonl, score, table
 from jiancha.settings import Settings
 from jiancha.speech import build_transcriber
@@ -21,17 +24,21 @@ from jiancha.speech import build_transcriber
 EVAL_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev"
 
 
-def _covering(events: Events, voiced: set[str]) -> set[str]:
+def _engine(path: Path, extra: Iterable[Any] = ()) -> Engine:
+    engine = Engine()
+    for _, event, _ in read_events(path):
+        if event is not None:
+            engine.add(event)
+    for event in extra:
+        engine.add(event)
+    engine.advance()
+    return engine
+
+
+def _covering(engine: Engine, voiced: set[str]) -> set[str]:
     """Actions whose encounter includes a voiced recording."""
-    return {
-        e.action.action_id
-        for e in Analyzer().encounters(events)
-        if e.action is not None and voiced & set(e.recording_ids)
-    }
-
-
-def _flags(events: Events) -> list[dict]:
-    return [json.loads(f.model_dump_json(by_alias=True)) for f in Analyzer().run(events)]
+    tickets = (engine.ticket_of(engine.recordings[r]) for r in voiced if r in engine.recordings)
+    return {a.action_id for a in tickets if a is not None}
 
 
 def main() -> None:
@@ -39,11 +46,10 @@ def main() -> None:
     voiced = {p.stem for p in media}
     labels = read_jsonl(EVAL_DEV / "labels.jsonl")
 
-    speech = Events.read(EVAL_DEV / "events-speech.jsonl")
     transcriber = build_transcriber(Settings())
-    for p in media:
-        speech.transcripts[p.stem] = transcriber.transcribe_file(p).transcript(p.stem)
-    reference = Events.read(EVAL_DEV / "events.jsonl")
+    heard = [transcriber.transcribe_file(p).transcript(p.stem) for p in media]
+    speech = _engine(EVAL_DEV / "events-speech.jsonl", heard)
+    reference = _engine(EVAL_DEV / "events.jsonl")
 
     covering = _covering(reference, voiced)
     wanted = [
@@ -51,11 +57,11 @@ def main() -> None:
         for lab in labels
         if lab.get("recording_id") in voiced or lab.get("action_id") in covering
     ]
-    for name, events in (("Whisper transcripts", speech), ("reference transcripts", reference)):
+    for name, engine in (("Whisper transcripts", speech), ("reference transcripts", reference)):
         flags = [
-            f
-            for f in _flags(events)
-            if voiced & set(f["recording_ids"]) or covering & set(f["action_ids"])
+            json.loads(f.to_json_bytes())
+            for f in engine.flags()
+            if voiced & set(f.recording_ids) or covering & set(f.action_ids)
         ]
         print(f"\n{name}: {len(wanted)} labels on the 16 voiced recordings")
         print(table(score(flags, wanted)))

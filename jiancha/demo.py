@@ -33,11 +33,17 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     es = sync_client(settings)
     aliases = ensure_indices(es, settings)
 
-    worker, transcriber, api = app_processes(settings)
+    worker, analyzer, transcriber, api = app_processes(settings)
     env = dict(os.environ)
     if settings.media_root == Path("."):  # media_uri paths are relative to the replay file
         env["JIANCHA_MEDIA_ROOT"] = str(events.resolve().parent)
-    for proc, args in ((worker, ["worker"]), (transcriber, ["transcriber"]), (api, ["api"])):
+    daemons = (
+        (worker, ["worker"]),
+        (analyzer, ["analyzer"]),
+        (transcriber, ["transcriber"]),
+        (api, ["api"]),
+    )
+    for proc, args in daemons:
         pid = proc.start([sys.executable, "-m", "jiancha.cli", *args], env=env)
         say(f"{proc.name} 运行中（pid {pid}），日志：{proc.log_file}")
 
@@ -62,6 +68,7 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
                 raise RuntimeError(f"{timeout_s:.0f} 秒内未完成索引（{done}/{expected}）")
             time.sleep(1)
     _wait_for_transcriber(settings, expected, transcriber, timeout_s, say)
+    _show_cases(settings, es, aliases["cases"], analyzer, timeout_s, say)
     es.close()
 
     base = f"http://{settings.api_host}:{settings.api_port}"
@@ -106,6 +113,35 @@ def _wait_for_transcriber(
             raise RuntimeError("转写结果未能在时限内建入索引")
         time.sleep(1)
     say("没有媒体文件的录像已记入死信主题（dead-letters），原因：媒体文件不存在。")
+
+
+def _show_cases(
+    settings: Settings, es: object, alias: str, proc: ManagedProcess, timeout_s: float, say: Say
+) -> None:
+    """Until the analyzer has read everything; then the cases awaiting review, by category."""
+    from analyzers.catalogue import CATEGORIES
+    from streams.admin import consumer_lag
+    from streams.analyzer import INPUTS
+
+    deadline = time.monotonic() + timeout_s
+    while consumer_lag(settings, f"{settings.app_id}-analyzer", list(INPUTS)):
+        if proc.pid() is None:
+            raise RuntimeError(f"分析进程退出了，日志末尾：\n{proc.log_tail()}")
+        if time.monotonic() > deadline:
+            raise RuntimeError("分析进程未能在时限内读完全部事件")
+        time.sleep(1)
+    es.indices.refresh(index=alias)  # type: ignore[attr-defined]
+    result = es.search(  # type: ignore[attr-defined]
+        index=alias,
+        size=0,
+        query={"term": {"withdrawn": False}},
+        aggs={"by": {"terms": {"field": "categories", "size": 50}}},
+    )
+    total = result["hits"]["total"]["value"]
+    say(f"分析完成：{total} 件案件待审核（一次遭遇一件），按类别：")
+    for b in result["aggregations"]["by"]["buckets"]:
+        cat = CATEGORIES.get(b["key"])
+        say(f"  {cat.label if cat else b['key']:<14}{b['doc_count']:>5} 件")
 
 
 def _wait_for_json(url: str, proc: object, timeout_s: float) -> dict:  # type: ignore[type-arg]

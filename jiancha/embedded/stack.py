@@ -120,10 +120,11 @@ class EmbeddedStack:
 
 
 def app_processes(settings: Settings) -> list[ManagedProcess]:
-    """The worker, transcriber and API daemons that ``jiancha demo`` leaves running."""
+    """The worker, analyzer, transcriber and API daemons that ``jiancha demo`` leaves running."""
     run, logs = settings.data_dir / "run", settings.data_dir / "logs"
     return [
         ManagedProcess("worker", run, logs, "jiancha.cli worker"),
+        ManagedProcess("analyzer", run, logs, "jiancha.cli analyzer"),
         ManagedProcess("transcriber", run, logs, "jiancha.cli transcriber"),
         ManagedProcess("api", run, logs, "jiancha.cli api"),
     ]

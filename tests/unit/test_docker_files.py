@@ -24,8 +24,8 @@ DOCKERFILE = DOCKER_DIR / "Dockerfile"
 COMPOSE = DOCKER_DIR / "compose.yaml"
 DOCKERIGNORE = REPO / ".dockerignore"
 
-APP_SERVICES = ("topics", "api", "worker", "transcriber")
-LONG_RUNNING_APP_SERVICES = ("api", "worker", "transcriber")
+APP_SERVICES = ("topics", "api", "worker", "analyzer", "transcriber")
+LONG_RUNNING_APP_SERVICES = ("api", "worker", "analyzer", "transcriber")
 INFRA_SERVICES = ("kafka", "elasticsearch", "kibana")
 # The elasticsearch Python client major the project is written against; the
 # server image must be of the same major.
@@ -232,6 +232,7 @@ def test_app_commands(services: dict[str, Any]) -> None:
     ]
     assert command_of(services["worker"]) == ["jiancha", "worker"]
     assert command_of(services["transcriber"]) == ["jiancha", "transcriber"]
+    assert command_of(services["analyzer"]) == ["jiancha", "analyzer"]
 
 
 def test_api_port_and_healthz_probe(services: dict[str, Any]) -> None:
