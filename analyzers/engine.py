@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
@@ -127,6 +127,9 @@ class Engine:
         self._months: dict[str, dict[str, EnforcementAction]] = defaultdict(dict)
         self._regulars: set[str] = set()
         self._auxiliaries: set[str] = set()
+        self._aux_tickets_beside: dict[str, set[str]] = defaultdict(set)  # co-officer -> tickets
+        self._acts_by_plate: dict[str, list[EnforcementAction]] = defaultdict(list)
+        self._complaints_by: dict[str, list[Complaint]] = defaultdict(list)  # officer or plate
         self._undecided: list[tuple[datetime, str]] = []  # (deadline, action_id), a heap
         self._links: dict[str, set[str]] = defaultdict(set)  # action_id -> complaint ids
         self._closed_months: set[str] = set()
@@ -169,6 +172,7 @@ class Engine:
         self._acts_by_day[(a.officer_id, day)].append(a)
         if a.plate:
             self._by_act[(a.plate, a.violation_type)].append(a)
+            self._acts_by_plate[_plate_key(a.plate)].append(a)
             self._dirty.add(("plate", a.plate, a.violation_type))
         month = officer_stats.month_of(a)
         self._months[month][a.action_id] = a
@@ -184,6 +188,7 @@ class Engine:
         self._acts_by_day[(a.officer_id, local_date(a.occurred_at))].remove(a)
         if a.plate:
             self._by_act[(a.plate, a.violation_type)].remove(a)
+            self._acts_by_plate[_plate_key(a.plate)].remove(a)
             self._dirty.add(("plate", a.plate, a.violation_type))
         month = officer_stats.month_of(a)
         self._months[month].pop(a.action_id, None)
@@ -193,19 +198,17 @@ class Engine:
     def _grow_roster(self, a: EnforcementAction) -> None:
         """Regular officers are those seen ticketing as 民警 or beside one; an auxiliary is known
         by his own tickets. A newly known regular may make an auxiliary's ticket lawful."""
-        before = len(self._regulars)
+        before = set(self._regulars)
         if a.officer_role == "auxiliary":
             self._auxiliaries.add(a.officer_id)
             self._regulars.discard(a.officer_id)
+            for o in a.co_officer_ids:
+                self._aux_tickets_beside[o].add(a.action_id)
         else:
             self._regulars.add(a.officer_id)
         self._regulars |= set(a.co_officer_ids) - self._auxiliaries
-        if len(self._regulars) != before:
-            self._dirty |= {
-                ("action", x.action_id)
-                for x in self.actions.values()
-                if x.officer_role == "auxiliary"
-            }
+        for o in before ^ self._regulars:
+            self._dirty |= {("action", x) for x in self._aux_tickets_beside.get(o, ())}
 
     def _add_recording(self, r: Recording) -> None:
         old = self.recordings.get(r.recording_id)
@@ -259,6 +262,10 @@ class Engine:
     def _add_complaint(self, c: Complaint) -> None:
         self.complaints[c.complaint_id] = c
         self._see(c.received_at)
+        if c.officer_id:
+            self._complaints_by[c.officer_id].append(c)
+        elif c.plate:
+            self._complaints_by[_plate_key(c.plate)].append(c)
         for a in self._complained_actions(c):
             self._links[a.action_id].add(c.complaint_id)
             self._dirty_cases.add(case_id_of(a.action_id))
@@ -269,6 +276,7 @@ class Engine:
         return c.received_at - self.w.complaint_lookback, c.received_at
 
     def _complaint_matches(self, c: Complaint, a: EnforcementAction) -> bool:
+        """The complaint names the ticket's officer (or partner) and/or plate, near its time."""
         if not (c.officer_id or c.plate):
             return False
         if c.officer_id and c.officer_id not in (a.officer_id, *a.co_officer_ids):
@@ -278,20 +286,25 @@ class Engine:
         lo, hi = self._complaint_span(c)
         return lo <= a.occurred_at <= hi
 
-    def _complained_actions(self, c: Complaint) -> Iterator[EnforcementAction]:
-        lo, hi = self._complaint_span(c)
+    def _complained_actions(self, c: Complaint) -> list[EnforcementAction]:
         if c.officer_id:
-            candidates: Iterable[EnforcementAction] = (
+            lo, hi = self._complaint_span(c)
+            candidates = [
                 a
                 for d in _days(local_date(lo), local_date(hi))
                 for a in self._acts_by_day.get((c.officer_id, d), ())
-            )
+            ]
         else:
-            candidates = self.actions.values()
-        return (a for a in list(candidates) if self._complaint_matches(c, a))
+            candidates = self._acts_by_plate.get(_plate_key(c.plate), [])
+        return [a for a in candidates if self._complaint_matches(c, a)]
 
     def _link_complaints_to(self, a: EnforcementAction) -> None:
-        for c in self.complaints.values():
+        nearby = [
+            *self._complaints_by.get(a.officer_id, ()),
+            *(c for o in a.co_officer_ids for c in self._complaints_by.get(o, ())),
+            *self._complaints_by.get(_plate_key(a.plate), ()),
+        ]
+        for c in nearby:
             if self._complaint_matches(c, a):
                 self._links[a.action_id].add(c.complaint_id)
 
