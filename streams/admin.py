@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 
 from jiancha.settings import Settings
 from streams.topics import CATALOGUE, topic_name
@@ -44,6 +45,7 @@ def ensure_topics(settings: Settings) -> list[str]:
 def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
     """Messages on ``topic_bases`` that consumer ``group`` has not committed yet."""
     from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+    from kafka.errors import KafkaError
 
     consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-lag")
     try:
@@ -57,7 +59,15 @@ def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
         consumer.close()
     admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-lag")
     try:
-        committed = admin.list_group_offsets(group).get(group, {})
+        for attempt in range(20):
+            try:
+                committed = admin.list_group_offsets(group).get(group, {})
+                break
+            except KafkaError as exc:
+                # A group being created or rebalanced has no coordinator for a moment.
+                if not exc.retriable or attempt == 19:
+                    raise
+                time.sleep(0.5)
     finally:
         admin.close()
     lag = 0

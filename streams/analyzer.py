@@ -6,9 +6,16 @@ sends what each batch changed: flags (new, changed or withdrawn) to ``flags``, k
 the cases they belong to to the ``cases`` index.
 
 The engine's state is the input topics themselves: Kafka keeps them forever, and a starting
-analyzer reads them again from the beginning (:func:`replay_from_start`). Its outputs are
-idempotent (flag ids and case ids are stable), so a restart re-sends the same flags and rewrites the
-same cases; a case's review status, set once on creation, is never touched by the analyzer.
+analyzer reads them again from the beginning (:func:`replay_from_start`). While it re-reads what
+was there when it started it only gathers; it judges once it has caught up, as the batch does, so a
+restart neither floods reviewers with flags that the next recording withdraws nor changes anything:
+flag ids and case ids are stable, and a case's review status, set once on creation, is never
+touched by the analyzer.
+
+Live, the engine judges after every batch. The watermark is the latest event time seen, so when the
+inputs arrive out of step (a backlog of tickets read before the recordings that cover them), a
+coverage flag can be raised and then withdrawn; the flag goes out with ``withdrawn: true`` and its
+case shows no flags.
 """
 
 from __future__ import annotations
@@ -56,6 +63,7 @@ class FlagEncounters:
         send_flag: Callable[[str, bytes], Any],
         send_dead: Callable[[str, bytes], Any],
         prefix: str = "",
+        replay_ends: dict[tuple[str, int], int] | None = None,
     ) -> None:
         self.engine = engine
         self.writer = writer
@@ -63,10 +71,19 @@ class FlagEncounters:
         self.send_flag = send_flag
         self.send_dead = send_dead
         self._base_of = {topic_name(prefix, b): b for b in INPUTS}
+        # (topic, partition) -> end offset at start: what must be re-read before judging.
+        self._replaying = {tp: end for tp, end in (replay_ends or {}).items() if end > 0}
+
+    @property
+    def replaying(self) -> bool:
+        return bool(self._replaying)
 
     async def handle(self, events: Sequence[Any]) -> Changes:
         for event in events:
             msg = event.message
+            tp = (msg.topic, msg.partition)
+            if tp in self._replaying and msg.offset + 1 >= self._replaying[tp]:
+                del self._replaying[tp]
             base = self._base_of.get(msg.topic, msg.topic)
             try:
                 self.engine.add(decode(_MODEL_OF[base], event.value))
@@ -83,6 +100,8 @@ class FlagEncounters:
                     now=datetime.now(UTC),
                 )
                 await self.send_dead(letter.dead_key, letter.to_json_bytes())
+        if self._replaying:
+            return Changes()
         changes = self.engine.advance()
         await self.publish(changes)
         return changes
@@ -102,7 +121,12 @@ class FlagEncounters:
             log.error("案件 %s 写入失败：%s", upsert.id, reason)
 
 
-def build_analyzer(settings: Settings, writer: BulkWriter, aliases: dict[str, str]) -> faust.App:
+def build_analyzer(
+    settings: Settings,
+    writer: BulkWriter,
+    aliases: dict[str, str],
+    replay_ends: dict[tuple[str, int], int] | None = None,
+) -> faust.App:
     """The analyzer worker's Faust app (consumer group ``{app_id}-analyzer``)."""
     app = create_app(settings, ROLE)
     flags_topic = raw_topic(app, settings, topics.FLAGS)
@@ -122,7 +146,13 @@ def build_analyzer(settings: Settings, writer: BulkWriter, aliases: dict[str, st
         await dead_letters.send(key=key.encode("utf-8"), value=value)
 
     handler = FlagEncounters(
-        Engine(), writer, aliases["cases"], send_flag, send_dead, settings.topic_prefix
+        Engine(),
+        writer,
+        aliases["cases"],
+        send_flag,
+        send_dead,
+        settings.topic_prefix,
+        replay_ends,
     )
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
@@ -139,9 +169,10 @@ def build_analyzer(settings: Settings, writer: BulkWriter, aliases: dict[str, st
     return app
 
 
-def replay_from_start(settings: Settings) -> None:
-    """Forget the analyzer group's offsets so it reads its inputs again from the beginning."""
-    from kafka import KafkaAdminClient
+def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
+    """Forget the analyzer group's offsets so it reads its inputs again from the beginning;
+    returns the end offset of every input partition (what the replay must reach)."""
+    from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
     from kafka.errors import GroupIdNotFoundError, KafkaError
 
     group = f"{settings.app_id}-{ROLE}"
@@ -152,10 +183,23 @@ def replay_from_start(settings: Settings) -> None:
         raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{exc}") from exc
     finally:
         admin.close()
-    for _, error in results:
-        # A group that never ran starts at the beginning anyway.
-        if error is not None and not isinstance(error, GroupIdNotFoundError):
-            raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{error}")
+    for error in dict(results).values():
+        # kafka-python names the outcome (a string, class or instance); None/OK/NoError: success.
+        # A group that never ran (GroupIdNotFound) starts at the beginning anyway.
+        name = error if isinstance(error, str) else getattr(error, "__name__", type(error).__name__)
+        if error is not None and name not in ("OK", "NoError", GroupIdNotFoundError.__name__):
+            raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{name}")
+    consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-replay")
+    try:
+        names = [topic_name(settings.topic_prefix, b) for b in INPUTS]
+        parts = [
+            TopicPartition(n, p)
+            for n in names
+            for p in sorted(consumer.partitions_for_topic(n) or ())
+        ]
+        return {(tp.topic, tp.partition): end for tp, end in consumer.end_offsets(parts).items()}
+    finally:
+        consumer.close()
 
 
 def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
@@ -170,6 +214,6 @@ def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
         aliases = ensure_indices(es, settings)
     finally:
         es.close()
-    replay_from_start(settings)
-    app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases)
+    ends = replay_from_start(settings)
+    app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases, ends)
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -145,10 +145,13 @@ def test_stream_and_batch_give_the_same_flags_and_cases(settings, analyzer, eval
     )
     assert on_kafka == expected
 
+    def flags_in_cases() -> set[str]:
+        return {f["flag_id"] for c in _cases(settings).values() for f in c["flags"]}
+
+    # Cases are written to Elasticsearch after their flags are sent to Kafka.
+    wait_for(lambda: flags_in_cases() == set(expected), timeout_s=60, what="cases written")
     cases = _cases(settings)
     live = {cid: c for cid, c in cases.items() if not c["withdrawn"]}
-    in_cases = {f["flag_id"] for c in live.values() for f in c["flags"]}
-    assert in_cases == set(expected)
     assert {f["case_id"] for f in expected.values()} == set(live)
     assert all(c["status"] == "pending" and c["status_label"] == "待审核" for c in live.values())
 
@@ -162,10 +165,11 @@ def test_stream_and_batch_give_the_same_flags_and_cases(settings, analyzer, eval
     proc.wait(timeout=30)
     again = analyzer()
     wait_for(
-        lambda: _flag_messages(settings) >= sent_before + len(expected),
+        lambda: _caught_up(settings, again) is not None  # fails fast if it exited
+        and _flag_messages(settings) >= sent_before + len(expected),
         timeout_s=300,
         what="replayed flags",
     )
     wait_for(lambda: _caught_up(settings, again), timeout_s=300, what="replay caught up")
     assert _flags_on_kafka(settings) == expected
-    assert _cases(settings) == cases
+    wait_for(lambda: _cases(settings) == cases, timeout_s=60, what="the same cases after replay")

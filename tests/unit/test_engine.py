@@ -62,7 +62,11 @@ class TestOrderIndependence:
             recording(1, T0 - timedelta(minutes=1), minutes=3),
             recording(2, T0 + timedelta(minutes=9), minutes=3),
             recording(3, T0 + timedelta(hours=5), minutes=3, officers=("F1",)),
-            transcript(2, ("officer", "罚款两百，现金给我就行，票就不开了。")),
+            transcript(
+                2,
+                ("officer", "您好，我是菏泽交警，请出示驾驶证。"),
+                ("officer", "罚款两百，现金给我就行，票就不开了。"),
+            ),
         ]
         results = set()
         for seed in range(6):
