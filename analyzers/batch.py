@@ -8,7 +8,7 @@ file). The stream ends with the same flags once it has read the same events.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -87,14 +87,18 @@ class BatchRun:
     events: int = 0
 
 
-def analyze_file(path: Path, law: Law | None = None) -> tuple[list[Flag], BatchRun]:
-    """Flags of a JSONL events file, and the run that produced them."""
-    run = BatchRun(Engine(law))
+def analyze_file(
+    path: Path, engine: Engine | None = None, progress: Callable[[int], object] | None = None
+) -> tuple[list[Flag], BatchRun]:
+    """Flags of a JSONL events file, and the run that produced them (``progress`` gets lines)."""
+    run = BatchRun(engine or Engine())
     for number, event, reason in read_events(path):
         if event is None:
             run.rejected.append((number, reason or ""))
         else:
             run.engine.add(event)
             run.events += 1
+        if progress is not None:
+            progress(1)
     run.engine.advance()
     return run.engine.flags(), run

@@ -30,11 +30,11 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzers import officer_stats, speech_rules
 from analyzers import record_rules as rr
@@ -46,6 +46,9 @@ from streams.schemas.flags import FieldEvidence, Flag
 from streams.schemas.policies import Policy
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
+
+if TYPE_CHECKING:
+    from jiancha.settings import Settings
 
 #: The detachment's local time (Asia/Shanghai has had no daylight saving since 1991).
 LOCAL = timezone(timedelta(hours=8))
@@ -109,7 +112,12 @@ def case_id_of(key: str) -> str:
 class Engine:
     """Events in, flags and cases out; see the module docstring."""
 
-    def __init__(self, law: Law | None = None, windows: Windows | None = None) -> None:
+    def __init__(
+        self,
+        law: Law | None = None,
+        windows: Windows | None = None,
+        policies: Iterable[Policy] = (),
+    ) -> None:
         self.law = law or load_law()
         self.w = windows or Windows()
         self.deadline = timedelta(hours=self.law.upload_deadline_hours)
@@ -140,6 +148,16 @@ class Engine:
         self._holders: dict[str, set[Scope]] = defaultdict(set)  # flag id -> scopes that find it
         self._live: dict[str, Flag] = {}
         self._case_flags: dict[str, dict[str, Flag]] = defaultdict(dict)
+        for p in policies:
+            self.add(p)
+
+    @classmethod
+    def configured(cls, settings: Settings) -> Engine:
+        """The engine as ``settings`` configure it: law catalogue and seed policies."""
+        from analyzers.law import load_policies
+
+        policies = load_policies(settings.policies_file) if settings.seed_policies else []
+        return cls(load_law(settings.violations_file), policies=policies)
 
     # -- input ----------------------------------------------------------------------------------
 

@@ -253,13 +253,23 @@ def api(settings: Settings, host: str | None, port: int | None) -> None:
     default=None,
     help="告警输出文件（JSONL，每行一个 flag）；默认打印到标准输出",
 )
-def analyze(input_path: Path, output: Path | None) -> None:
+@click.pass_obj
+def analyze(settings: Settings, input_path: Path, output: Path | None) -> None:
     """离线分析：对事件文件运行全部规则（与流处理同一套代码），输出告警。"""
     import json
 
-    from analyzers.batch import analyze_file
+    from tqdm import tqdm
 
-    flags, events = analyze_file(input_path)
+    from analyzers.batch import analyze_file
+    from analyzers.engine import Engine
+    from streams.ingest import count_events
+
+    try:
+        engine = Engine.configured(settings)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with tqdm(total=count_events(input_path), unit="条", desc="分析事件", file=sys.stderr) as bar:
+        flags, events = analyze_file(input_path, engine, progress=bar.update)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         for f in sorted(flags, key=lambda f: f.flag_id):

@@ -79,6 +79,11 @@ class Settings(BaseSettings):
     whisper_checkpoint: Path | None = None  # openai-whisper only: a local base.pt
     speech_vocabulary: Path | None = None  # default: the packaged vocabulary.toml
 
+    # Analyzers: the law and the seed policies as configuration (default: the packaged files)
+    violations_file: Path | None = None  # violation types, fine ranges, allowed measures
+    policies_file: Path | None = None  # seed policies; the ``policies`` topic adds and overrides
+    seed_policies: bool = True  # False: only the policies that arrive on the topic
+
     @field_validator("topic_prefix", "index_prefix", "app_id")
     @classmethod
     def _lowercase_name(cls, value: str) -> str:

@@ -146,7 +146,7 @@ def build_analyzer(
         await dead_letters.send(key=key.encode("utf-8"), value=value)
 
     handler = FlagEncounters(
-        Engine(),
+        Engine.configured(settings),
         writer,
         aliases["cases"],
         send_flag,
