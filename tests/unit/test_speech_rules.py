@@ -337,3 +337,29 @@ class TestMatching:
         e = encounter(officer(HELLO), officer(NOTICE), officer("这个月要多创收。"))
         (f,) = sr.transcript_flags(e, lex)
         assert f.category == "quota" and "提及创收" in f.explanation
+
+
+# Wording that appears nowhere in eval-dev: the lexicon must generalise to how people speak.
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (officer("二百块钱给我，不用开票了。"), ["cash_no_receipt"]),
+        (officer("直接扫我微信吧，省得去银行。"), ["cash_no_receipt"]),
+        (officer("你给我五十，我就当没看见。"), ["cash_no_receipt"]),
+        (officer("这个月我们所里有考核任务，罚款得完成。"), ["quota"]),
+        (officer("每人每天要开十张罚单。"), ["quota"]),
+        (officer("你是不是脑子有病？"), ["verbal_abuse"]),
+        (officer("你这个笨蛋。"), ["verbal_abuse"]),
+        (officer("再跟我犟，我让你驾照都拿不回来。"), ["threat"]),
+        (officer("你再闹，我就叫人把你带走。"), ["threat"]),
+        (officer("老实点，不然有你好受的。"), ["threat"]),
+        (officer("依照法律规定，对你处以罚款两百元，记三分。"), []),
+        (officer("我们不收任何现金，请到银行缴纳。"), []),
+        (officer("我们从来没有任何罚款任务。"), []),
+        (officer("请您配合，不要激动。"), []),
+        (civilian("你这是什么态度，我要投诉你！"), []),
+        (civilian("能不能通融一下，我给你点钱。"), []),
+    ],
+)
+def test_unseen_paraphrases(said: tuple[str, str], expected: list[str]) -> None:
+    assert flagged(encounter(officer(HELLO), said, officer(NOTICE))) == expected
