@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import threading
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from jiancha.settings import Settings
 
@@ -19,3 +21,43 @@ def get_es(request: Request) -> Any:
 
 def get_aliases(request: Request) -> dict[str, str]:
     return request.app.state.aliases  # type: ignore[no-any-return]
+
+
+class SharedPublisher:
+    """One Kafka producer per API process, created at first use (Kafka may start after the API)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._publisher: Any = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Any:
+        """The ``streams.publisher.Publisher``; raises ``PublishError`` if Kafka is unreachable."""
+        with self._lock:
+            if self._publisher is None:
+                from kafka.errors import KafkaError
+
+                from streams.publisher import Publisher, PublishError
+
+                try:
+                    self._publisher = Publisher(self._settings)
+                except KafkaError as exc:
+                    raise PublishError(f"Kafka 无法连接：{exc!r}") from exc
+            return self._publisher
+
+    async def send(self, topic: str, key: str | None, value: bytes) -> None:
+        """Send one event and wait for Kafka's acknowledgement (off the event loop)."""
+        await asyncio.to_thread(lambda: self.get().send_and_wait(topic, key, value))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._publisher is not None:
+                self._publisher.producer.close(timeout=5)
+                self._publisher = None
+
+
+def get_publisher(request: Request) -> SharedPublisher:
+    return request.app.state.publisher  # type: ignore[no-any-return]
+
+
+PublisherDep = Annotated[SharedPublisher, Depends(get_publisher)]

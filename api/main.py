@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -10,7 +11,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routes import clips, health, recordings
+from api.audit import Auditor
+from api.deps import SharedPublisher
+from api.routes import auth, clips, health, recordings
+from api.security import Authenticator
 from jiancha.settings import Settings
 
 _MESSAGES = {
@@ -40,7 +44,11 @@ def create_app(settings: Settings) -> FastAPI:
         finally:
             es_sync.close()
         app.state.es = async_client(settings)
+        app.state.auth = Authenticator.from_settings(settings)
+        app.state.publisher = SharedPublisher(settings)
+        app.state.auditor = Auditor(app.state.publisher, app.state.es, app.state.aliases["audit"])
         yield
+        await asyncio.to_thread(app.state.publisher.close)
         await app.state.es.close()
 
     app = FastAPI(
@@ -67,9 +75,12 @@ def create_app(settings: Settings) -> FastAPI:
         detail = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "未找到"
         if exc.status_code == 405:
             detail = "不支持该请求方法"
-        return JSONResponse({"detail": detail}, status_code=exc.status_code)
+        # Headers carry WWW-Authenticate (401) and Retry-After (429).
+        headers = getattr(exc, "headers", None)
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
 
     app.include_router(health.router)
+    app.include_router(auth.router)
     app.include_router(clips.router)
     app.include_router(recordings.router)
     return app

@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
 
+    # Review service: sign-in (``api/security.py``)
+    auth_secret: SecretStr | None = None  # HS256 key; unset: a random one kept in data_dir (0600)
+    auth_token_minutes: int = Field(default=30, ge=1, le=24 * 60)  # access-token lifetime
+    login_max_failures: int = Field(default=5, ge=1, le=100)  # per username + client IP …
+    login_window_s: int = Field(default=300, ge=1, le=86_400)  # … within this many seconds
+
     # Embedded services (``jiancha up``)
     data_dir: Path = Field(default_factory=_default_data_dir)
     cache_dir: Path = Field(default_factory=_default_cache_dir)

@@ -38,6 +38,26 @@ class Publisher:
         # Failures are collected and raised at flush(), so no send is lost silently.
         future.add_errback(self._failures.append)
 
+    def send_and_wait(
+        self, topic: str, key: str | None, value: bytes, timeout_s: float = 15
+    ) -> None:
+        """Send one message and block until Kafka acknowledges it (acks=all); raise otherwise.
+
+        For the API, where one request's event must be on Kafka before the request succeeds.
+        Thread-safe: requests share one producer.
+        """
+        from kafka.errors import KafkaError
+
+        future = self.producer.send(
+            topic_name(self.prefix, topic),
+            key=key.encode("utf-8") if key is not None else None,
+            value=value,
+        )
+        try:
+            future.get(timeout=timeout_s)
+        except KafkaError as exc:
+            raise PublishError(f"Kafka 未确认消息：{exc!r}") from exc
+
     def flush(self) -> None:
         """Block until every queued message is acknowledged; raise if any send failed."""
         self.producer.flush()

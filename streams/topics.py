@@ -13,6 +13,7 @@ FLAGS = "flags"
 CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
 AUDIT = "audit"
+USERS = "users"
 DEAD_LETTERS = "dead-letters"
 
 
@@ -35,6 +36,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(CASE_EVENTS, "case_id"),
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
     TopicSpec(AUDIT, "actor"),
+    TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
 )
 

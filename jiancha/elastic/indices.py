@@ -10,6 +10,8 @@ from jiancha.settings import Settings
 CLIPS = "clips"
 ACTIONS = "actions"
 CASES = "cases"
+USERS = "users"
+AUDIT = "audit"
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,29 @@ def cases_spec(analyzer: str) -> IndexSpec:
                 "withdrawn": {"type": "boolean"},
                 "status": kw,
                 "status_label": kw,
+                # Review (issue 5, ``api/routes/cases.py``): the decision and the case's history.
+                "decision": {
+                    "properties": {
+                        "decision": kw,
+                        "reason": _text(analyzer),
+                        "decided_by": kw,
+                        "decided_at": {"type": "date"},
+                        "event_id": kw,
+                    }
+                },
+                "history": {
+                    "properties": {
+                        "at": {"type": "date"},
+                        "actor": kw,
+                        "role": kw,
+                        "action": kw,
+                        "from_status": kw,
+                        "to_status": kw,
+                        "reason": _text(analyzer),
+                        "event_id": kw,
+                        "order_id": kw,
+                    }
+                },
                 "flags": {
                     "type": "nested",
                     "properties": {
@@ -172,6 +197,54 @@ def cases_spec(analyzer: str) -> IndexSpec:
     )
 
 
+def users_spec() -> IndexSpec:
+    """An account, projected from the compacted ``users`` topic (read at sign-in)."""
+    kw = {"type": "keyword"}
+    return IndexSpec(
+        USERS,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "username": kw,
+                "role": kw,
+                "squad_id": kw,
+                "display_name": kw,
+                "password_hash": {"type": "keyword", "index": False},
+                "disabled": {"type": "boolean"},
+                "saved_at": {"type": "date"},
+                "saved_by": kw,
+            },
+        },
+    )
+
+
+def audit_spec() -> IndexSpec:
+    """The audit trail, projected from the append-only ``audit`` topic."""
+    kw = {"type": "keyword"}
+    return IndexSpec(
+        AUDIT,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "event_id": kw,
+                "at": {"type": "date"},
+                "actor": kw,
+                "role": kw,
+                "squad_id": kw,
+                "action": kw,
+                "target": kw,
+                "client_ip": kw,
+                "method": kw,
+                "path": kw,
+                # Kept whole for the reader, not searched: its shape differs per action.
+                "detail": {"type": "object", "enabled": False},
+            },
+        },
+    )
+
+
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     """Create templates, indices and aliases that are missing; returns {family: alias}."""
     from elasticsearch import BadRequestError
@@ -181,7 +254,8 @@ def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     analyzer = detect_chinese_analyzer(es)
     prefix = settings.index_prefix
     aliases = {}
-    for spec in (clips_spec(analyzer), actions_spec(), cases_spec(analyzer)):
+    specs = (clips_spec(analyzer), actions_spec(), cases_spec(analyzer), users_spec(), audit_spec())
+    for spec in specs:
         index_settings = {
             "number_of_shards": settings.es_shards,
             "number_of_replicas": settings.es_replicas,
@@ -202,5 +276,9 @@ def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
                 # Another process created it between our check and our create.
                 if exc.error != "resource_already_exists_exception":
                     raise
+        else:
+            # Fields added to a mapping later (e.g. the review fields of cases) reach an index
+            # created before them; adding fields is the only change this allows.
+            es.indices.put_mapping(index=spec.index(prefix), body=spec.mappings)
         aliases[spec.name] = spec.alias(prefix)
     return aliases

@@ -1,0 +1,83 @@
+"""The audit trail: every search, view, media access and decision, who / what / when / from where.
+
+Each record is an ``AuditRecorded`` event appended to the ``audit`` topic first (the system of
+record, append-only) and then indexed into the ``audit`` index for ``GET /audit``. If Kafka does
+not acknowledge the record, the request fails with 503: nothing is shown or changed unaudited.
+If only the index write fails, the record is safe on Kafka and the failure is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+
+from api.deps import SharedPublisher
+from api.security import User, client_ip
+from streams import topics
+from streams.schemas.audit import AuditRecorded
+
+log = logging.getLogger(__name__)
+
+
+class Auditor:
+    """Appends audit records (Kafka, then Elasticsearch)."""
+
+    def __init__(
+        self,
+        publisher: SharedPublisher,
+        es: Any,
+        alias: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.publisher = publisher
+        self.es = es
+        self.alias = alias
+        self.clock = clock
+
+    async def record(
+        self,
+        user: User,
+        action: str,
+        target: str,
+        request: Request,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        """Record that ``user`` did ``action`` on ``target``; 503 if Kafka cannot take it."""
+        event = AuditRecorded(
+            event_id=uuid.uuid4().hex,
+            at=self.clock(),
+            actor=user.username,
+            role=user.role,
+            squad_id=user.squad_id,
+            action=action,
+            target=target[:512],
+            client_ip=client_ip(request),
+            method=request.method,
+            path=request.url.path,
+            detail=detail or {},
+        )
+        try:
+            await self.publisher.send(topics.AUDIT, event.key, event.to_json_bytes())
+        except Exception as exc:
+            log.error("audit record not accepted by Kafka: %r", exc)
+            raise HTTPException(
+                503, "审计记录无法写入（Kafka 不可用），请求未执行，请稍后重试"
+            ) from exc
+        try:
+            await self.es.index(
+                index=self.alias, id=event.event_id, document=event.model_dump(mode="json")
+            )
+        except Exception as exc:  # safe on Kafka; the index is a projection
+            log.warning("audit %s on Kafka but not indexed: %r", event.event_id, exc)
+
+
+def get_auditor(request: Request) -> Auditor:
+    return request.app.state.auditor  # type: ignore[no-any-return]
+
+
+AuditorDep = Annotated[Auditor, Depends(get_auditor)]

@@ -1,0 +1,68 @@
+"""Access tokens: HS256-signed JWTs that name the user, role and squad, valid for minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import jwt
+
+ISSUER = "jiancha"
+ALGORITHM = "HS256"
+
+
+class InvalidToken(ValueError):
+    """The token is malformed, tampered with, expired or not ours; ``str()`` is Chinese."""
+
+
+@dataclass(frozen=True)
+class Claims:
+    """Who a valid token speaks for."""
+
+    username: str
+    role: str
+    squad_id: str | None
+    display_name: str
+
+
+def issue_token(claims: Claims, key: bytes, now: datetime, ttl: timedelta) -> str:
+    """A signed token for ``claims``, valid from ``now`` for ``ttl``."""
+    payload = {
+        "iss": ISSUER,
+        "sub": claims.username,
+        "role": claims.role,
+        "squad": claims.squad_id,
+        "name": claims.display_name,
+        "iat": int(now.timestamp()),
+        "exp": int((now + ttl).timestamp()),
+    }
+    return jwt.encode(payload, key, algorithm=ALGORITHM)
+
+
+def read_token(token: str, key: bytes, now: datetime) -> Claims:
+    """The claims of ``token`` if its signature holds and it has not expired at ``now``."""
+    try:
+        payload = jwt.decode(
+            token,
+            key,
+            algorithms=[ALGORITHM],  # never "none", never a key-confusion algorithm
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "iss"], "verify_exp": False},
+        )
+    except jwt.InvalidSignatureError as exc:
+        raise InvalidToken("登录凭证签名无效，请重新登录") from exc
+    except jwt.PyJWTError as exc:
+        raise InvalidToken("登录凭证无效，请重新登录") from exc
+    # Expiry is checked against the injected clock, not the library's wall clock.
+    if not isinstance(payload.get("exp"), int) or now.timestamp() >= payload["exp"]:
+        raise InvalidToken("登录已过期，请重新登录")
+    role, sub = payload.get("role"), payload.get("sub")
+    if not isinstance(role, str) or not isinstance(sub, str):
+        raise InvalidToken("登录凭证无效，请重新登录")
+    squad = payload.get("squad")
+    return Claims(
+        username=sub,
+        role=role,
+        squad_id=squad if isinstance(squad, str) else None,
+        display_name=str(payload.get("name") or sub),
+    )
