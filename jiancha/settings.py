@@ -58,6 +58,21 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1, le=100)  # per username + client IP …
     login_window_s: int = Field(default=300, ge=1, le=86_400)  # … within this many seconds
 
+    # Rectification orders (整改通知书, ``api/routes/orders.py``, ``streams/review.py``)
+    order_deadline_days: int = Field(default=7, ge=1, le=365)  # default deadline after issue/return
+    order_escalation_interval_s: float = Field(default=60, gt=0, le=86_400)  # overdue timer
+    order_apply_timeout_s: float = Field(default=10, gt=0, le=120)  # API waits for the projection
+    attachment_max_bytes: int = Field(default=20 * 1024**2, ge=1)  # per file of a 整改汇报
+    attachment_max_files: int = Field(default=10, ge=1, le=100)
+    attachment_types: tuple[Literal["pdf", "jpeg", "png", "docx", "xlsx", "mp4"], ...] = (
+        "pdf",
+        "jpeg",
+        "png",
+        "docx",
+        "xlsx",
+        "mp4",
+    )  # checked by content, not by file name
+
     # Embedded services (``jiancha up``)
     data_dir: Path = Field(default_factory=_default_data_dir)
     cache_dir: Path = Field(default_factory=_default_cache_dir)

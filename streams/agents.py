@@ -20,6 +20,7 @@ from jiancha.settings import Settings
 from streams import topics
 from streams.app import create_app, raw_topic
 from streams.dead_letters import dead_letter
+from streams.review import add_review_agents
 from streams.schemas import InvalidEvent, decode
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.recordings import Recording
@@ -67,7 +68,7 @@ class Projector:
 
 
 def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str]) -> faust.App:
-    """The indexer worker: recordings + transcripts -> clips, enforcement actions -> actions."""
+    """The indexer worker: recordings + transcripts -> clips, actions -> actions, orders (整改)."""
     app = create_app(settings, "indexer")
     dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
 
@@ -106,6 +107,7 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
                 lambda a: Upsert(actions, a.action_id, action_document(a)),
             )
 
+    add_review_agents(app, settings, writer.es, aliases)  # 整改通知书: projection, overdue timer
     return app
 
 

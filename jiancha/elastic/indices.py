@@ -12,6 +12,7 @@ ACTIONS = "actions"
 CASES = "cases"
 USERS = "users"
 AUDIT = "audit"
+RECTIFICATIONS = "rectifications"
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,74 @@ def audit_spec() -> IndexSpec:
     )
 
 
+def rectifications_spec(analyzer: str) -> IndexSpec:
+    """A 整改通知书: the fold of its ``rectification-events`` (``jiancha/review/orders.py``).
+
+    ``overdue`` (escalated and still unanswered) and ``ever_overdue`` are what the bulletin counts.
+    """
+    kw = {"type": "keyword"}
+    date = {"type": "date"}
+    actor = {"properties": {"username": kw, "role": kw, "squad_id": kw}}
+    attachment = {
+        "properties": {"sha256": kw, "filename": kw, "content_type": kw, "size": {"type": "long"}}
+    }
+    return IndexSpec(
+        RECTIFICATIONS,
+        1,
+        {
+            "dynamic": "strict",
+            "_meta": {"chinese_analyzer": analyzer},
+            "properties": {
+                "order_id": kw,
+                "case_ids": kw,
+                "squad_id": kw,
+                "title": {**_text(analyzer), "fields": {"raw": kw}},
+                "requirements": _text(analyzer),
+                "status": kw,
+                "status_label": kw,
+                "version": {"type": "integer"},
+                "created_at": date,
+                "updated_at": date,
+                "drafted_by": kw,
+                "deadline": date,
+                "issued_at": date,
+                "acknowledged_at": date,
+                "answered_at": date,
+                "accepted_at": date,
+                "closed_at": date,
+                "returned_count": {"type": "integer"},
+                "escalated": {"type": "boolean"},
+                "escalated_at": date,
+                "overdue": {"type": "boolean"},
+                "ever_overdue": {"type": "boolean"},
+                "answers": {
+                    "properties": {
+                        "number": {"type": "integer"},
+                        "text": _text(analyzer),
+                        "at": date,
+                        "by": kw,
+                        "late": {"type": "boolean"},
+                        "attachments": attachment,
+                    }
+                },
+                "history": {
+                    "properties": {
+                        "event_id": kw,
+                        "type": kw,
+                        "label": kw,
+                        "at": date,
+                        "actor": actor,
+                        "comment": _text(analyzer),
+                    }
+                },
+                "event_ids": kw,
+                # Events the fold refused (lost races), kept for their senders, not searched.
+                "rejected": {"type": "object", "enabled": False},
+            },
+        },
+    )
+
+
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     """Create templates, indices and aliases that are missing; returns {family: alias}."""
     from elasticsearch import BadRequestError
@@ -254,7 +323,14 @@ def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     analyzer = detect_chinese_analyzer(es)
     prefix = settings.index_prefix
     aliases = {}
-    specs = (clips_spec(analyzer), actions_spec(), cases_spec(analyzer), users_spec(), audit_spec())
+    specs = (
+        clips_spec(analyzer),
+        actions_spec(),
+        cases_spec(analyzer),
+        users_spec(),
+        audit_spec(),
+        rectifications_spec(analyzer),
+    )
     for spec in specs:
         index_settings = {
             "number_of_shards": settings.es_shards,

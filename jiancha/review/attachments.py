@@ -1,0 +1,126 @@
+"""Attachments of a 整改汇报: checked by content (not by name) and stored by their SHA-256.
+
+A file is written to a temporary part beside the store, hashed while it streams, refused when too
+big (413) or of a type off the allow-list (415), then moved to ``<store>/ab/abcd…``. Storing is
+idempotent, so a file stored for an answer whose event then fails to publish is harmless: the
+same bytes uploaded again land on the same name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+#: kind -> (MIME type, what people call it)
+KINDS: dict[str, tuple[str, str]] = {
+    "pdf": ("application/pdf", "PDF"),
+    "jpeg": ("image/jpeg", "JPEG 图片"),
+    "png": ("image/png", "PNG 图片"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word 文档（docx）",
+    ),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel 表格（xlsx）",
+    ),
+    "mp4": ("video/mp4", "MP4 视频"),
+}
+
+_CHUNK = 1 << 20
+
+
+class AttachmentError(Exception):
+    """An upload refused; ``status`` is the HTTP status (413, 415, 422)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A stored attachment."""
+
+    sha256: str
+    size: int
+    kind: str
+
+    @property
+    def content_type(self) -> str:
+        return KINDS[self.kind][0]
+
+
+def sniff(path: Path) -> str | None:
+    """The kind of a file from its first bytes (and, for Office files, the zip's parts)."""
+    with path.open("rb") as f:
+        head = f.read(16)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[4:8] == b"ftyp":
+        return "mp4"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "[Content_Types].xml" in names:
+            if "word/document.xml" in names:
+                return "docx"
+            if "xl/workbook.xml" in names:
+                return "xlsx"
+    return None
+
+
+def path_of(store: Path, sha256: str) -> Path:
+    """Where the attachment with this SHA-256 lives."""
+    return store / sha256[:2] / sha256
+
+
+def store_upload(
+    source: BinaryIO, filename: str, store: Path, max_bytes: int, allowed: tuple[str, ...]
+) -> StoredFile:
+    """Check and store one uploaded file; raise AttachmentError when it is refused."""
+    store.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    with tempfile.NamedTemporaryFile(dir=store, suffix=".part", delete=False) as tmp:
+        part = Path(tmp.name)
+        try:
+            while chunk := source.read(_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise AttachmentError(
+                        413, f"附件“{filename}”超过大小上限 {max_bytes // (1 << 20)} MB"
+                    )
+                digest.update(chunk)
+                tmp.write(chunk)
+        except BaseException:
+            tmp.close()
+            part.unlink(missing_ok=True)
+            raise
+    try:
+        if size == 0:
+            raise AttachmentError(422, f"附件“{filename}”为空文件")
+        kind = sniff(part)
+        if kind not in allowed:
+            names = "、".join(KINDS[k][1] for k in allowed if k in KINDS)
+            raise AttachmentError(415, f"附件“{filename}”的文件内容不是允许的类型（仅限 {names}）")
+        sha256 = digest.hexdigest()
+        dest = path_of(store, sha256)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if not dest.exists():
+            shutil.move(part, dest)
+        return StoredFile(sha256, size, kind)
+    finally:
+        part.unlink(missing_ok=True)

@@ -1,0 +1,134 @@
+"""Contract of topic ``rectification-events`` (v1): the life of a 整改通知书, keyed by ``order_id``.
+
+Each event names what happened (past tense), who did it and when. ``seq`` is the order's version
+the event produces (1 for ``OrderDrafted``): the fold applies an event only on top of version
+``seq - 1``, so of two writers racing from the same version exactly one wins, the same one on every
+replay. ``event_id`` makes a replayed event harmless.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, Field, TypeAdapter, ValidationError
+
+from streams.schemas import InvalidEvent
+from streams.schemas._base import Event
+
+
+class Actor(Event):
+    """Who acted: a user of the review service, or ``system`` (the overdue timer)."""
+
+    username: str = Field(min_length=1)
+    role: Literal["admin", "supervisor", "reviewer", "squad_leader", "system"]
+    squad_id: str | None = None
+
+
+class Attachment(Event):
+    """A file of a 整改汇报, stored content-addressed by its SHA-256."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    filename: str = Field(min_length=1, max_length=255)
+    content_type: str
+    size: int = Field(ge=1)
+
+
+class _OrderEvent(Event):
+    event_id: str = Field(min_length=1)
+    order_id: str = Field(min_length=1)
+    seq: int = Field(ge=1)
+    at: AwareDatetime
+    actor: Actor
+    comment: str | None = Field(default=None, max_length=5000)
+
+    @property
+    def key(self) -> str:
+        """Partition key: the order."""
+        return self.order_id
+
+
+class OrderDrafted(_OrderEvent):
+    """A reviewer (or the supervisor) drafted an order from confirmed cases."""
+
+    type: Literal["OrderDrafted"] = "OrderDrafted"
+    case_ids: list[str] = Field(min_length=1)
+    squad_id: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=200)
+    requirements: str = Field(min_length=1, max_length=20_000)
+
+
+class OrderIssued(_OrderEvent):
+    """The supervisor issued the order to the squad with a deadline."""
+
+    type: Literal["OrderIssued"] = "OrderIssued"
+    deadline: AwareDatetime
+
+
+class OrderAcknowledged(_OrderEvent):
+    """The squad leader signed for (签收) the order."""
+
+    type: Literal["OrderAcknowledged"] = "OrderAcknowledged"
+
+
+class OrderAnswered(_OrderEvent):
+    """The squad leader answered with a 整改汇报: text and attachments."""
+
+    type: Literal["OrderAnswered"] = "OrderAnswered"
+    text: str = Field(min_length=1, max_length=20_000)
+    attachments: list[Attachment] = Field(default_factory=list)
+
+
+class OrderReturned(_OrderEvent):
+    """The supervisor returned the answer (reason in ``comment``) with a new deadline."""
+
+    type: Literal["OrderReturned"] = "OrderReturned"
+    deadline: AwareDatetime
+
+
+class OrderAccepted(_OrderEvent):
+    """The supervisor accepted the answer."""
+
+    type: Literal["OrderAccepted"] = "OrderAccepted"
+
+
+class OrderClosed(_OrderEvent):
+    """The supervisor closed (归档) an accepted order."""
+
+    type: Literal["OrderClosed"] = "OrderClosed"
+
+
+class OrderEscalated(_OrderEvent):
+    """The deadline passed unanswered: the order is overdue and escalated to the supervisor."""
+
+    type: Literal["OrderEscalated"] = "OrderEscalated"
+    deadline: datetime  # the deadline that was missed
+
+
+RectificationEvent = Annotated[
+    OrderDrafted
+    | OrderIssued
+    | OrderAcknowledged
+    | OrderAnswered
+    | OrderReturned
+    | OrderAccepted
+    | OrderClosed
+    | OrderEscalated,
+    Field(discriminator="type"),
+]
+
+_ADAPTER: TypeAdapter[RectificationEvent] = TypeAdapter(RectificationEvent)
+
+
+def decode_event(raw: bytes | str) -> RectificationEvent:
+    """Decode one message of ``rectification-events``; raise InvalidEvent with a Chinese reason."""
+    try:
+        return _ADAPTER.validate_json(raw)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        if errors and errors[0]["type"] in {"json_invalid", "json_type"}:
+            raise InvalidEvent(f"不是合法的 JSON：{errors[0]['msg']}") from exc
+        parts = [
+            f"{'.'.join(str(p) for p in e['loc']) or '(整体)'}：{e['msg']}" for e in errors[:5]
+        ]
+        raise InvalidEvent("不符合整改事件契约（v1）：" + "；".join(parts)) from exc

@@ -1,0 +1,409 @@
+"""整改通知书 on the real stack: API → Kafka → worker (projection, overdue timer) → Elasticsearch.
+
+The story of issue 5: a reviewer confirms a flagged case (through ``POST /cases/{id}/decision``;
+the case document itself is put in the test's ``cases`` index as the analyzer would), the
+supervisor drafts and issues an order, the squad leader acknowledges and answers with an
+attachment, the supervisor returns it, the squad answers again and the supervisor accepts. The
+audit index holds every step, another squad's leader sees none of it, and the topic folds to the
+very document the index holds. A second order with a deadline seconds away is escalated by the
+worker's timer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from api.security import User
+from jiancha.elastic.client import async_client, sync_client
+from jiancha.review.orders import Order, project
+from jiancha.settings import Settings
+from streams import topics
+from streams.review import EscalateOverdue
+from streams.schemas.rectification_events import RectificationEvent, decode_event
+from streams.topics import topic_name
+from tests.conftest import env_of, wait_for
+
+pytestmark = pytest.mark.integration
+
+CASE_ID = "C-A-0001"
+PDF = b"%PDF-1.7\n" + "整改学习记录".encode() * 200 + b"\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+USERS = {
+    "reviewer": User(username="shen", role="reviewer", display_name="沈审核"),
+    "supervisor": User(username="zhang", role="supervisor", display_name="张主任"),
+    "leader": User(username="li", role="squad_leader", squad_id="mudan-2", display_name="李队长"),
+    "other": User(username="wang", role="squad_leader", squad_id="gaosu-1", display_name="王队长"),
+}
+
+
+@pytest.fixture
+def review_settings(settings: Settings, tmp_path: Path) -> Settings:
+    # The first request may wait for the worker to start: a generous projection timeout.
+    update = {"data_dir": tmp_path, "attachment_max_bytes": 64 * 1024, "order_apply_timeout_s": 90}
+    return settings.model_copy(update=update)
+
+
+@pytest.fixture
+def worker(review_settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
+    """``jiancha worker`` (which carries the order agents) with a one-second overdue timer."""
+    env = env_of(review_settings) | {"JIANCHA_ORDER_ESCALATION_INTERVAL_S": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
+    )
+    yield proc
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _put_pending_case(settings: Settings) -> None:
+    """A flagged case as the analyzer indexes it (status ``pending``)."""
+    es = sync_client(settings)
+    try:
+        es.index(
+            index=f"{settings.index_prefix}-cases",
+            id=CASE_ID,
+            refresh=True,
+            document={
+                "case_id": CASE_ID,
+                "officer_id": "O-0107",
+                "squad_id": "mudan-2",
+                "action_ids": ["A-0001"],
+                "recording_ids": ["REC-005702"],
+                "occurred_at": "2026-04-01T18:32:29+08:00",
+                "categories": ["cash_no_receipt"],
+                "classes": ["profit"],
+                "severity": 4,
+                "flag_count": 1,
+                "withdrawn": False,
+                "status": "pending",
+                "status_label": "待审核",
+                "flags": [
+                    {
+                        "flag_id": "F-1",
+                        "category": "cash_no_receipt",
+                        "class": "profit",
+                        "severity": 4,
+                        "explanation": "民警要求现金缴纳罚款且未开具票据。",
+                        "rule_version": "1",
+                    }
+                ],
+            },
+        )
+    finally:
+        es.close()
+
+
+class Client:
+    """The API as each user sees it."""
+
+    def __init__(self, api: TestClient) -> None:
+        self.api = api
+        auth = api.app.state.auth  # type: ignore[attr-defined]
+        self.headers = {
+            name: {"Authorization": f"Bearer {auth.issue(user)}"} for name, user in USERS.items()
+        }
+
+    def get(self, who: str, url: str, **kw: Any) -> Any:
+        return self.api.get(url, headers=self.headers[who], **kw)
+
+    def post(self, who: str, url: str, **kw: Any) -> Any:
+        return self.api.post(url, headers=self.headers[who], **kw)
+
+
+def _events_on_kafka(settings: Settings, order_id: str) -> list[RectificationEvent]:
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(
+        topic_name(settings.topic_prefix, topics.RECTIFICATION_EVENTS),
+        bootstrap_servers=settings.kafka_bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=3000,
+    )
+    try:
+        events = [decode_event(m.value) for m in consumer]
+    finally:
+        consumer.close()
+    return [e for e in events if e.order_id == order_id]
+
+
+def _audit_actions(settings: Settings, target: str) -> list[tuple[str, str]]:
+    es = sync_client(settings)
+    try:
+        alias = f"{settings.index_prefix}-audit"
+        es.indices.refresh(index=alias)
+        hits = es.search(
+            index=alias, query={"term": {"target": target}}, sort=[{"at": "asc"}], size=100
+        )["hits"]["hits"]
+    finally:
+        es.close()
+    return [(h["_source"]["actor"], h["_source"]["action"]) for h in hits]
+
+
+def test_order_story_on_the_real_stack(review_settings: Settings, worker: Any) -> None:
+    s = review_settings
+    with TestClient(create_app(s)) as api:
+        c = Client(api)
+        _put_pending_case(s)
+
+        # The reviewer confirms the flagged case; only confirmed cases make an order.
+        r = c.post("reviewer", "/orders", json={"case_ids": [CASE_ID], "requirements": "整改"})
+        assert r.status_code == 409 and "尚未确认" in r.json()["detail"]
+        r = c.post(
+            "reviewer",
+            f"/cases/{CASE_ID}/decision",
+            json={"decision": "confirm", "reason": "录像中民警索要现金，属实"},
+        )
+        assert r.status_code == 200, r.text
+
+        # The reviewer drafts (the worker starts meanwhile: the first answer may take a while).
+        requirements = "立即停止现场收取现金；组织全员学习《行政处罚法》第六十八条、第七十条。"
+        r = c.post(
+            "reviewer", "/orders", json={"case_ids": [CASE_ID], "requirements": requirements}
+        )
+        assert r.status_code == 201, r.text
+        r = r.json()
+        order_id = r["order_id"]
+        assert r["status"] == "draft" and r["squad_id"] == "mudan-2"
+        assert r["case_ids"] == [CASE_ID] and r["drafted_by"] == "shen"
+        url = f"/orders/{order_id}"
+
+        # Drafts are the supervision center's own: no squad leader sees them.
+        assert c.get("leader", url).status_code == 404
+        assert c.post("reviewer", f"{url}/issue", json={}).status_code == 403
+
+        r = c.post("supervisor", f"{url}/issue", json={"comment": "请按期整改"})
+        assert r.status_code == 200, r.text
+        issued = r.json()
+        assert issued["status"] == "issued" and issued["status_label"] == "已下发"
+        deadline = datetime.fromisoformat(issued["deadline"])
+        assert timedelta(days=6, hours=23) < deadline - datetime.now(UTC) <= timedelta(days=7)
+
+        # The squad leader sees it in his list; answering before signing for it is refused.
+        listed = c.get("leader", "/orders").json()
+        assert [o["order_id"] for o in listed["items"]] == [order_id]
+        r = c.post("leader", f"{url}/answers", data={"text": "已整改"})
+        assert r.status_code == 409 and "请先签收" in r.json()["detail"]
+        r = c.post("leader", f"{url}/acknowledge")
+        assert r.status_code == 200 and r.json()["status"] == "acknowledged", r.text
+
+        # Attachments are checked by content and size before anything is published.
+        r = c.post(
+            "leader",
+            f"{url}/answers",
+            data={"text": "整改汇报"},
+            files={"files": ("汇报.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")},
+        )
+        assert r.status_code == 415 and "不是允许的类型" in r.json()["detail"]
+        r = c.post(
+            "leader",
+            f"{url}/answers",
+            data={"text": "整改汇报"},
+            files={"files": ("大.pdf", b"%PDF-" + b"0" * 70_000, "application/pdf")},
+        )
+        assert r.status_code == 413 and "超过大小上限" in r.json()["detail"]
+
+        r = c.post(
+            "leader",
+            f"{url}/answers",
+            data={"text": "已组织全员学习，涉事民警停岗培训。"},
+            files=[
+                ("files", ("学习记录.pdf", PDF, "application/pdf")),
+                ("files", ("现场照片.png", PNG, "image/png")),
+            ],
+        )
+        assert r.status_code == 200, r.text
+        answered = r.json()
+        assert answered["status"] == "answered"
+        pdf = answered["answers"][0]["attachments"][0]
+        assert (pdf["filename"], pdf["content_type"], pdf["size"]) == (
+            "学习记录.pdf",
+            "application/pdf",
+            len(PDF),
+        )
+        download = f"{url}/attachments/{pdf['sha256']}"
+        got = c.get("supervisor", download)
+        assert got.status_code == 200 and got.content == PDF
+        assert got.headers["content-type"] == "application/pdf"
+        assert (s.data_dir / "attachments" / pdf["sha256"][:2] / pdf["sha256"]).is_file()
+
+        # Only the supervisor returns; a return needs its reason.
+        assert c.post("leader", f"{url}/return", json={"comment": "x"}).status_code == 403
+        assert c.post("supervisor", f"{url}/return", json={"comment": ""}).status_code == 422
+        r = c.post("supervisor", f"{url}/return", json={"comment": "缺少全员学习签到表"})
+        assert r.status_code == 200 and r.json()["status"] == "returned", r.text
+        assert r.json()["returned_count"] == 1
+
+        r = c.post(
+            "leader",
+            f"{url}/answers",
+            data={"text": "补充全员学习签到表。"},
+            files={"files": ("签到表.pdf", PDF + b"2", "application/pdf")},
+        )
+        assert r.status_code == 200 and r.json()["status"] == "answered", r.text
+
+        r = c.post("supervisor", f"{url}/accept", json={"comment": "整改到位"})
+        assert r.status_code == 200 and r.json()["status"] == "accepted", r.text
+        again = c.post("supervisor", f"{url}/accept")
+        assert again.status_code == 409 and "已验收" in again.json()["detail"]
+        r = c.post("supervisor", f"{url}/close")
+        assert r.status_code == 200 and r.json()["status"] == "closed", r.text
+        final = c.get("leader", url).json()
+        assert [h["label"] for h in final["history"]] == [
+            "起草", "下发", "签收", "提交整改汇报", "退回", "提交整改汇报", "验收通过", "办结",
+        ]  # fmt: skip
+        assert [h["actor"]["username"] for h in final["history"]] == [
+            "shen", "zhang", "li", "li", "zhang", "li", "zhang", "zhang",
+        ]  # fmt: skip
+
+        # Another squad's leader sees none of it.
+        assert c.get("other", url).status_code == 404
+        assert c.get("other", download).status_code == 404
+        assert c.post("other", f"{url}/acknowledge").status_code == 404
+        assert c.get("other", "/orders").json()["total"] == 0
+        assert c.get("other", "/orders?squad_id=mudan-2").json()["total"] == 0
+
+        # Kafka first: the topic folds to exactly the document the index holds.
+        events = _events_on_kafka(s, order_id)
+        assert [e.type for e in events] == [h["type"] for h in final["history"]]
+        folded: Order | None = None
+        for event in events:
+            folded = project(folded, event)
+        assert folded is not None
+        assert folded.model_dump(mode="json") == final
+
+    # Every step is in the audit index, with who did it.
+    actions = _audit_actions(s, order_id)
+    for step in [
+        ("shen", "orders.draft"),
+        ("zhang", "orders.issue"),
+        ("li", "orders.view"),
+        ("li", "orders.acknowledge"),
+        ("li", "orders.answer"),
+        ("zhang", "orders.attachment"),
+        ("zhang", "orders.return"),
+        ("zhang", "orders.accept"),
+        ("zhang", "orders.close"),
+    ]:
+        assert step in actions, step
+    assert [a for a in actions if a == ("li", "orders.answer")] == [("li", "orders.answer")] * 2
+    assert ("shen", "cases.decide") in _audit_actions(s, CASE_ID)
+    assert not [a for a in actions if a[0] == "wang"], "refused requests are not acted on"
+
+
+def test_overdue_orders_are_escalated_by_the_timer(review_settings: Settings, worker: Any) -> None:
+    s = review_settings
+    with TestClient(create_app(s)) as api:
+        c = Client(api)
+        _put_pending_case(s)
+        c.post(
+            "reviewer",
+            f"/cases/{CASE_ID}/decision",
+            json={"decision": "confirm", "reason": "属实"},
+        )
+        r = c.post("supervisor", "/orders", json={"case_ids": [CASE_ID], "requirements": "整改"})
+        assert r.status_code == 201, r.text
+        order = r.json()
+        url = f"/orders/{order['order_id']}"
+        soon = datetime.now(UTC) + timedelta(seconds=3)
+        r = c.post("supervisor", f"{url}/issue", json={"deadline": soon.isoformat()})
+        assert r.status_code == 200 and not r.json()["overdue"], r.text
+        on_time = c.get("supervisor", "/orders?overdue=false").json()["items"]
+        assert [o["order_id"] for o in on_time] == [order["order_id"]]
+
+        escalated = wait_for(
+            lambda: (o := c.get("leader", url).json())["escalated"] and o, 30, "escalation"
+        )
+        assert escalated["overdue"] and escalated["ever_overdue"]
+        assert escalated["status"] == "issued"
+        last = escalated["history"][-1]
+        assert (last["label"], last["actor"]["role"]) == ("逾期督办", "system")
+        late = c.get("supervisor", "/orders?overdue=true").json()["items"]
+        assert [o["order_id"] for o in late] == [order["order_id"]]
+        time.sleep(2.5)  # more timer ticks: still escalated once
+        assert [h["type"] for h in c.get("leader", url).json()["history"]].count(
+            "OrderEscalated"
+        ) == 1
+
+        # The bulletin's query: overdue orders straight from the index.
+        es = sync_client(s)
+        try:
+            es.indices.refresh(index=f"{s.index_prefix}-rectifications")
+            found = es.search(
+                index=f"{s.index_prefix}-rectifications", query={"term": {"overdue": True}}
+            )
+        finally:
+            es.close()
+        assert [h["_id"] for h in found["hits"]["hits"]] == [order["order_id"]]
+
+        # A late answer clears "overdue" and is marked late.
+        c.post("leader", f"{url}/acknowledge")
+        r = c.post("leader", f"{url}/answers", data={"text": "逾期补交整改汇报"})
+        assert r.status_code == 200, r.text
+        assert r.json()["answers"][0]["late"] and not r.json()["overdue"]
+
+
+def test_escalator_with_an_injected_clock(review_settings: Settings) -> None:
+    """The timer's work on real Elasticsearch, eight days ahead, without waiting for them."""
+    from streams.schemas.rectification_events import Actor, OrderDrafted, OrderIssued
+
+    s = review_settings
+    es_sync = sync_client(s)
+    try:
+        from jiancha.elastic.indices import ensure_indices
+
+        alias = ensure_indices(es_sync, s)["rectifications"]
+        now = datetime.now(UTC)
+        boss = Actor(username="zhang", role="supervisor")
+        order = project(
+            None,
+            OrderDrafted(
+                event_id="d", order_id="ZG-T", seq=1, at=now, actor=boss,
+                case_ids=["C-1"], squad_id="mudan-2", title="t", requirements="r",
+            ),
+        )  # fmt: skip
+        assert order is not None
+        order = project(
+            order,
+            OrderIssued(
+                event_id="i", order_id="ZG-T", seq=2, at=now, actor=boss,
+                deadline=now + timedelta(days=7),
+            ),
+        )  # fmt: skip
+        assert order is not None
+        es_sync.index(index=alias, id="ZG-T", document=order.model_dump(mode="json"), refresh=True)
+    finally:
+        es_sync.close()
+
+    async def run(days: int) -> list[RectificationEvent]:
+        sent: list[RectificationEvent] = []
+
+        async def send(event: RectificationEvent) -> None:
+            sent.append(event)
+
+        es = async_client(s)
+        try:
+            clock = lambda: now + timedelta(days=days)  # noqa: E731
+            await EscalateOverdue(es, alias, send, clock).run_once()
+        finally:
+            await es.close()
+        return sent
+
+    assert asyncio.run(run(6)) == []
+    (event,) = asyncio.run(run(8))
+    assert (event.type, event.order_id, event.seq) == ("OrderEscalated", "ZG-T", 3)
