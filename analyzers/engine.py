@@ -216,16 +216,22 @@ class Engine:
     def _grow_roster(self, a: EnforcementAction) -> None:
         """Regular officers are those seen ticketing as 民警 or beside one; an auxiliary is known
         by his own tickets. A newly known regular may make an auxiliary's ticket lawful."""
-        before = set(self._regulars)
+        changed: set[str] = set()
         if a.officer_role == "auxiliary":
             self._auxiliaries.add(a.officer_id)
-            self._regulars.discard(a.officer_id)
+            if a.officer_id in self._regulars:
+                self._regulars.discard(a.officer_id)
+                changed.add(a.officer_id)
             for o in a.co_officer_ids:
                 self._aux_tickets_beside[o].add(a.action_id)
+            newcomers = [o for o in a.co_officer_ids if o not in self._auxiliaries]
         else:
-            self._regulars.add(a.officer_id)
-        self._regulars |= set(a.co_officer_ids) - self._auxiliaries
-        for o in before ^ self._regulars:
+            newcomers = [a.officer_id, *(o for o in a.co_officer_ids if o not in self._auxiliaries)]
+        for o in newcomers:
+            if o not in self._regulars:
+                self._regulars.add(o)
+                changed.add(o)
+        for o in changed:
             self._dirty |= {("action", x) for x in self._aux_tickets_beside.get(o, ())}
 
     def _add_recording(self, r: Recording) -> None:

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, cast
 
@@ -98,6 +99,18 @@ class Pattern:
             raise ValueError(f"词条须以文字开头：{text!r}")
         return cls(text, tuple(parts))
 
+    @cached_property
+    def first_keys(self) -> tuple[str, ...]:
+        """Where a match can start, as keys of :attr:`Clause.starts`."""
+        head = self.parts[0]
+        assert isinstance(head, _Literal)  # parse guarantees it
+        keys = [head.text[0]]
+        if not head.exact:
+            keys.append("s:" + head.syllables[0])
+            if len(head.text) >= _MIN_FOLDED:
+                keys.append("f:" + head.folded[0])
+        return tuple(keys)
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -106,6 +119,19 @@ class Clause:
     text: str
     syllables: tuple[str, ...] | None
     folded: tuple[str, ...] | None
+
+    @cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Positions by character, by syllable (``s:``) and by folded syllable (``f:``): a term
+        can only start where its first character, sound or folded sound is."""
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, ch in enumerate(self.text):
+            index[ch].append(i)
+        sounds = zip(self.syllables or (), self.folded or (), strict=True)
+        for i, (syl, folded) in enumerate(sounds):
+            index["s:" + syl].append(i)
+            index["f:" + folded].append(i)
+        return index
 
     @classmethod
     def of(cls, text: str) -> Clause:
@@ -117,7 +143,13 @@ class Clause:
 
 def clauses(text: str) -> list[Clause]:
     """``text`` cut at punctuation and spaces (Whisper often leaves out commas, rarely spaces)."""
-    return [Clause.of(c.lower()) for c in _CLAUSE_BREAK.split(text) if c]
+    return [_clause(c.lower()) for c in _CLAUSE_BREAK.split(text) if c]
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _clause(text: str) -> Clause:
+    """Clauses repeat across transcripts (您好, 请出示驾驶证): their pinyin is worked out once."""
+    return Clause.of(text)
 
 
 def _literal_at(lit: _Literal, c: Clause, i: int) -> bool:
@@ -164,8 +196,13 @@ def _match_from(parts: Sequence[_Literal | str], c: Clause, i: int, max_gap: int
 
 def find(pattern: Pattern, c: Clause, max_gap: int = 6) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of ``pattern`` in clause ``c``."""
+    index = c.starts
+    keys = [k for k in pattern.first_keys if k in index]
+    if not keys:
+        return []
+    starts = sorted({i for k in keys for i in index[k]})
     spans = []
-    for i in range(len(c.text)):
+    for i in starts:
         end = _match_from(pattern.parts, c, i, max_gap)
         if end is not None:
             spans.append((i, end))
@@ -316,16 +353,19 @@ class Lexicon:
 
     def _find_hits(self, text: str) -> list[Hit]:
         cs = clauses(text)
+        present = {key for c in cs for key in c.starts}
         found: list[tuple[Group, str, int, int, int]] = []  # group, term, clause, start, end
         for g in self.groups:
+            # most texts hold none of a group's terms: skip those without looking further
+            terms = [p for p in g.terms if any(k in present for k in p.first_keys)]
+            if not terms:
+                continue
             if g.needs and not any(find(p, c, self.max_gap) for p in g.needs for c in cs):
                 continue
             for k, c in enumerate(cs):
                 if any(find(p, c, self.max_gap) for p in g.unless):
                     continue
-                found += [
-                    (g, p.text, k, s, e) for p in g.terms for s, e in find(p, c, self.max_gap)
-                ]
+                found += [(g, p.text, k, s, e) for p in terms for s, e in find(p, c, self.max_gap)]
         out: list[Hit] = []
         for g, term, k, s, e in found:
             # a term inside a negated longer one of its category is negated with it: in
