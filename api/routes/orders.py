@@ -9,18 +9,29 @@ squad's issued orders only; anything else is 404 to them, as if it did not exist
 from __future__ import annotations
 
 import asyncio
+import pathlib
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import FileResponse, JSONResponse
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, ValidationError
 
 from api.audit import AuditorDep
 from api.deps import PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
+from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.review.attachments import AttachmentError, path_of, store_upload
 from jiancha.review.orders import (
     AWAITING_ANSWER,
@@ -49,6 +60,9 @@ from streams.schemas.rectification_events import (
 router = APIRouter(prefix="/orders", tags=["整改通知书"])
 
 Es = Annotated[Any, Depends(get_es)]
+OrderId = Annotated[str, Path(min_length=1, max_length=64, description="整改通知书编号")]
+Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="附件的 SHA-256")]
+CaseId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 Aliases = Annotated[dict[str, str], Depends(get_aliases)]
 Config = Annotated[Settings, Depends(get_settings)]
 Reader = Annotated[User, Depends(require_roles("reviewer", "supervisor", "squad_leader"))]
@@ -65,7 +79,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class DraftIn(BaseModel):
-    case_ids: list[str] = Field(min_length=1, max_length=200, description="已确认的案件编号")
+    case_ids: list[CaseId] = Field(min_length=1, max_length=200, description="已确认的案件编号")
     title: str | None = Field(default=None, max_length=200, description="标题（默认自动生成）")
     requirements: str = Field(min_length=1, max_length=20_000, description="整改要求")
 
@@ -181,19 +195,28 @@ def check(before: Order | None, event: RectificationEvent) -> None:
         raise HTTPException(_HTTP_STATUS[exc.kind], exc.message) from exc
 
 
+def _event(event_type: type, **fields: Any) -> Any:
+    """Build an event; a value its contract refuses (e.g. blank text) is a 422."""
+    try:
+        return event_type(event_id=uuid.uuid4().hex, at=datetime.now(UTC), **fields)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(map(str, err["loc"]))
+        raise HTTPException(422, f"内容不符合要求（{where}）：不能为空或过长") from exc
+
+
 def _next(event_type: type, order: Order, user: User, **fields: Any) -> Any:
     """An event of ``user`` on ``order``, built on its current version."""
-    return event_type(
-        event_id=uuid.uuid4().hex,
+    return _event(
+        event_type,
         order_id=order.order_id,
         seq=order.version + 1,
-        at=datetime.now(UTC),
         actor=Actor(username=user.username, role=user.role, squad_id=user.squad_id),
         **fields,
     )
 
 
-def _store(settings: Settings) -> Path:
+def _store(settings: Settings) -> pathlib.Path:
     """Where attachments live: ``<data_dir>/attachments/ab/abcd…``."""
     return settings.data_dir / "attachments"
 
@@ -213,6 +236,8 @@ async def list_orders(
     size: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 20,
 ) -> OrderPage:
     """按状态、中队、是否逾期检索整改通知书；中队长只能看到本中队已下发的通知书。"""
+    if page * size > MAX_WINDOW:
+        raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条，请增加筛选条件")
     filters = list_filters(user, status, squad_id, overdue, case_id, datetime.now(UTC))
     await desk.record(
         user, "orders.list", "orders", {"status": status, "squad_id": squad_id, "overdue": overdue}
@@ -263,7 +288,7 @@ def list_filters(
 
 
 @router.get("/{order_id}", response_model=Order, responses=_ERRORS, summary="查看整改通知书")
-async def get_order(order_id: str, user: Reader, desk: Desk) -> Order:
+async def get_order(order_id: OrderId, user: Reader, desk: Desk) -> Order:
     """查看一份整改通知书：涉及案件、要求、期限、整改汇报与全部流转记录。"""
     order = await desk.visible(user, order_id)
     await desk.record(user, "orders.view", order_id)
@@ -276,7 +301,9 @@ async def get_order(order_id: str, user: Reader, desk: Desk) -> Order:
     responses=_ERRORS,
     summary="下载整改汇报附件",
 )
-async def download_attachment(order_id: str, sha256: str, user: Reader, desk: Desk) -> FileResponse:
+async def download_attachment(
+    order_id: OrderId, sha256: Sha256, user: Reader, desk: Desk
+) -> FileResponse:
     """下载整改汇报的附件（能查看该通知书的人才能下载）。"""
     order = await desk.visible(user, order_id)
     found = [a for answer in order.answers for a in answer.attachments if a.sha256 == sha256]
@@ -318,11 +345,10 @@ async def draft_order(body: DraftIn, user: Drafter, desk: Desk) -> Order | JSONR
         raise HTTPException(422, "所选案件分属不同中队（或缺少中队），请按中队分别起草")
     (squad_id,) = squads
     now = datetime.now(UTC)
-    event = OrderDrafted(
-        event_id=uuid.uuid4().hex,
+    event = _event(
+        OrderDrafted,
         order_id=f"ZG-{now:%Y%m%d}-{uuid.uuid4().hex[:8]}",
         seq=1,
-        at=now,
         actor=Actor(username=user.username, role=user.role, squad_id=user.squad_id),
         case_ids=case_ids,
         squad_id=squad_id,
@@ -336,7 +362,7 @@ async def draft_order(body: DraftIn, user: Drafter, desk: Desk) -> Order | JSONR
     "/{order_id}/issue", response_model=Order, responses=_CHANGED, summary="下发整改通知书"
 )
 async def issue_order(
-    order_id: str, body: IssueIn, user: Supervisor, desk: Desk
+    order_id: OrderId, body: IssueIn, user: Supervisor, desk: Desk
 ) -> Order | JSONResponse:
     """负责人向中队下发整改通知书，设定整改期限（默认 7 天）。"""
     order = await desk.visible(user, order_id)
@@ -349,7 +375,7 @@ async def issue_order(
     "/{order_id}/acknowledge", response_model=Order, responses=_CHANGED, summary="签收整改通知书"
 )
 async def acknowledge_order(
-    order_id: str, user: SquadLeader, desk: Desk, body: CommentIn | None = None
+    order_id: OrderId, user: SquadLeader, desk: Desk, body: CommentIn | None = None
 ) -> Order | JSONResponse:
     """本中队中队长签收整改通知书。"""
     order = await desk.visible(user, order_id)
@@ -364,7 +390,7 @@ async def acknowledge_order(
     summary="提交整改汇报",
 )
 async def answer_order(
-    order_id: str,
+    order_id: OrderId,
     user: SquadLeader,
     desk: Desk,
     text: Annotated[str, Form(min_length=1, max_length=20_000, description="整改汇报正文")],
@@ -407,7 +433,7 @@ async def answer_order(
 
 @router.post("/{order_id}/return", response_model=Order, responses=_CHANGED, summary="退回整改汇报")
 async def return_order(
-    order_id: str, body: ReturnIn, user: Supervisor, desk: Desk
+    order_id: OrderId, body: ReturnIn, user: Supervisor, desk: Desk
 ) -> Order | JSONResponse:
     """负责人退回整改汇报（须写明理由），并给出新的整改期限（默认 7 天）。"""
     order = await desk.visible(user, order_id)
@@ -418,7 +444,7 @@ async def return_order(
 
 @router.post("/{order_id}/accept", response_model=Order, responses=_CHANGED, summary="验收整改汇报")
 async def accept_order(
-    order_id: str, user: Supervisor, desk: Desk, body: CommentIn | None = None
+    order_id: OrderId, user: Supervisor, desk: Desk, body: CommentIn | None = None
 ) -> Order | JSONResponse:
     """负责人验收通过整改汇报。"""
     order = await desk.visible(user, order_id)
@@ -430,7 +456,7 @@ async def accept_order(
     "/{order_id}/close", response_model=Order, responses=_CHANGED, summary="办结整改通知书"
 )
 async def close_order(
-    order_id: str, user: Supervisor, desk: Desk, body: CommentIn | None = None
+    order_id: OrderId, user: Supervisor, desk: Desk, body: CommentIn | None = None
 ) -> Order | JSONResponse:
     """负责人办结已验收的整改通知书。"""
     order = await desk.visible(user, order_id)
