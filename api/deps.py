@@ -23,6 +23,10 @@ def get_aliases(request: Request) -> dict[str, str]:
     return request.app.state.aliases  # type: ignore[no-any-return]
 
 
+#: How long a request waits for Kafka (connecting, or acknowledging one event) before 503.
+_KAFKA_TIMEOUT_S = 5.0
+
+
 class SharedPublisher:
     """One Kafka producer per API process, created at first use (Kafka may start after the API)."""
 
@@ -40,14 +44,16 @@ class SharedPublisher:
                 from streams.publisher import Publisher, PublishError
 
                 try:
-                    self._publisher = Publisher(self._settings)
+                    self._publisher = Publisher(self._settings, timeout_s=_KAFKA_TIMEOUT_S)
                 except KafkaError as exc:
                     raise PublishError(f"Kafka 无法连接：{exc!r}") from exc
             return self._publisher
 
     async def send(self, topic: str, key: str | None, value: bytes) -> None:
         """Send one event and wait for Kafka's acknowledgement (off the event loop)."""
-        await asyncio.to_thread(lambda: self.get().send_and_wait(topic, key, value))
+        await asyncio.to_thread(
+            lambda: self.get().send_and_wait(topic, key, value, timeout_s=_KAFKA_TIMEOUT_S)
+        )
 
     def close(self) -> None:
         with self._lock:

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.audit import Auditor
 from api.deps import SharedPublisher
-from api.routes import auth, clips, health, recordings
+from api.routes import audit, auth, cases, clips, health, orders, recordings
 from api.security import Authenticator
 from jiancha.settings import Settings
 
@@ -83,4 +83,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(clips.router)
     app.include_router(recordings.router)
+    app.include_router(cases.router)
+    app.include_router(audit.router)
+    app.include_router(orders.router)
     return app

@@ -327,5 +327,58 @@ def demo(settings: Settings, events: Path) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+@main.group()
+def user() -> None:
+    """用户与角色（管理员使用）。"""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(["admin", "supervisor", "reviewer", "squad_leader"]),
+    help="角色：admin 管理员 | supervisor 负责人 | reviewer 审核员 | squad_leader 中队长",
+)
+@click.option("--squad", "squad_id", default=None, help="中队（中队长必填）")
+@click.option("--name", "display_name", default=None, help="显示名，如 张三")
+@click.option("--password-stdin", is_flag=True, help="从标准输入读取密码（一行），不提示")
+@click.pass_obj
+def user_add(
+    settings: Settings,
+    username: str,
+    role: str,
+    squad_id: str | None,
+    display_name: str | None,
+    password_stdin: bool,
+) -> None:
+    """新建或更新用户（再次添加同名用户即修改其角色与密码）。"""
+    from pydantic import ValidationError
+
+    from jiancha.auth.passwords import WeakPassword
+    from jiancha.auth.users import new_user, save_user
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from streams.admin import ensure_topics
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("密码", hide_input=True, confirmation_prompt="再次输入密码")
+    try:
+        account = new_user(username, role, password, squad_id=squad_id, display_name=display_name)
+    except (WeakPassword, ValueError, ValidationError) as exc:
+        message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        raise click.ClickException(message) from exc
+    ensure_topics(settings)
+    es = sync_client(settings)
+    try:
+        save_user(settings, es, ensure_indices(es, settings)["users"], account)
+    finally:
+        es.close()
+    squad = f"，中队 {account.squad_id}" if account.squad_id else ""
+    click.echo(f"已保存用户 {account.username}（{account.display_name}，{role}{squad}）")
+
+
 if __name__ == "__main__":
     main()

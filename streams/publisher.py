@@ -13,11 +13,22 @@ class PublishError(RuntimeError):
 class Publisher:
     """A keyed, acknowledged producer for the CLI tools (ingest, demo, benchmarks)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, timeout_s: float | None = None) -> None:
+        """``timeout_s`` bounds connecting and each send (the API's requests must not hang)."""
         from kafka import KafkaProducer
 
         self.prefix = settings.topic_prefix
+        bounded = (
+            {
+                "bootstrap_timeout_ms": int(timeout_s * 1000),
+                "max_block_ms": int(timeout_s * 1000),
+                "request_timeout_ms": int(timeout_s * 1000),
+            }
+            if timeout_s is not None
+            else {}
+        )
         self.producer = KafkaProducer(
+            **bounded,
             bootstrap_servers=settings.kafka_bootstrap,
             acks="all",
             retries=10,

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import mimetypes
+import urllib.parse
+from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
-from api.deps import get_aliases, get_es
+from api.audit import AuditorDep
+from api.deps import get_aliases, get_es, get_settings
 from api.models import ClipOut, ClipSearchOut, SegmentOut
+from api.ranges import RangeNotSatisfiable, parse_range
+from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, ClipQuery, clip_search_body, parse_clip_page
+from jiancha.settings import Settings
+from jiancha.speech.media import MediaError, resolve
 
 router = APIRouter(prefix="/clips", tags=["录像检索"])
+
+_CHUNK = 256 * 1024
 
 
 @router.get("/search", response_model=ClipSearchOut)
 async def search_clips(
+    request: Request,
+    user: Annotated[User, Depends(require_roles("admin", "supervisor", "reviewer"))],
+    auditor: AuditorDep,
     es: Annotated[Any, Depends(get_es)],
     aliases: Annotated[dict[str, str], Depends(get_aliases)],
     q: Annotated[
@@ -31,12 +46,13 @@ async def search_clips(
     page: Annotated[int, Query(ge=1, description="页码，从 1 开始")] = 1,
     size: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 20,
 ) -> ClipSearchOut:
-    """按转写全文、民警、中队、设备类型和时间检索录像片段，返回命中片段及高亮。"""
+    """按转写全文、民警、中队、设备类型和时间检索录像片段，返回命中片段及高亮（审核员、负责人、管理员）。"""
     if start and end and start > end:
         raise HTTPException(400, "开始时间不能晚于结束时间")
     if page * size > MAX_WINDOW:
         raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条结果，请缩小检索范围")
     query = ClipQuery(q.strip(), officer_id, squad_id, device_type, start, end, page, size)
+    await auditor.record(user, "clips.search", str(request.url.query) or "*", request)
     response = await es.search(index=aliases["clips"], body=clip_search_body(query))
     result = parse_clip_page(response.body)
     items = [
@@ -48,3 +64,80 @@ async def search_clips(
         for hit in result.hits
     ]
     return ClipSearchOut(total=result.total, page=page, size=size, items=items)
+
+
+@router.get(
+    "/{recording_id}/media",
+    summary="播放录像（支持 HTTP Range，可跳转到问题时间点）",
+    response_class=StreamingResponse,
+    responses={
+        200: {"description": "整个文件", "content": {"application/octet-stream": {}}},
+        206: {"description": "所请求的字节范围", "content": {"application/octet-stream": {}}},
+        404: {"description": "录像或其文件不存在（或不在本中队范围内）"},
+        416: {"description": "请求的字节范围超出文件"},
+    },
+)
+async def clip_media(
+    recording_id: str,
+    request: Request,
+    user: CurrentUser,
+    auditor: AuditorDep,
+    settings: Annotated[Settings, Depends(get_settings)],
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+) -> Response:
+    """录像文件流；带 Range 请求头时返回 206 与对应字节，播放器据此跳到问题发生的秒数。"""
+    resp = await es.options(ignore_status=404).get(
+        index=aliases["clips"], id=recording_id, source_includes=["squad_id", "media_uri"]
+    )
+    clip = resp.body.get("_source") if resp.body.get("found") else None
+    if clip is None or not user.sees_squad(clip.get("squad_id")):
+        raise HTTPException(404, "录像不存在")
+    path = local_media_path(clip.get("media_uri"), settings.media_root)
+    size = path.stat().st_size
+    try:
+        wanted = parse_range(request.headers.get("range"), size)
+    except RangeNotSatisfiable as exc:
+        raise HTTPException(
+            416,
+            f"请求的字节范围超出文件（共 {size} 字节）",
+            headers={"Content-Range": f"bytes */{size}"},
+        ) from exc
+    first, last = wanted if wanted else (0, size - 1)
+    await auditor.record(
+        user, "clips.media", recording_id, request, {"range": request.headers.get("range")}
+    )
+    headers = {"Accept-Ranges": "bytes", "Content-Length": str(last - first + 1)}
+    if wanted:
+        headers["Content-Range"] = f"bytes {first}-{last}/{size}"
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return StreamingResponse(
+        _file_bytes(path, first, last),
+        status_code=206 if wanted else 200,
+        headers=headers,
+        media_type=media_type,
+    )
+
+
+def local_media_path(media_uri: str | None, media_root: Path) -> Path:
+    """The stored file of a recording (as the transcriber finds it); 404 if not on this host."""
+    if not media_uri:
+        raise HTTPException(404, "该录像没有登记媒体文件")
+    if urllib.parse.urlparse(media_uri).scheme in ("http", "https"):
+        raise HTTPException(404, "该录像的媒体文件存放在外部地址，本服务无法播放")
+    try:
+        return resolve(media_uri, media_root).path
+    except MediaError as exc:
+        raise HTTPException(404, f"录像文件不可用：{exc.reason}") from exc
+
+
+def _file_bytes(path: Path, first: int, last: int) -> Iterator[bytes]:
+    with path.open("rb") as media:
+        media.seek(first)
+        left = last - first + 1
+        while left > 0:
+            chunk = media.read(min(_CHUNK, left))
+            if not chunk:
+                return
+            left -= len(chunk)
+            yield chunk

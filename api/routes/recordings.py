@@ -18,6 +18,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
 from pydantic import ValidationError
 
 from api.deps import get_settings
+from api.security import require_roles
 from jiancha.settings import Settings
 from jiancha.speech.media import MediaError, MediaLimits, probe_audio
 from streams import topics
@@ -34,7 +35,12 @@ def media_store(settings: Settings) -> Path:
     return settings.data_dir / "media"
 
 
-@router.post("/recordings", status_code=202, summary="上传录像文件与元数据，进入转写队列")
+@router.post(
+    "/recordings",
+    status_code=202,
+    summary="上传录像文件与元数据，进入转写队列",
+    dependencies=[Depends(require_roles("admin", "supervisor", "reviewer"))],
+)
 def upload_recording(
     settings: Annotated[Settings, Depends(get_settings)],
     file: Annotated[UploadFile, File(description="执法记录仪或车载记录仪的音视频文件")],

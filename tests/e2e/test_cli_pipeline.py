@@ -22,9 +22,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _get(url: str) -> tuple[int, dict]:
+def _get(url: str, token: str | None = None) -> tuple[int, dict]:
+    request = urllib.request.Request(url)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(url, timeout=10) as resp:
+        with urllib.request.urlopen(request, timeout=10) as resp:
             return resp.status, json.load(resp)
     except urllib.error.HTTPError as err:
         return err.code, json.load(err)
@@ -84,12 +87,26 @@ def test_commands_take_a_replay_to_a_search_result(settings, start_worker, eval_
         assert health["status"] == "ok"
         assert health["kafka"]["ok"] and health["elasticsearch"]["ok"]
 
+        # An admin adds a reviewer with the CLI; the reviewer signs in and searches.
+        added = subprocess.run(
+            [sys.executable, "-m", "jiancha.cli", "user", "add", "wang.wu", "--role", "reviewer",
+             "--name", "王五", "--password-stdin"],
+            env=env, input="e2e-password-1\n", capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+        assert "已保存用户 wang.wu（王五，reviewer）" in added.stdout
+        form = urllib.parse.urlencode({"username": "wang.wu", "password": "e2e-password-1"})
+        with urllib.request.urlopen(f"{base}/auth/token", data=form.encode(), timeout=10) as resp:
+            token = json.load(resp)["access_token"]
+
         query = urllib.parse.urlencode({"q": "罚款", "size": 100})
         status, body = _get(f"{base}/clips/search?{query}")
+        assert status == 401 and body["detail"].startswith("未登录")
+        status, body = _get(f"{base}/clips/search?{query}", token)
         assert status == 200
         assert {i["recording_id"] for i in body["items"]} == fines
 
-        status, body = _get(f"{base}/clips/search?size=1000")
+        status, body = _get(f"{base}/clips/search?size=1000", token)
         assert status == 422
         assert body["detail"] == "请求参数有误"
         assert body["errors"][0]["field"] == "size"

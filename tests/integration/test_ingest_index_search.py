@@ -13,6 +13,7 @@ from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
+from tests.integration.review_fixtures import sign_in
 
 pytestmark = pytest.mark.integration
 
@@ -65,6 +66,8 @@ def test_eval_dev_is_searchable_and_replay_is_idempotent(settings, start_worker,
     }
 
     with TestClient(create_app(settings)) as api:
+        assert api.get("/clips/search", params={"q": "现金"}).status_code == 401
+        api.headers.update(sign_in(api, settings))
         found: set[str] = set()
         page = 1
         while True:

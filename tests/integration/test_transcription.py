@@ -27,6 +27,7 @@ from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
 from tests.conftest import env_of, wait_for
+from tests.integration.review_fixtures import login, sign_in
 
 pytestmark = pytest.mark.integration
 
@@ -96,6 +97,7 @@ def test_voiced_recordings_become_searchable_transcripts(
         "ended_at": "2026-04-27T09:54:20+08:00",
     }
     with TestClient(create_app(api_settings)) as api:
+        api.headers.update(sign_in(api, api_settings))
         with short.open("rb") as f:
             wrong = api.post(
                 "/recordings",
@@ -184,6 +186,7 @@ def test_voiced_recordings_become_searchable_transcripts(
         if '"recording"' in e and any(v in e for v in voiced)
     }
     with TestClient(create_app(s)) as api:
+        api.headers.update(login(api, "reviewer"))  # created for the upload above
         for rid, t in produced.items():
             phrase = max((g["text"] for g in t["segments"]), key=len)[:4]
 

@@ -1,0 +1,325 @@
+"""Cases for review: search with facets, the case with its evidence, and the decision.
+
+A decision is written so that nothing is half-done (DESIGN.md: every change is an event on
+Kafka first, Elasticsearch is the projection, case updates use optimistic concurrency):
+
+1. **Claim** the case in Elasticsearch with a conditional update (``if_seq_no`` /
+   ``if_primary_term`` of the pending document we read). Of two concurrent decisions exactly one
+   claim succeeds; the other reads the case again, finds it decided and gets 409.
+2. **Publish** ``CaseDecided`` to ``case-events`` and wait for Kafka's acknowledgement.
+3. If Kafka refuses, **undo** the claim (again conditionally) and answer 503.
+
+Publishing first and projecting after would put both of two racing decisions on the topic, and
+the loser's event would have to be retracted there; claiming first keeps ``case-events`` a clean
+log of decisions that stood. The claim lives for the milliseconds of one send; a crash in that
+window leaves a decision without its event, which the history entry's ``event_id`` makes
+detectable.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from api.audit import AuditorDep
+from api.deps import PublisherDep, get_aliases, get_es
+from api.security import CurrentUser, User, require_roles
+from jiancha.review.cases import (
+    CaseQuery,
+    DecisionRefused,
+    Scope,
+    case_search_body,
+    decide,
+    facets,
+    undo_document,
+)
+from streams import topics
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/cases", tags=["案件审核"])
+
+MAX_WINDOW = 10_000
+_NOT_FOUND = "案件不存在"
+_CLAIM_ATTEMPTS = 3
+
+
+class FlagSummary(BaseModel):
+    category: str
+    label: str | None = None
+    severity: int | None = None
+    explanation: str | None = None
+
+
+class CaseSummary(BaseModel):
+    case_id: str
+    officer_id: str | None = None
+    squad_id: str | None = None
+    occurred_at: datetime | None = None
+    plate: str | None = None
+    violation_type: str | None = None
+    categories: list[str] = []
+    category_labels: list[str] = []
+    classes: list[str] = []
+    severity: int | None = None
+    priority: int | None = None
+    flag_count: int | None = None
+    withdrawn: bool = False
+    status: str = Field(description="pending 待审核 | confirmed 已确认 | dismissed 已排除 | …")
+    status_label: str | None = None
+    flags: list[FlagSummary] = []
+
+
+class CaseSearchOut(BaseModel):
+    total: int
+    page: int
+    size: int
+    facets: dict[str, dict[str, int]] = Field(
+        description="分面计数：categories（类别）、status（状态）、squads（中队）"
+    )
+    items: list[CaseSummary]
+
+
+class ClipSegment(BaseModel):
+    start: float
+    end: float
+    speaker: str | None = None
+    text: str
+
+
+class LinkedClip(BaseModel):
+    recording_id: str
+    device_id: str | None = None
+    device_type: str | None = None
+    officer_ids: list[str] = []
+    squad_id: str | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    uploaded_at: datetime | None = None
+    duration_s: float | None = None
+    has_transcript: bool = False
+    media_url: str = Field(description="录像播放地址（支持 HTTP Range 跳转）")
+    segments: list[ClipSegment] = []
+
+
+class CaseDetail(CaseSummary):
+    flags: list[dict[str, Any]] = Field(
+        default=[], description="问题线索，含证据（录像时间点或执法记录字段）"
+    )  # type: ignore[assignment]
+    action_ids: list[str] = []
+    recording_ids: list[str] = []
+    complaints: list[dict[str, Any]] = []
+    decision: dict[str, Any] | None = None
+    history: list[dict[str, Any]] = []
+    clips: list[LinkedClip] = Field(default=[], description="关联录像：元数据与转写片段")
+
+
+class DecisionIn(BaseModel):
+    decision: Literal["confirm", "dismiss"] = Field(description="confirm 确认 | dismiss 排除")
+    reason: str = Field(max_length=2000, description="处理理由（必填）")
+
+
+class DecisionOut(BaseModel):
+    case_id: str
+    status: str
+    status_label: str
+    event_id: str
+
+
+def scope_of(user: User) -> Scope:
+    """Squad leaders are limited to their squad; everyone else sees all squads."""
+    return Scope(user.squad_id if user.role == "squad_leader" else None)
+
+
+async def visible_case(es: Any, alias: str, case_id: str, user: User) -> dict[str, Any]:
+    """The case document (with ``_seq_no``/``_primary_term``), or 404 if absent or not visible."""
+    resp = await es.options(ignore_status=404).get(index=alias, id=case_id)
+    if not resp.body.get("found") or not scope_of(user).admits(resp.body["_source"]):
+        raise HTTPException(404, _NOT_FOUND)  # 404, not 403: existence does not leak
+    return dict(resp.body)
+
+
+@router.get("", response_model=CaseSearchOut, summary="检索案件（筛选、全文、分面）")
+async def search_cases(
+    request: Request,
+    user: CurrentUser,
+    auditor: AuditorDep,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    category: Annotated[str | None, Query(max_length=64, description="问题类别，如 quota")] = None,
+    class_: Annotated[
+        Literal["profit", "excessive", "procedure"] | None,
+        Query(alias="class", description="问题性质：profit 逐利 | excessive 过度 | procedure 程序"),
+    ] = None,
+    min_severity: Annotated[int | None, Query(ge=1, le=5, description="严重程度下限")] = None,
+    status: Annotated[str | None, Query(max_length=32, description="审核状态")] = None,
+    squad_id: Annotated[str | None, Query(max_length=64, description="中队")] = None,
+    officer_id: Annotated[str | None, Query(max_length=64, description="民警编号")] = None,
+    start: Annotated[datetime | None, Query(description="发生时间下限（ISO 8601）")] = None,
+    end: Annotated[datetime | None, Query(description="发生时间上限（ISO 8601）")] = None,
+    q: Annotated[
+        str, Query(max_length=200, description="在问题说明与证据摘录中全文检索，空格分隔")
+    ] = "",
+    include_withdrawn: Annotated[bool, Query(description="包含已撤回的案件")] = False,
+    page: Annotated[int, Query(ge=1, description="页码，从 1 开始")] = 1,
+    size: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 20,
+) -> CaseSearchOut:
+    """按类别、性质、严重程度、状态、中队、民警、时间和全文检索案件，按优先级排序；中队长仅见本中队已确认的案件。"""
+    if start and end and start > end:
+        raise HTTPException(400, "开始时间不能晚于结束时间")
+    if page * size > MAX_WINDOW:
+        raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条结果，请缩小检索范围")
+    query = CaseQuery(
+        category, class_, min_severity, status, squad_id, officer_id, start, end,
+        q.strip(), include_withdrawn, page, size,
+    )  # fmt: skip
+    await auditor.record(user, "cases.search", str(request.url.query) or "*", request)
+    resp = await es.search(index=aliases["cases"], body=case_search_body(query, scope_of(user)))
+    body = resp.body
+    items = [CaseSummary.model_validate(hit["_source"]) for hit in body["hits"]["hits"]]
+    return CaseSearchOut(
+        total=body["hits"]["total"]["value"],
+        page=page,
+        size=size,
+        facets=facets(body.get("aggregations", {})),
+        items=items,
+    )
+
+
+@router.get(
+    "/{case_id}",
+    response_model=CaseDetail,
+    summary="案件详情：问题线索、证据、关联录像与投诉、处理记录",
+    responses={404: {"description": "案件不存在（或不在本中队范围内）"}},
+)
+async def get_case(
+    case_id: str,
+    request: Request,
+    user: CurrentUser,
+    auditor: AuditorDep,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+) -> CaseDetail:
+    """一件案件的全部问题线索与证据，关联录像（元数据、转写片段、播放地址）、投诉和处理记录。"""
+    doc = await visible_case(es, aliases["cases"], case_id, user)
+    await auditor.record(user, "cases.view", case_id, request)
+    source = doc["_source"]
+    return CaseDetail.model_validate(
+        {**source, "clips": await linked_clips(es, aliases["clips"], source, user)}
+    )
+
+
+async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) -> list[LinkedClip]:
+    """The recordings a case's flags point at, with their transcript segments."""
+    ids = list(source.get("recording_ids") or [])
+    if not ids:
+        return []
+    resp = await es.search(
+        index=alias,
+        query={"terms": {"recording_id": ids}},
+        size=len(ids),
+        source_excludes=["transcript_text"],
+    )
+    clips = []
+    for hit in resp.body["hits"]["hits"]:
+        clip = hit["_source"]
+        if not user.sees_squad(clip.get("squad_id")):
+            continue  # a squad leader sees his own squad's recordings only
+        fields = {k: v for k, v in clip.items() if k in LinkedClip.model_fields}
+        fields["segments"] = [
+            ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
+            for s in clip.get("segments") or []
+        ]
+        clips.append(LinkedClip(**fields, media_url=f"/clips/{clip['recording_id']}/media"))
+    return sorted(clips, key=lambda c: c.recording_id)
+
+
+@router.post(
+    "/{case_id}/decision",
+    response_model=DecisionOut,
+    summary="审核决定：确认或排除（须填写理由）",
+    responses={
+        404: {"description": "案件不存在"},
+        409: {"description": "案件已被他人处理"},
+        503: {"description": "Kafka 不可用，决定未生效"},
+    },
+)
+async def decide_case(
+    case_id: str,
+    body: DecisionIn,
+    request: Request,
+    user: Annotated[User, Depends(require_roles("reviewer", "supervisor"))],
+    auditor: AuditorDep,
+    publisher: PublisherDep,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+) -> DecisionOut:
+    """待审核案件的确认或排除；并发决定时只有一个生效，其余返回 409。"""
+    from elasticsearch import ConflictError
+
+    alias = aliases["cases"]
+    event_id = uuid.uuid4().hex
+    for _ in range(_CLAIM_ATTEMPTS):
+        doc = await visible_case(es, alias, case_id, user)
+        try:
+            event, update = decide(
+                doc["_source"], body.decision, body.reason, user.username, user.role,
+                datetime.now(UTC), event_id,
+            )  # fmt: skip
+        except DecisionRefused as exc:
+            raise HTTPException(exc.status, str(exc)) from exc
+        try:
+            claimed = await es.update(
+                index=doc["_index"],
+                id=case_id,
+                doc=update,
+                if_seq_no=doc["_seq_no"],
+                if_primary_term=doc["_primary_term"],
+                refresh="wait_for",
+            )
+            break
+        except ConflictError:
+            continue  # changed since we read it (a decision, or the analyzer): read again
+    else:
+        raise HTTPException(409, "案件已被他人处理或正在更新，请刷新后重试")
+
+    try:
+        await publisher.send(topics.CASE_EVENTS, event.key, event.to_json_bytes())
+    except Exception as exc:
+        await _undo(es, doc, claimed.body)
+        raise HTTPException(503, "Kafka 暂不可用，审核决定未生效，请稍后重试") from exc
+
+    try:
+        detail = {"decision": body.decision, "reason": event.reason, "event_id": event_id}
+        await auditor.record(user, "cases.decide", case_id, request, detail)
+    except HTTPException:
+        # The decision stands and ``case-events`` holds who made it and when.
+        log.error("decision %s on %s stands but its audit record failed", event_id, case_id)
+    return DecisionOut(
+        case_id=case_id,
+        status=update["status"],
+        status_label=update["status_label"],
+        event_id=event_id,
+    )
+
+
+async def _undo(es: Any, before: dict[str, Any], claimed: dict[str, Any]) -> None:
+    """Put the case back as it was, unless something changed it since our claim."""
+    from elasticsearch import ConflictError
+
+    try:
+        await es.update(
+            index=before["_index"],
+            id=before["_id"],
+            doc=undo_document(before["_source"]),
+            if_seq_no=claimed["_seq_no"],
+            if_primary_term=claimed["_primary_term"],
+            refresh="wait_for",
+        )
+    except ConflictError:
+        log.error("could not undo the claim on %s: changed since", before["_id"])

@@ -1,0 +1,214 @@
+"""Case review as pure functions: the search request, its query body, and the decision.
+
+Nothing here does I/O or reads a clock; ``api/routes/cases.py`` brings Elasticsearch, Kafka and
+the time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from streams.schemas.case_events import CaseDecided
+
+#: Review status → label (``pending`` is what the analyzer gives a new case).
+STATUS_LABELS = {
+    "pending": "待审核",
+    "confirmed": "已确认",
+    "dismissed": "已排除",
+}
+#: What a decision does to a pending case.
+DECISIONS: dict[str, str] = {"confirm": "confirmed", "dismiss": "dismissed"}
+#: Squad leaders see only problems the supervision center has confirmed, never unreviewed
+#: suspicions or dismissed ones (DESIGN.md: "his squad's orders and the evidence behind them").
+HIDDEN_FROM_SQUADS = ("pending", "dismissed")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a user may see: every squad, or one squad's confirmed cases."""
+
+    squad_id: str | None = None  # None: all squads
+
+    @property
+    def limited(self) -> bool:
+        return self.squad_id is not None
+
+    def admits(self, source: dict[str, Any]) -> bool:
+        """Whether a case document is visible in this scope."""
+        if not self.limited:
+            return True
+        return (
+            source.get("squad_id") == self.squad_id
+            and source.get("status") not in HIDDEN_FROM_SQUADS
+        )
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """A reviewer's search over cases: filters, words and a page."""
+
+    category: str | None = None
+    class_: str | None = None
+    min_severity: int | None = None
+    status: str | None = None
+    squad_id: str | None = None
+    officer_id: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    q: str = ""
+    include_withdrawn: bool = False
+    page: int = 1
+    size: int = 20
+
+
+def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
+    """The Elasticsearch request: filters, phrase words over the flags, facets, priority order."""
+    filters: list[dict[str, Any]] = []
+    must_not: list[dict[str, Any]] = []
+    for field, value in (
+        ("categories", query.category),
+        ("classes", query.class_),
+        ("status", query.status),
+        ("squad_id", query.squad_id),
+        ("officer_id", query.officer_id),
+    ):
+        if value:
+            filters.append({"term": {field: value}})
+    if query.min_severity is not None:
+        filters.append({"range": {"severity": {"gte": query.min_severity}}})
+    if query.start or query.end:
+        window: dict[str, str] = {}
+        if query.start:
+            window["gte"] = query.start.isoformat()
+        if query.end:
+            window["lte"] = query.end.isoformat()
+        filters.append({"range": {"occurred_at": window}})
+    if not query.include_withdrawn:
+        must_not.append({"term": {"withdrawn": True}})
+    if scope.limited:
+        filters.append({"term": {"squad_id": scope.squad_id}})
+        must_not.append({"terms": {"status": list(HIDDEN_FROM_SQUADS)}})
+    must = [
+        # Phrase per word (the standard analyzer splits Han characters), in an explanation or
+        # in the words of the evidence.
+        {
+            "nested": {
+                "path": "flags",
+                "query": {
+                    "bool": {
+                        "should": [
+                            {"match_phrase": {"flags.explanation": word}},
+                            {"match_phrase": {"flags.evidence.excerpt": word}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                },
+            }
+        }
+        for word in query.q.split()
+    ]
+    return {
+        "query": {"bool": {"filter": filters, "must_not": must_not, "must": must}},
+        "sort": [
+            {"priority": {"order": "desc", "missing": "_last"}},
+            {"occurred_at": {"order": "desc", "missing": "_last"}},
+            {"case_id": {"order": "asc"}},
+        ],
+        "from": (query.page - 1) * query.size,
+        "size": query.size,
+        "track_total_hits": True,
+        "_source": {"excludes": ["flags.evidence", "history", "complaints"]},
+        "aggs": {
+            "categories": {"terms": {"field": "categories", "size": 50}},
+            "status": {"terms": {"field": "status", "size": 10}},
+            "squads": {"terms": {"field": "squad_id", "size": 200}},
+        },
+    }
+
+
+def facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """``{"categories": {"quota": 3, …}, "status": {…}, "squads": {…}}`` from the aggregations."""
+    return {
+        name: {b["key"]: b["doc_count"] for b in agg.get("buckets", [])}
+        for name, agg in aggregations.items()
+    }
+
+
+class DecisionRefused(Exception):
+    """The case cannot take this decision; ``str()`` is the Chinese reason, ``status`` the HTTP."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+def decide(
+    source: dict[str, Any],
+    decision: Literal["confirm", "dismiss"],
+    reason: str,
+    actor: str,
+    role: str,
+    now: datetime,
+    event_id: str,
+) -> tuple[CaseDecided, dict[str, Any]]:
+    """The event and the partial document for deciding a pending case; refused otherwise."""
+    reason = reason.strip()
+    if not reason:
+        raise DecisionRefused(422, "请填写处理理由")
+    if source.get("withdrawn"):
+        raise DecisionRefused(409, "该案件的问题线索已被撤回，无需审核")
+    status = source.get("status") or "pending"
+    if status != "pending":
+        label = STATUS_LABELS.get(status, status)
+        raise DecisionRefused(409, f"案件已被他人处理（当前状态：{label}），请刷新后查看")
+    to_status = DECISIONS[decision]
+    event = CaseDecided(
+        event_id=event_id,
+        case_id=source["case_id"],
+        decision=decision,
+        reason=reason,
+        from_status=status,
+        to_status=to_status,  # type: ignore[arg-type]
+        decided_by=actor,
+        role=role,
+        decided_at=now,
+        squad_id=source.get("squad_id"),
+        officer_id=source.get("officer_id"),
+        categories=list(source.get("categories") or []),
+    )
+    entry = {
+        "at": now.isoformat(),
+        "actor": actor,
+        "role": role,
+        "action": f"case.{decision}",
+        "from_status": status,
+        "to_status": to_status,
+        "reason": reason,
+        "event_id": event_id,
+    }
+    doc = {
+        "status": to_status,
+        "status_label": STATUS_LABELS[to_status],
+        "decision": {
+            "decision": decision,
+            "reason": reason,
+            "decided_by": actor,
+            "decided_at": now.isoformat(),
+            "event_id": event_id,
+        },
+        "history": [*(source.get("history") or []), entry],
+    }
+    return event, doc
+
+
+def undo_document(source: dict[str, Any]) -> dict[str, Any]:
+    """The partial document that puts a case back as it was before a decision (Kafka refused)."""
+    status = source.get("status") or "pending"
+    return {
+        "status": status,
+        "status_label": STATUS_LABELS.get(status, status),
+        "decision": source.get("decision"),
+        "history": source.get("history") or [],
+    }
