@@ -27,6 +27,7 @@ from typing import Any
 
 import faust
 
+from jiancha.elastic.orders import read_order
 from jiancha.review.orders import (
     AWAITING_ANSWER,
     Order,
@@ -46,18 +47,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 SendDead = Callable[[str, bytes], Awaitable[None]]
 SendEvent = Callable[[RectificationEvent], Awaitable[None]]
-
-
-async def read_order(es: Any, alias: str, order_id: str) -> tuple[Order | None, dict[str, int]]:
-    """The projected order and its concurrency token (``if_seq_no``/``if_primary_term``)."""
-    from elasticsearch import NotFoundError
-
-    try:
-        hit = await es.get(index=alias, id=order_id)
-    except NotFoundError:
-        return None, {}
-    token = {"if_seq_no": hit["_seq_no"], "if_primary_term": hit["_primary_term"]}
-    return Order.model_validate(hit["_source"]), token
 
 
 class ProjectOrders:

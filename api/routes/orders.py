@@ -31,6 +31,7 @@ from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, Validat
 from api.audit import AuditorDep
 from api.deps import PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
+from jiancha.elastic.orders import read_order
 from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.review.attachments import AttachmentError, path_of, store_upload
 from jiancha.review.orders import (
@@ -43,7 +44,6 @@ from jiancha.review.orders import (
 )
 from jiancha.settings import Settings
 from streams import topics
-from streams.review import read_order
 from streams.schemas.rectification_events import (
     Actor,
     Attachment,
@@ -60,11 +60,11 @@ from streams.schemas.rectification_events import (
 router = APIRouter(prefix="/orders", tags=["整改通知书"])
 
 Es = Annotated[Any, Depends(get_es)]
+Aliases = Annotated[dict[str, str], Depends(get_aliases)]
+Config = Annotated[Settings, Depends(get_settings)]
 OrderId = Annotated[str, Path(min_length=1, max_length=64, description="整改通知书编号")]
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="附件的 SHA-256")]
 CaseId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
-Aliases = Annotated[dict[str, str], Depends(get_aliases)]
-Config = Annotated[Settings, Depends(get_settings)]
 Reader = Annotated[User, Depends(require_roles("reviewer", "supervisor", "squad_leader"))]
 Drafter = Annotated[User, Depends(require_roles("reviewer", "supervisor"))]
 Supervisor = Annotated[User, Depends(require_roles("supervisor"))]
