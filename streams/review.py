@@ -31,6 +31,8 @@ from jiancha.elastic.orders import read_order
 from jiancha.review.orders import (
     AWAITING_ANSWER,
     Order,
+    OrderError,
+    apply,
     due_for_escalation,
     escalation,
     project,
@@ -102,9 +104,8 @@ class ProjectOrders:
         while True:
             order, token = await read_order(self.es, self.alias, event.order_id)
             folded = project(order, event)
-            if folded is None:
-                reason = f"整改通知书 {event.order_id} 不存在，无法应用 {event.type}"
-                await self._dead(reason, raw, source, position, event.order_id)
+            if folded is None:  # no order to keep the refusal on
+                await self._dead(_refusal(event), raw, source, position, event.order_id)
                 return
             if folded is order:
                 return  # a replay: already applied or already refused
@@ -134,6 +135,14 @@ class ProjectOrders:
         )
         await self.send_dead(letter.dead_key, letter.to_json_bytes())
         log.warning("整改事件进入死信主题：%s", reason)
+
+
+def _refusal(event: RectificationEvent) -> str:
+    try:
+        apply(None, event)
+    except OrderError as exc:
+        return f"整改事件无法应用（{event.type}）：{exc.message}"
+    return f"整改事件无法应用（{event.type}）"
 
 
 class EscalateOverdue:

@@ -157,10 +157,15 @@ def due_for_escalation(order: Order, now: datetime) -> bool:
 
 
 def escalation(order: Order, now: datetime) -> OrderEscalated:
-    """The timer's event for an overdue order; one id per deadline, so repeats are no-ops."""
+    """The timer's event for an overdue order.
+
+    Its id is fixed by the deadline and the version it builds on: two timers' events for the
+    same state are one event (a replay), while a retry after losing a race to a squad's action is
+    a new one.
+    """
     assert order.deadline is not None
     return OrderEscalated(
-        event_id=f"{order.order_id}:escalated:{order.deadline.isoformat()}",
+        event_id=f"{order.order_id}:escalated:{order.deadline.isoformat()}:{order.version + 1}",
         order_id=order.order_id,
         seq=order.version + 1,
         at=now,

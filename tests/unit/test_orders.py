@@ -279,8 +279,21 @@ def test_escalation_once_per_deadline() -> None:
     assert not due_for_escalation(escalated, now + timedelta(days=1))
     with pytest.raises(OrderError, match="已逾期督办"):
         apply(escalated, event(OrderEscalated, escalated, SYSTEM, now))
-    # the same deadline gives the same event id: a second timer's event is a replay
+    # the same state gives the same event id: a second timer's event is a replay
     assert escalation(order, now).event_id == escalation(order, now + timedelta(hours=1)).event_id
+
+
+def test_an_escalation_that_lost_a_race_is_retried_as_a_new_event() -> None:
+    order = at_status("issued")
+    now = DEADLINE + timedelta(minutes=1)
+    lost = escalation(order, now)  # built on "issued" ...
+    order = apply(order, event(OrderAcknowledged, order, LEADER, now))  # ... the squad signed first
+    order = project(order, lost)
+    assert order is not None and not order.escalated and order.rejected[0].event_id == lost.event_id
+    retry = escalation(order, now + timedelta(minutes=1))  # the next tick
+    assert retry.event_id != lost.event_id
+    escalated = project(order, retry)
+    assert escalated is not None and escalated.escalated and escalated.overdue
 
 
 def test_escalation_before_the_deadline_or_by_a_person_is_refused() -> None:
