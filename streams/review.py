@@ -89,8 +89,10 @@ class ProjectOrders:
             except (ConnectionError, ConnectionTimeout) as exc:
                 reason = f"Elasticsearch 不可用（{exc.__class__.__name__}）"
             except ApiError as exc:
-                if exc.meta.status < 500:
-                    raise
+                if exc.meta.status < 500:  # the document itself is refused: retrying won't help
+                    reason = f"Elasticsearch 拒绝写入：{exc.message}"
+                    await self._dead(reason, raw, source, position, event.order_id)
+                    return
                 reason = f"Elasticsearch 返回 {exc.meta.status}"
             log.warning("%s；%.1f 秒后重试整改事件 %s", reason, backoff, event.event_id)
             await self.sleep(backoff)

@@ -11,7 +11,7 @@ answers. Nothing here does I/O or reads a clock: time comes in on the events and
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -55,6 +55,9 @@ EVENT_LABELS: dict[str, str] = {
 
 #: statuses in which the squad still owes an answer: the deadline runs
 AWAITING_ANSWER: tuple[Status, ...] = ("issued", "acknowledged", "returned")
+
+#: the longest term an order may give: a rectification is not open-ended
+MAX_TERM = timedelta(days=366)
 
 ErrorKind = Literal["forbidden", "conflict", "invalid"]
 
@@ -334,6 +337,8 @@ def _check_status(order: Order, event: RectificationEvent) -> None:
 def _check_deadline(deadline: datetime, at: datetime) -> None:
     if deadline <= at:
         raise OrderError("invalid", "整改期限应晚于当前时间")
+    if deadline - at > MAX_TERM:
+        raise OrderError("invalid", f"整改期限不能超过 {MAX_TERM.days} 天")
 
 
 def _entry(event: RectificationEvent) -> HistoryEntry:

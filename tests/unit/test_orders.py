@@ -225,6 +225,8 @@ def test_deadlines_must_lie_ahead_and_a_return_needs_its_reason() -> None:
     with pytest.raises(OrderError, match="整改期限") as err:
         apply(order, event(OrderIssued, order, SUPERVISOR, T0, deadline=T0 - timedelta(hours=1)))
     assert err.value.kind == "invalid"
+    with pytest.raises(OrderError, match="不能超过 366 天") as err:
+        apply(order, event(OrderIssued, order, SUPERVISOR, T0, deadline=T0 + timedelta(days=367)))
     answered = at_status("answered")
     with pytest.raises(OrderError, match="理由") as err:
         apply(answered, event(OrderReturned, answered, SUPERVISOR, T0, comment="  "))
