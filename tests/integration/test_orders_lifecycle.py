@@ -6,7 +6,7 @@ supervisor drafts and issues an order, the squad leader acknowledges and answers
 attachment, the supervisor returns it, the squad answers again and the supervisor accepts. The
 audit index holds every step, another squad's leader sees none of it, and the topic folds to the
 very document the index holds. A second order with a deadline seconds away is escalated by the
-worker's timer.
+worker's timer; with no worker running, a change is accepted (202) on Kafka and applied later.
 """
 
 from __future__ import annotations
@@ -474,3 +474,54 @@ def test_escalator_with_an_injected_clock(review_settings: Settings) -> None:
     assert asyncio.run(run(6)) == []
     (event,) = asyncio.run(run(8))
     assert (event.type, event.order_id, event.seq) == ("OrderEscalated", "ZG-T", 3)
+
+
+def test_without_a_worker_a_change_is_accepted_and_applied_later(
+    review_settings: Settings,
+) -> None:
+    """Kafka is the record: with no projector running the API answers 202, and nothing is lost."""
+    s = review_settings.model_copy(update={"order_apply_timeout_s": 1.0})
+    with TestClient(create_app(s)) as api:
+        c = Client(api)
+        _put_pending_case(s)
+        c.post(
+            "reviewer", f"/cases/{CASE_ID}/decision", json={"decision": "confirm", "reason": "是"}
+        )
+        r = c.post("supervisor", "/orders", json={"case_ids": [CASE_ID], "requirements": "整改"})
+        assert r.status_code == 202 and "已受理" in r.json()["detail"], r.text
+        (event,) = _events_on_kafka(s, _order_id_on_kafka(s))
+        assert event.event_id == r.json()["event_id"] and event.type == "OrderDrafted"
+        assert c.get("supervisor", "/orders").json()["total"] == 0  # not projected yet
+
+        env = env_of(s)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
+        )
+        try:
+            wait_for(
+                lambda: c.get("supervisor", f"/orders/{event.order_id}").status_code == 200,
+                120,
+                "the worker to apply the accepted event",
+            )
+            got = c.get("supervisor", f"/orders/{event.order_id}").json()
+            assert got["status"] == "draft" and got["event_ids"] == [event.event_id]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def _order_id_on_kafka(settings: Settings) -> str:
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(
+        topic_name(settings.topic_prefix, topics.RECTIFICATION_EVENTS),
+        bootstrap_servers=settings.kafka_bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=3000,
+    )
+    try:
+        (message,) = list(consumer)
+    finally:
+        consumer.close()
+    return message.key.decode()  # type: ignore[no-any-return]
