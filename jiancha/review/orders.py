@@ -11,7 +11,7 @@ answers. Nothing here does I/O or reads a clock: time comes in on the events and
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -58,6 +58,7 @@ AWAITING_ANSWER: tuple[Status, ...] = ("issued", "acknowledged", "returned")
 
 #: the longest term an order may give: a rectification is not open-ended
 MAX_TERM = timedelta(days=366)
+_CST = timezone(timedelta(hours=8), "北京时间")
 
 ErrorKind = Literal["forbidden", "conflict", "invalid"]
 
@@ -173,7 +174,7 @@ def escalation(order: Order, now: datetime) -> OrderEscalated:
         seq=order.version + 1,
         at=now,
         actor=Actor(username="system", role="system"),
-        comment=f"已超过整改期限（{order.deadline.isoformat()}）未提交整改汇报，已提请负责人督办",
+        comment=f"已超过整改期限（{_beijing(order.deadline)}）未提交整改汇报，已提请负责人督办",
         deadline=order.deadline,
     )
 
@@ -257,7 +258,7 @@ def outcome(order: Order | None, event_id: str) -> tuple[bool, str] | None:
 
 # -- rules -----------------------------------------------------------------------------------
 
-#: event type -> (statuses it may follow, the role that may send it, what it is called)
+#: event type -> (statuses it may follow, the role that may send it)
 _ALLOWED: dict[str, tuple[tuple[Status, ...], str]] = {
     "OrderIssued": (("draft",), "supervisor"),
     "OrderAcknowledged": (("issued",), "squad_leader"),
@@ -339,6 +340,10 @@ def _check_deadline(deadline: datetime, at: datetime) -> None:
         raise OrderError("invalid", "整改期限应晚于当前时间")
     if deadline - at > MAX_TERM:
         raise OrderError("invalid", f"整改期限不能超过 {MAX_TERM.days} 天")
+
+
+def _beijing(at: datetime) -> str:
+    return at.astimezone(_CST).strftime("%Y-%m-%d %H:%M")
 
 
 def _entry(event: RectificationEvent) -> HistoryEntry:

@@ -277,7 +277,7 @@ def test_escalation_once_per_deadline() -> None:
     assert escalated.status == "acknowledged"  # escalation is a flag, not a status
     assert escalated.escalated and escalated.overdue and escalated.ever_overdue
     assert escalated.history[-1].actor.role == "system"
-    assert "已超过整改期限" in (escalated.history[-1].comment or "")
+    assert "已超过整改期限（2026-04-08 17:00）" in (escalated.history[-1].comment or "")
     assert not due_for_escalation(escalated, now + timedelta(days=1))
     with pytest.raises(OrderError, match="已逾期督办"):
         apply(escalated, event(OrderEscalated, escalated, SYSTEM, now))
