@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.audit import Auditor
 from api.deps import SharedPublisher
-from api.routes import audit, auth, cases, clips, health, orders, recordings
+from api.routes import audit, auth, bulletins, cases, clips, health, orders, recordings
 from api.security import Authenticator
 from jiancha.settings import Settings
 
@@ -86,4 +86,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(cases.router)
     app.include_router(audit.router)
     app.include_router(orders.router)
+    app.include_router(bulletins.router)
     return app

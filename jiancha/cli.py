@@ -382,3 +382,56 @@ def user_add(
 
 if __name__ == "__main__":
     main()
+
+
+@main.command()
+@click.option("--week", "week_text", default=None, help="ISO 周，如 2026-W15（默认：上一周）")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="另存 HTML 与 PDF 到此目录",
+)
+@click.pass_obj
+def bulletin(settings: Settings, week_text: str | None, out: Path | None) -> None:
+    """汇编一周的《监察专刊》（HTML + PDF），存档并登记期号；同一周重编期号不变。"""
+    from datetime import UTC, datetime
+
+    from jiancha.bulletin.compile import STAGES, compile_week
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.stats import IsoWeek
+
+    now = datetime.now(UTC)
+    tz = settings.bulletin_timezone
+    try:
+        week = (
+            IsoWeek.parse(week_text, tz) if week_text else IsoWeek.containing(now, tz).shifted(-1)
+        )
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--week") from exc
+    es = sync_client(settings)
+    try:
+        with click.progressbar(length=len(STAGES), label=f"汇编 {week}", show_pos=True) as bar:
+
+            def step(stage: str) -> None:
+                bar.label = f"汇编 {week}：{stage}"
+                bar.update(1 if stage != STAGES[0] else 0)
+
+            compiled = compile_week(settings, es, week, now=now, by="cli", progress=step)
+            bar.update(1)
+    finally:
+        es.close()
+    doc = compiled.doc
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"{week}.html").write_text(compiled.html, encoding="utf-8")
+        (out / f"{week}.pdf").write_bytes(compiled.pdf)
+    o = compiled.stats.overview
+    click.echo(
+        f"《监察专刊》{doc['year']}年第{doc['issue_no']}期（总第{doc['total_no']}期），"
+        f"{doc['pdf_pages']} 页：录像 {o.recordings} 段，告警 {o.flags} 条，"
+        f"经核实问题 {o.confirmed} 件"
+    )
+    click.echo(
+        f"PDF：{settings.data_dir / 'bulletins' / doc['pdf_sha256'][:2] / doc['pdf_sha256']}.pdf"
+    )

@@ -73,6 +73,13 @@ class Settings(BaseSettings):
         "mp4",
     )  # checked by content, not by file name
 
+    # 《监察专刊》 (``jiancha bulletin``, ``streams/bulletin.py``, ``api/routes/bulletins.py``)
+    bulletin_unit: str = "交警支队监查中心"  # 编印单位 on the masthead
+    bulletin_timezone: str = "Asia/Shanghai"  # ISO weeks, the Monday 08:00 crontab, dates shown
+    bulletin_total_base: int = Field(default=0, ge=0)  # 总期号 issued before this system's first
+    bulletin_typical_cases: int = Field(default=5, ge=1, le=50)  # 三、典型案例: the gravest N
+    bulletin_requirements_file: Path | None = None  # 六、下步要求 (default: the packaged template)
+
     # Embedded services (``jiancha up``)
     data_dir: Path = Field(default_factory=_default_data_dir)
     cache_dir: Path = Field(default_factory=_default_cache_dir)

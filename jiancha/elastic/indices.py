@@ -13,6 +13,7 @@ CASES = "cases"
 USERS = "users"
 AUDIT = "audit"
 RECTIFICATIONS = "rectifications"
+BULLETINS = "bulletins"
 
 
 @dataclass(frozen=True)
@@ -314,6 +315,37 @@ def rectifications_spec(analyzer: str) -> IndexSpec:
     )
 
 
+def bulletins_spec() -> IndexSpec:
+    """A compiled 《监察专刊》, one per ISO week (``_id`` = week): its numbers and stored files."""
+    kw = {"type": "keyword"}
+    date = {"type": "date"}
+    return IndexSpec(
+        BULLETINS,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "week": kw,
+                "year": {"type": "integer"},
+                "issue_no": {"type": "integer"},
+                "total_no": {"type": "integer"},
+                "unit": kw,
+                "issued_on": date,
+                "period_start": date,
+                "period_end": date,
+                "compiled_at": date,
+                "compiled_by": kw,
+                "compilations": {"type": "integer"},
+                "html_sha256": kw,
+                "pdf_sha256": kw,
+                "pdf_pages": {"type": "integer"},
+                # The numbers as printed, for the record; not searched.
+                "summary": {"type": "object", "enabled": False},
+            },
+        },
+    )
+
+
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     """Create templates, indices and aliases that are missing; returns {family: alias}."""
     from elasticsearch import BadRequestError
@@ -330,6 +362,7 @@ def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
         users_spec(),
         audit_spec(),
         rectifications_spec(analyzer),
+        bulletins_spec(),
     )
     for spec in specs:
         index_settings = {

@@ -1,0 +1,136 @@
+"""《监察专刊》: list, download (PDF, HTML), the week's live numbers, and recompilation.
+
+Any signed-in user may read bulletins; the supervisor (负责人) and admin may compile one on
+demand. The numbers come from :mod:`jiancha.elastic.stats`, the module the bulletin prints from.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.responses import FileResponse
+
+from api.audit import AuditorDep
+from api.deps import get_settings
+from api.security import CurrentUser, User, require_roles
+from jiancha.bulletin.store import KINDS
+from jiancha.elastic.stats import IsoWeek, week_stats
+from jiancha.settings import Settings
+
+router = APIRouter(prefix="/bulletins", tags=["《监察专刊》"])
+
+Week = Annotated[str, Path(pattern=r"^\d{4}-W\d{2}$", description="ISO 周，如 2026-W15")]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def _week(text: str, settings: Settings) -> IsoWeek:
+    try:
+        return IsoWeek.parse(text, settings.bulletin_timezone)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+def _with_es(settings: Settings, work: Any) -> Any:
+    """Run ``work(es, store)`` with a sync client of its own (the compiler is synchronous)."""
+    from jiancha.bulletin.compile import store_of
+    from jiancha.elastic.client import sync_client
+
+    es = sync_client(settings)
+    try:
+        return work(es, store_of(settings, es))
+    finally:
+        es.close()
+
+
+def _entry(doc: dict[str, Any]) -> dict[str, Any]:
+    week = doc["week"]
+    return {
+        "week": week,
+        "year": doc["year"],
+        "issue_no": doc["issue_no"],
+        "total_no": doc["total_no"],
+        "title": f"《监察专刊》{doc['year']}年第{doc['issue_no']}期（总第{doc['total_no']}期）",
+        "unit": doc.get("unit"),
+        "issued_on": doc.get("issued_on"),
+        "compiled_at": doc.get("compiled_at"),
+        "compiled_by": doc.get("compiled_by"),
+        "pdf_pages": doc.get("pdf_pages"),
+        "pdf": f"/bulletins/{week}.pdf",
+        "html": f"/bulletins/{week}.html",
+    }
+
+
+@router.get("", summary="已汇编的《监察专刊》列表（新的在前）")
+async def list_bulletins(user: CurrentUser, settings: SettingsDep) -> dict[str, Any]:
+    """Compiled bulletins, newest week first."""
+    docs = await asyncio.to_thread(_with_es, settings, lambda es, store: store.list())
+    return {"bulletins": [_entry(d) for d in docs]}
+
+
+async def _file(week: str, kind: str, settings: Settings) -> FileResponse:
+    doc = await asyncio.to_thread(_with_es, settings, lambda es, store: store.get(week))
+    sha = (doc or {}).get(f"{kind}_sha256")
+    if not sha:
+        raise HTTPException(404, f"{week} 的《监察专刊》尚未汇编")
+    from jiancha.bulletin.compile import store_of
+
+    path = store_of(settings, None, {"bulletins": ""}).path(sha, kind)
+    if not path.exists():
+        raise HTTPException(404, f"{week} 的《监察专刊》文件缺失，请重新汇编")
+    name = f"jiancha-bulletin-{week}.{kind}"
+    disposition = "attachment" if kind == "pdf" else "inline"
+    return FileResponse(
+        path, media_type=KINDS[kind], filename=name, content_disposition_type=disposition
+    )
+
+
+@router.get("/{week}.pdf", summary="下载一期《监察专刊》（PDF）", response_class=FileResponse)
+async def bulletin_pdf(week: Week, user: CurrentUser, settings: SettingsDep) -> FileResponse:
+    """The stored PDF of ``week``."""
+    return await _file(week, "pdf", settings)
+
+
+@router.get("/{week}.html", summary="在线阅读一期《监察专刊》（HTML）", response_class=FileResponse)
+async def bulletin_html(week: Week, user: CurrentUser, settings: SettingsDep) -> FileResponse:
+    """The stored HTML of ``week`` (self-contained: styles and charts inline)."""
+    return await _file(week, "html", settings)
+
+
+@router.get("/{week}/stats", summary="一周的监督数据（与专刊同一口径，实时计算）")
+async def bulletin_stats(week: Week, user: CurrentUser, settings: SettingsDep) -> dict[str, Any]:
+    """The week's numbers as the bulletin would print them now."""
+    iso = _week(week, settings)
+
+    def work(es: Any, store: Any) -> dict[str, Any]:
+        from jiancha.elastic.indices import ensure_indices
+
+        aliases = ensure_indices(es, settings)
+        now = datetime.now(UTC)
+        return week_stats(es.search, aliases, iso, now, settings.bulletin_typical_cases).to_dict()
+
+    return await asyncio.to_thread(_with_es, settings, work)  # type: ignore[no-any-return]
+
+
+@router.post("/{week}", summary="汇编（或重新汇编）一期《监察专刊》：期号不变")
+async def compile_bulletin(
+    week: Week,
+    settings: SettingsDep,
+    auditor: AuditorDep,
+    request: Request,
+    user: Annotated[User, Depends(require_roles("supervisor", "admin"))],
+) -> dict[str, Any]:
+    """Compile ``week`` now from Elasticsearch; recompiling keeps its 期号 and 总期号."""
+    from jiancha.bulletin.compile import compile_week
+
+    iso = _week(week, settings)
+
+    def work(es: Any, store: Any) -> dict[str, Any]:
+        now = datetime.now(UTC)
+        return compile_week(settings, es, iso, now=now, by=user.username).doc
+
+    doc = await asyncio.to_thread(_with_es, settings, work)
+    await auditor.record(user, "bulletins.compile", week, request, {"issue_no": doc["issue_no"]})
+    return _entry(doc)

@@ -1,0 +1,1 @@
+"""《监察专刊》: the weekly supervision bulletin, compiled from Elasticsearch aggregations."""
