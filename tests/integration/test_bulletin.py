@@ -309,3 +309,34 @@ def test_bulletin_of_eval_dev_week(analyzed: Settings, eval_dev: Path, tmp_path:
     assert again.doc["compilations"] == 2
     assert (next_week.doc["issue_no"], next_week.doc["total_no"]) == (2, 2)
     assert next_week.stats.previous is not None  # 较上周 for W16
+
+    # The API lists and serves it; any role reads, only supervisor/admin recompile (same number).
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from api.security import User
+
+    with TestClient(create_app(settings)) as api:
+        auth = api.app.state.auth  # type: ignore[attr-defined]
+
+        def bearer(role: str, squad: str | None = None) -> dict[str, str]:
+            user = User(username=role, role=role, squad_id=squad, display_name=role)  # type: ignore[arg-type]
+            return {"Authorization": f"Bearer {auth.issue(user)}"}
+
+        leader = bearer("squad_leader", "mudan-1")
+        assert api.get("/bulletins").status_code == 401
+        listed = api.get("/bulletins", headers=leader).json()["bulletins"]
+        assert [b["week"] for b in listed] == ["2026-W16", "2026-W15"]
+        got = api.get("/bulletins/2026-W15.pdf", headers=leader)
+        assert got.status_code == 200 and got.content == again.pdf  # the latest compilation
+        assert got.headers["content-type"] == "application/pdf"
+        html = api.get("/bulletins/2026-W15.html", headers=leader)
+        assert "《监察专刊》" in html.text
+        assert api.get("/bulletins/2026-W20.pdf", headers=leader).status_code == 404
+        stats = api.get("/bulletins/2026-W15/stats", headers=leader).json()
+        assert stats["overview"]["recordings"] == want["recordings"]
+        assert stats["overview"]["confirmed"] == n_confirmed
+        assert api.post("/bulletins/2026-W15", headers=bearer("reviewer")).status_code == 403
+        redo = api.post("/bulletins/2026-W15", headers=bearer("supervisor"))
+        assert redo.status_code == 200, redo.text
+        assert (redo.json()["issue_no"], redo.json()["total_no"]) == (1, 1)
