@@ -9,9 +9,11 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 PLATE = re.compile(rf"([{_PROVINCES}][A-Z])(·?)([A-Z0-9]{{5,6}})(?![A-Z0-9])")
 PHONE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 ID_NUMBER = re.compile(r"(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?!\d)")
-# A civilian naming himself or being named: 我叫张三 / 车主李四 / 当事人王五 → 张某 …
+# A civilian naming himself or being named: 我叫张三。/ 车主李四，→ 张某 … The name must end at
+# punctuation or the end of the text, so 当事人问题 stays as it is.
 NAME_CUE = re.compile(
-    r"(我叫|我是|名叫|姓名|车主|当事人|驾驶人)([\u4e00-\u9fff])([\u4e00-\u9fff]{1,2})"
+    r"(我叫|我是|名叫|姓名[:：]?|车主|当事人|驾驶人)([\u4e00-\u9fff])([\u4e00-\u9fff]{1,2})"
+    r"(?=[，。、！？；：,.!?;:\s]|$)"
 )
 HONORIFIC = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(先生|女士)")
 

@@ -45,6 +45,8 @@ def test_plates_phones_ids_and_names_are_masked():
     for secret in ("张三", "A12345", "13812345678", "199001011234", "李四"):
         assert secret not in masked
     assert "张某" in masked and "鲁R·A***45" in masked and "李先生" in masked
+    assert mask_text("关于辱骂当事人问题的整改通知") == "关于辱骂当事人问题的整改通知"
+    assert mask_text("我叫王小明。") == "我叫王某。"
 
 
 def test_order_fold_counts_the_weeks_events():
