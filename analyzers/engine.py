@@ -397,16 +397,18 @@ class Engine:
     def case(self, case_id: str) -> Case:
         """A case as it stands (no flags left means the case was withdrawn)."""
         flags = sorted(self._case_flags.get(case_id, {}).values(), key=lambda f: f.flag_id)
-        action_id = case_id.removeprefix("C-")
-        action = self.actions.get(action_id)
-        rec_ids = sorted({r for f in flags for r in f.recording_ids})
-        complaints = [self.complaints[c] for c in sorted(self._links.get(action_id, ()))]
+        key = case_id.removeprefix("C-")  # an action id, a recording id or officer@month
+        action = self.actions.get(key)
+        rec_ids = {r for f in flags for r in f.recording_ids}
+        if key in self.recordings:
+            rec_ids.add(key)
+        complaints = [self.complaints[c] for c in sorted(self._links.get(key, ()))]
         return Case(
             case_id,
             flags,
             complaints,
             action,
-            [self.recordings[r] for r in rec_ids if r in self.recordings],
+            [self.recordings[r] for r in sorted(rec_ids) if r in self.recordings],
         )
 
     def _judge(self, scope: Scope) -> list[Flag]:

@@ -4,9 +4,12 @@
     python -m benchmarks.analyzers --generated 1000000 --no-stream
 
 - **batch**: ``jiancha analyze``'s code (parse + every rule, no Kafka, no Elasticsearch);
-- **stream**: the events are first published to fresh topics (not timed); then one
-  ``jiancha analyzer`` process starts and the clock runs until its consumer group has committed
-  every input event (flags sent to Kafka, cases written to Elasticsearch).
+- **stream, replay**: the events are first published to fresh topics (not timed); then one
+  ``jiancha analyzer`` process starts (it gathers until it has caught up, then judges once) and the
+  clock runs until its consumer group has committed every input event (flags sent to Kafka, cases
+  written to Elasticsearch);
+- **stream, live**: the analyzer runs first; the clock runs from the first event published until
+  it has committed every input event (it judges after every batch of up to 500 events).
 
 Results are appended to ``benchmarks/results/analyzers.jsonl``.
 """
@@ -35,14 +38,18 @@ def _machine() -> str:
 
 
 def batch(name: str, path: Path) -> dict[str, object]:
+    import resource
+
     started = time.perf_counter()
     flags, run = analyze_file(path)
     seconds = time.perf_counter() - started
     return {
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "mode": "batch",
         "input": name,
         "events": run.events,
         "flags": len(flags),
+        "cases": len({f.case_id for f in flags}),
         "seconds": round(seconds, 2),
         "events_per_s": round(run.events / seconds),
         "machine": _machine(),
@@ -50,7 +57,11 @@ def batch(name: str, path: Path) -> dict[str, object]:
     }
 
 
-def stream(name: str, path: Path, timeout_s: float = 7200) -> dict[str, object]:
+def stream(
+    name: str, path: Path, live: bool, cases: int, timeout_s: float = 7200
+) -> dict[str, object]:
+    """Until the analyzer has read every event and the cases index holds the batch's ``cases``
+    (offsets are committed before the last batch's cases are written)."""
     from jiancha.elastic.client import sync_client
     from jiancha.settings import Settings
     from streams.admin import consumer_lag, ensure_topics
@@ -61,20 +72,34 @@ def stream(name: str, path: Path, timeout_s: float = 7200) -> dict[str, object]:
     prefix = f"b{uuid.uuid4().hex[:8]}"
     s = Settings(topic_prefix=f"{prefix}-", index_prefix=prefix, app_id=prefix)
     ensure_topics(s)
-    with Publisher(s) as publisher:
-        sent = ingest_file(path, publisher)
-    events = sum(v for k, v in sent.items() if k != "dead_letter")
     env = dict(os.environ)
     env.update(
         JIANCHA_TOPIC_PREFIX=s.topic_prefix, JIANCHA_INDEX_PREFIX=prefix, JIANCHA_APP_ID=prefix
     )
-    t0 = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jiancha.cli", "analyzer", "--loglevel", "warning"], env=env
-    )
+    command = [sys.executable, "-m", "jiancha.cli", "analyzer", "--loglevel", "warning"]
+    es = sync_client(s)
+    proc = None
     try:
-        time.sleep(2)
-        while consumer_lag(s, f"{prefix}-analyzer", list(INPUTS)):
+        if live:
+            proc = subprocess.Popen(command, env=env)
+            while not es.indices.exists(index=f"{prefix}-cases"):
+                time.sleep(0.5)
+            time.sleep(5)  # joined its group
+        t0 = time.monotonic()
+        with Publisher(s) as publisher:
+            sent = ingest_file(path, publisher)
+        if not live:
+            t0 = time.monotonic()
+            proc = subprocess.Popen(command, env=env)
+            time.sleep(2)
+        events = sum(v for k, v in sent.items() if k != "dead_letter")
+
+        def live_cases() -> int:
+            es.indices.refresh(index=f"{prefix}-cases")
+            query = {"term": {"withdrawn": False}}
+            return int(es.count(index=f"{prefix}-cases", query=query)["count"])
+
+        while consumer_lag(s, f"{prefix}-analyzer", list(INPUTS)) or live_cases() != cases:
             if proc.poll() is not None:
                 raise RuntimeError("analyzer exited")
             if time.monotonic() - t0 > timeout_s:
@@ -82,15 +107,16 @@ def stream(name: str, path: Path, timeout_s: float = 7200) -> dict[str, object]:
             time.sleep(0.5)
         seconds = time.monotonic() - t0
     finally:
-        proc.terminate()
-        proc.wait(timeout=60)
-        es = sync_client(s)
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=60)
         es.indices.delete(index=f"{prefix}-*", allow_no_indices=True)
         es.close()
     return {
-        "mode": "stream",
+        "mode": "stream, live" if live else "stream, replay",
         "input": name,
         "events": events,
+        "cases": cases,
         "seconds": round(seconds, 1),
         "events_per_s": round(events / seconds),
         "machine": _machine(),
@@ -119,7 +145,9 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     for name, path in inputs:
         rows.append(batch(name, path))
         if not args.no_stream:
-            rows.append(stream(name, path))
+            cases = int(rows[-1]["cases"])  # type: ignore[call-overload]
+            rows.append(stream(name, path, live=False, cases=cases))
+            rows.append(stream(name, path, live=True, cases=cases))
     RESULTS.parent.mkdir(exist_ok=True)
     with RESULTS.open("a", encoding="utf-8") as f:
         for row in rows:

@@ -20,6 +20,7 @@ case shows no flags.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -117,8 +118,18 @@ class FlagEncounters:
                 Upsert(self.cases_alias, case_id, case_document(case), on_create=case_on_create())
             )
         for upsert, reason in await self.writer.write(upserts):
-            # A case Elasticsearch refuses is a bug in our mapping, not bad input: say so loudly.
+            # A case Elasticsearch refuses is our bug, not bad input: keep it with the reason.
             log.error("案件 %s 写入失败：%s", upsert.id, reason)
+            letter = dead_letter(
+                reason,
+                stage=ROLE,
+                source=upsert.index,
+                position=upsert.id,
+                payload=json.dumps(upsert.doc, ensure_ascii=False).encode("utf-8"),
+                key=upsert.id,
+                now=datetime.now(UTC),
+            )
+            await self.send_dead(letter.dead_key, letter.to_json_bytes())
 
 
 def build_analyzer(

@@ -118,11 +118,12 @@ def case_document(case: Case) -> dict[str, Any]:
     """A case as indexed: its flags with evidence, the encounter, linked complaints, priority."""
     flags = case.flags
     action = case.action
+    occurred_at: str | None = None
     if action is not None:
         occurred_at = action.occurred_at.isoformat()
     elif case.recordings:
         occurred_at = min(r.started_at for r in case.recordings).isoformat()
-    else:  # an officer-month case: C-{officer}@{YYYY-MM}
+    elif "@" in case.case_id:  # an officer-month case: C-{officer}@{YYYY-MM}
         occurred_at = f"{case.case_id.rpartition('@')[2]}-01T00:00:00+08:00"
     first = flags[0] if flags else None
     return {

@@ -13,7 +13,7 @@ class DeadLetter(Event):
     """A rejected message, kept whole (``payload``) with the reason in Chinese."""
 
     reason: str = Field(min_length=1)
-    stage: Literal["ingest", "worker", "transcriber"]
+    stage: Literal["ingest", "worker", "transcriber", "analyzer"]
     source: str  # the input file (ingest) or topic (worker)
     position: str  # line number (ingest) or partition:offset (worker)
     event_type: str | None = None

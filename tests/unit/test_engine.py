@@ -139,3 +139,15 @@ class TestCases:
         ]
         assert "status" not in doc  # set once on creation; review decisions are never overwritten
         assert doc["withdrawn"] is False
+
+
+def test_a_withdrawn_case_of_a_lone_recording_keeps_its_time():
+    e = Engine()
+    alone = recording(1, T0, uploaded_at=(T0 + timedelta(hours=30)).isoformat())
+    e.add(alone)
+    assert [f.case_id for f in e.advance().flags] == ["C-R1"]  # late upload, no ticket near
+    e.add(recording(1, T0))  # the corrected record: uploaded in time
+    changes = e.advance()
+    assert [f.flag_id for f in changes.withdrawn] == ["late_upload:R1"]
+    doc = case_document(e.case("C-R1"))
+    assert doc["withdrawn"] is True and doc["occurred_at"] == T0.isoformat()
