@@ -6,9 +6,12 @@ import json
 import os
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from jiancha.embedded.procs import ManagedProcess
@@ -32,6 +35,9 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     ensure_topics(settings)
     es = sync_client(settings)
     aliases = ensure_indices(es, settings)
+
+    accounts = demo_accounts(busiest_squads(events))
+    _create_users(settings, es, aliases["users"], accounts)
 
     worker, analyzer, transcriber, api = app_processes(settings)
     env = dict(os.environ)
@@ -73,10 +79,17 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
 
     base = f"http://{settings.api_host}:{settings.api_port}"
     url = f"{base}/clips/search?" + urllib.parse.urlencode({"q": "现金", "size": 3})
-    result = _wait_for_json(url, api, timeout_s=60)
+    reviewer = next(a for a in accounts if a.role == "reviewer")
+    token = _wait_for_token(base, reviewer, timeout_s=60)
+    result = _wait_for_json(url, api, timeout_s=60, token=token)
     say("")
-    say(f"检索地址：{url}")
-    say(f"接口文档：{base}/docs")
+    say("演示账号（仅供演示，勿用于生产）：")
+    for a in accounts:
+        squad = f"  中队 {a.squad_id}" if a.squad_id else ""
+        say(f"  {a.username:<14} 密码 {a.password:<20} {a.label}{squad}")
+    say(f"登录：POST {base}/auth/token（表单 username、password），以 Bearer 令牌访问其余接口")
+    say(f"检索地址（以 {reviewer.username} 登录）：{url}")
+    say(f"接口文档：{base}/docs（右上角 Authorize 登录）")
     say(f"“现金”命中 {result['total']} 段录像，前 {len(result['items'])} 段：")
     for item in result["items"]:
         say(f"  {item['recording_id']}  {item['squad_id']}  {item['started_at']}")
@@ -144,11 +157,79 @@ def _show_cases(
         say(f"  {cat.label if cat else b['key']:<14}{b['doc_count']:>5} 件")
 
 
-def _wait_for_json(url: str, proc: object, timeout_s: float) -> dict:  # type: ignore[type-arg]
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    label: str
+    password: str
+    squad_id: str | None = None
+
+
+def busiest_squads(events: Path, n: int = 2) -> list[str]:
+    """The ``n`` squads with the most recordings in a replay file (the demo's squad leaders)."""
+    counts: Counter[str] = Counter()
+    with events.open(encoding="utf-8") as lines:
+        for line in lines:
+            if '"recording"' not in line:
+                continue
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if event.get("type") == "recording" and event["data"].get("squad_id"):
+                counts[event["data"]["squad_id"]] += 1
+    return [squad for squad, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def demo_accounts(squads: list[str]) -> list[DemoAccount]:
+    """One account per role, and a squad leader for each of ``squads``; known demo passwords."""
+    return [
+        DemoAccount("admin", "admin", "系统管理员", "jiancha-admin"),
+        DemoAccount("supervisor", "supervisor", "监查中心负责人", "jiancha-supervisor"),
+        DemoAccount("reviewer", "reviewer", "监查中心审核员", "jiancha-reviewer"),
+        *(
+            DemoAccount(f"leader-{squad}", "squad_leader", "中队长", f"jiancha-{squad}", squad)
+            for squad in squads
+        ),
+    ]
+
+
+def _create_users(settings: Settings, es: object, alias: str, accounts: list[DemoAccount]) -> None:
+    from jiancha.auth.users import new_user, save_user
+
+    for a in accounts:
+        user = new_user(
+            a.username, a.role, a.password, squad_id=a.squad_id, display_name=a.label,
+            saved_by="demo",
+        )  # fmt: skip
+        save_user(settings, es, alias, user)
+
+
+def _wait_for_token(base: str, account: DemoAccount, timeout_s: float) -> str:
+    """Sign in as ``account`` once the API answers."""
+    form = urllib.parse.urlencode({"username": account.username, "password": account.password})
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=10) as resp:
+            with urllib.request.urlopen(f"{base}/auth/token", form.encode(), timeout=10) as resp:
+                return str(json.load(resp)["access_token"])
+        except urllib.error.HTTPError as exc:
+            raise RuntimeError(f"演示账号 {account.username} 登录失败：HTTP {exc.code}") from exc
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"API 未在 {timeout_s:.0f} 秒内响应：{base}") from None
+            time.sleep(1)
+
+
+def _wait_for_json(url: str, proc: object, timeout_s: float, token: str | None = None) -> dict:  # type: ignore[type-arg]
+    request = urllib.request.Request(url)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=10) as resp:
                 return json.load(resp)  # type: ignore[no-any-return]
         except OSError:
             if time.monotonic() > deadline:
