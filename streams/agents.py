@@ -18,6 +18,7 @@ from jiancha.elastic.documents import (
 from jiancha.elastic.writer import BulkWriter
 from jiancha.settings import Settings
 from streams import topics
+from streams.accounts import add_account_agents
 from streams.app import create_app, raw_topic
 from streams.bulletin import add_bulletin_crontab
 from streams.dead_letters import dead_letter
@@ -108,6 +109,7 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
                 lambda a: Upsert(actions, a.action_id, action_document(a)),
             )
 
+    add_account_agents(app, settings, projector, aliases)  # users, audit trail
     add_review_agents(app, settings, writer.es, aliases)  # 整改通知书: projection, overdue timer
     add_bulletin_crontab(app, settings)  # 《监察专刊》: Monday 08:00, leader only
     return app
