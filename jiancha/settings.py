@@ -53,7 +53,8 @@ class Settings(BaseSettings):
     api_port: int = Field(default=8000, ge=1, le=65535)
 
     # Review service: sign-in (``api/security.py``)
-    auth_secret: SecretStr | None = None  # HS256 key; unset: a random one kept in data_dir (0600)
+    # HS256 key; unset: a random one kept in data_dir (0600). Not even masked in repr.
+    auth_secret: SecretStr | None = Field(default=None, repr=False)
     auth_token_minutes: int = Field(default=30, ge=1, le=24 * 60)  # access-token lifetime
     login_max_failures: int = Field(default=5, ge=1, le=100)  # per username + client IP …
     login_window_s: int = Field(default=300, ge=1, le=86_400)  # … within this many seconds

@@ -10,11 +10,10 @@ from pydantic import BaseModel
 
 from api.deps import get_aliases, get_es
 from api.security import require_roles
+from jiancha.elastic.queries import MAX_WINDOW
 from streams.schemas.audit import AuditRecorded
 
 router = APIRouter(prefix="/audit", tags=["审计"])
-
-MAX_WINDOW = 10_000
 
 
 class AuditPage(BaseModel):

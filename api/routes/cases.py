@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from api.audit import AuditorDep
 from api.deps import PublisherDep, get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
+from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.review.cases import (
     CaseQuery,
     DecisionRefused,
@@ -44,7 +45,6 @@ log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/cases", tags=["案件审核"])
 
-MAX_WINDOW = 10_000
 _NOT_FOUND = "案件不存在"
 _CLAIM_ATTEMPTS = 3
 
