@@ -41,6 +41,8 @@ class IsoWeek:
         if not m:
             raise ValueError(f"周次格式应为 2026-W15：{text!r}")
         year, week = int(m[1]), int(m[2])
+        if not 2000 <= year <= 2100:  # the weeks around it (trend, last week) must exist too
+            raise ValueError(f"周次年份应在 2000–2100 之间：{year}")
         try:
             date.fromisocalendar(year, week, 1)
         except ValueError as exc:
