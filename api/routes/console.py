@@ -1,0 +1,57 @@
+"""The web console (监察控制台): static files from ``dashboards/console`` and the labels it shows.
+
+Plain HTML + ES modules, no build step and no CDN (the site has no internet). The console is
+public HTML; every number and document it shows comes from the authenticated API with the
+bearer token the user signed in for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import FileResponse, RedirectResponse
+
+import dashboards
+from analyzers.catalogue import CATEGORIES
+from jiancha.elastic.stats import CLASS_LABELS
+from jiancha.review.cases import STATUS_LABELS as CASE_STATUS
+from jiancha.review.orders import STATUS_LABELS as ORDER_STATUS
+
+router = APIRouter(include_in_schema=False)
+
+ROOT = Path(dashboards.__file__).resolve().parent / "console"
+_TYPES = {
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".svg": "image/svg+xml",
+}
+
+
+@router.get("/")
+async def home() -> RedirectResponse:
+    """The console is the site's front page."""
+    return RedirectResponse("/console/")
+
+
+@router.get("/console/meta.json")
+async def meta() -> dict[str, Any]:
+    """Labels of categories, classes and statuses: one source with the analyzers and the API."""
+    return {
+        "categories": {k: {"label": c.label, "class": c.class_} for k, c in CATEGORIES.items()},
+        "classes": CLASS_LABELS,
+        "case_status": CASE_STATUS,
+        "order_status": ORDER_STATUS,
+    }
+
+
+@router.get("/console/{path:path}")
+async def asset(path: str) -> FileResponse:
+    """A file of the console; the shell (``index.html``) for the bare path."""
+    file = (ROOT / (path or "index.html")).resolve()
+    if not file.is_relative_to(ROOT) or not file.is_file():
+        raise HTTPException(404, "未找到")
+    headers = {"Cache-Control": "no-cache"}
+    return FileResponse(file, media_type=_TYPES.get(file.suffix), headers=headers)

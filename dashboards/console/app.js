@@ -1,0 +1,128 @@
+// 监察控制台: sign-in, a hash router and the pages. Plain ES modules, no build step.
+
+import { api, session, whenUnauthorized } from "./api.js";
+import { caseDetail, searchPage } from "./cases.js";
+import { orderDetail, ordersPage } from "./orders.js";
+import { overviewPage } from "./overview.js";
+import { bulletinPage, bulletinsPage } from "./bulletins.js";
+import { esc, loading, showError, toast } from "./ui.js";
+
+const view = document.getElementById("view");
+const ctx = { user: null, meta: null };
+
+const PAGES = [
+  { path: "search", label: "案件检索", roles: ["admin", "supervisor", "reviewer"], render: searchPage },
+  { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
+  { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
+  { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
+];
+const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage };
+const HOME = { squad_leader: "orders", supervisor: "overview" };
+
+function route() {
+  const [path, qs] = location.hash.replace(/^#\/?/, "").split("?");
+  const [page, ...rest] = path.split("/");
+  return { page, id: rest.map(decodeURIComponent).join("/"), params: new URLSearchParams(qs || "") };
+}
+
+function allowed(page) {
+  return !page.roles || page.roles.includes(ctx.user.role);
+}
+
+function renderNav(current) {
+  const nav = document.getElementById("nav");
+  nav.innerHTML = PAGES.filter(allowed)
+    .map((p) => `<a href="#/${p.path}"${p.path === current ? ' aria-current="page"' : ""}>${p.label}</a>`)
+    .join("");
+  document.getElementById("who").textContent = `${ctx.user.display_name}（${roleLabel(ctx.user)}）`;
+}
+
+function roleLabel(user) {
+  const labels = { admin: "管理员", supervisor: "监查中心负责人", reviewer: "审核员", squad_leader: "中队长" };
+  return labels[user.role] + (user.squad_id ? ` · ${user.squad_id}` : "");
+}
+
+async function render() {
+  if (!session.token) return loginPage();
+  if (!ctx.user) {
+    view.innerHTML = loading();
+    try {
+      [ctx.user, ctx.meta] = await Promise.all([api("/auth/me"), api("/console/meta.json")]);
+    } catch (err) {
+      if (err.status === 401) return;  // whenUnauthorized shows the sign-in
+      view.innerHTML = "";
+      return showError(view, err);
+    }
+  }
+  document.querySelector(".top").hidden = false;
+  const { page, id, params } = route();
+  const listed = PAGES.find((p) => p.path === page);
+  const detail = DETAILS[page];
+  if ((!listed && !detail) || (listed && !allowed(listed))) {
+    location.replace(`#/${HOME[ctx.user.role] || PAGES.find(allowed).path}`);
+    return;
+  }
+  const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins" }[page];
+  renderNav(navPage);
+  view.innerHTML = loading();
+  try {
+    await (listed ? listed.render : detail)(view, { ...ctx, id, params });
+  } catch (err) {
+    if (err.status === 401) return;
+    showError(view, err);
+  }
+}
+
+function loginPage(message = "") {
+  document.querySelector(".top").hidden = true;
+  view.innerHTML = `
+    <form class="card login" id="login" novalidate>
+      <h1>监察</h1>
+      <p class="sub">交通执法监督控制台</p>
+      <div class="error" role="alert" ${message ? "" : "hidden"}>${esc(message)}</div>
+      <div class="field"><label for="username">用户名</label>
+        <input id="username" name="username" autocomplete="username" required></div>
+      <div class="field"><label for="password">密码</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required></div>
+      <button type="submit" style="width:100%">登录</button>
+    </form>`;
+  const form = document.getElementById("login");
+  const alert = form.querySelector("[role=alert]");
+  form.username.focus();
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!form.username.value.trim() || !form.password.value) {
+      alert.hidden = false;
+      alert.textContent = "请输入用户名和密码";
+      return;
+    }
+    const button = form.querySelector("button");
+    button.disabled = true;
+    button.textContent = "登录中…";
+    try {
+      const body = new URLSearchParams({ username: form.username.value.trim(), password: form.password.value });
+      const token = await api("/auth/token", { method: "POST", form: body });
+      session.token = token.access_token;
+      ctx.user = null;
+      if (!location.hash || location.hash === "#/login") location.hash = "#/";
+      await render();
+    } catch (err) {
+      alert.hidden = false;
+      alert.textContent = err.status === 401 ? "用户名或密码错误" : err.message;
+      button.disabled = false;
+      button.textContent = "登录";
+    }
+  });
+}
+
+function logout(message = "") {
+  session.token = null;
+  ctx.user = null;
+  history.replaceState(null, "", location.pathname);
+  loginPage(message);
+}
+
+whenUnauthorized(() => logout("登录已失效，请重新登录"));
+document.getElementById("logout").addEventListener("click", () => { logout(); toast("已退出登录"); });
+window.addEventListener("hashchange", render);
+render();

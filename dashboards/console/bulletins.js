@@ -1,0 +1,59 @@
+// 专刊: the archive of 《监察专刊》, read in the page or downloaded as PDF.
+
+import { api, download } from "./api.js";
+import { busy, empty, esc, focusHeading, h1, toast } from "./ui.js";
+
+export async function bulletinsPage(view, { user }) {
+  const compile = ["supervisor", "admin"].includes(user.role);
+  view.innerHTML = `${h1("《监察专刊》")}
+    ${compile ? `<form class="card row" id="compile" aria-label="汇编专刊">
+      <div style="flex:0 1 14rem"><label for="c-week">汇编周次</label><input id="c-week" name="week" type="week" required></div>
+      <div class="shrink"><button type="submit">汇编（或重新汇编）</button></div>
+      <div class="error" role="alert" hidden style="flex-basis:100%"></div></form>` : ""}
+    <div id="list"></div>`;
+  focusHeading(view);
+  const { bulletins } = await api("/bulletins");
+  const list = view.querySelector("#list");
+  list.innerHTML = bulletins.length
+    ? `<table id="bulletin-table"><thead><tr><th scope="col">期号</th><th scope="col">周次</th><th scope="col">印发日期</th>
+        <th scope="col">页数</th><th scope="col">操作</th></tr></thead><tbody>
+        ${bulletins.map((b) => `<tr data-week="${esc(b.week)}"><td>${esc(b.title)}</td><td>${esc(b.week)}</td>
+          <td>${esc(b.issued_on || "—")}</td><td>${esc(b.pdf_pages ?? "—")}</td>
+          <td><a class="button secondary" href="#/bulletin/${encodeURIComponent(b.week)}">在线阅读</a>
+            <button type="button" data-pdf="${esc(b.week)}">下载 PDF</button></td></tr>`).join("")}</tbody></table>`
+    : empty("尚无已汇编的专刊。每周一 08:00 自动汇编，负责人也可在上方按周汇编。");
+  list.querySelectorAll("[data-pdf]").forEach((b) => b.addEventListener("click", async () => {
+    const errors = document.createElement("div");
+    errors.className = "error";
+    errors.setAttribute("role", "alert");
+    b.after(errors);
+    await busy(b, errors, () => download(`/bulletins/${b.dataset.pdf}.pdf`, `监察专刊-${b.dataset.pdf}.pdf`));
+    if (errors.hidden) errors.remove();
+  }));
+  const form = view.querySelector("#compile");
+  if (form) {
+    const errors = form.querySelector("[role=alert]");
+    form.week.value = bulletins[0]?.week || "";
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const done = await busy(form.querySelector("button"), errors, () =>
+        api(`/bulletins/${encodeURIComponent(form.week.value)}`, { method: "POST" }));
+      if (done) {
+        toast(`已汇编 ${done.title}`);
+        window.dispatchEvent(new HashChangeEvent("hashchange"));
+      }
+    });
+  }
+}
+
+export async function bulletinPage(view, { id }) {
+  const resp = await api(`/bulletins/${encodeURIComponent(id)}.html`, { raw: true });
+  const html = await resp.text();
+  view.innerHTML = `<p class="small"><a href="#/bulletins">← 返回专刊</a></p>
+    <div class="row" style="align-items:center">${h1(`《监察专刊》${id}`)}
+      <div class="shrink"><button type="button" id="pdf">下载 PDF</button></div></div>
+    <iframe class="bulletin" title="《监察专刊》${esc(id)}" sandbox="allow-same-origin"></iframe>`;
+  focusHeading(view);
+  view.querySelector("iframe").srcdoc = html;  // self-contained HTML; no scripts run in the sandbox
+  view.querySelector("#pdf").addEventListener("click", () => download(`/bulletins/${id}.pdf`, `监察专刊-${id}.pdf`));
+}

@@ -1,0 +1,162 @@
+// 整改通知: the board (squad leaders see their squad only) and one order with its actions.
+
+import { api, download, query } from "./api.js";
+import { badge, busy, deadlineText, empty, esc, focusHeading, h1, isOverdue, loading, showError, toast, when } from "./ui.js";
+
+export async function ordersPage(view, { user, meta, params }) {
+  const status = params.get("status") || "";
+  const overdue = params.get("overdue") || "";
+  const squad = params.get("squad_id") || "";
+  const leader = user.role === "squad_leader";
+  const statuses = Object.entries(meta.order_status).filter(([k]) => !leader || k !== "draft");
+  view.innerHTML = `
+    ${h1(leader ? `本中队整改通知（${user.squad_id}）` : "整改通知")}
+    <form class="card row" id="order-filters" aria-label="筛选">
+      <div><label for="o-status">状态</label><select id="o-status" name="status"><option value="">全部</option>
+        ${statuses.map(([k, v]) => `<option value="${k}"${k === status ? " selected" : ""}>${esc(v)}</option>`).join("")}</select></div>
+      <div><label for="o-overdue">期限</label><select id="o-overdue" name="overdue">
+        <option value="">全部</option><option value="true"${overdue === "true" ? " selected" : ""}>已逾期未汇报</option>
+        <option value="false"${overdue === "false" ? " selected" : ""}>未逾期</option></select></div>
+      ${leader ? "" : `<div><label for="o-squad">中队</label><input id="o-squad" name="squad_id" value="${esc(squad)}"></div>`}
+      <div class="shrink"><button type="submit">筛选</button></div>
+    </form>
+    <div id="order-list">${loading()}</div>`;
+  focusHeading(view);
+  view.querySelector("#order-filters").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    location.hash = `#/orders${query(Object.fromEntries(new FormData(ev.target)))}`;
+  });
+  const res = await api(`/orders${query({ status, overdue, squad_id: squad, size: 100 })}`);
+  const box = view.querySelector("#order-list");
+  if (!res.items.length) {
+    box.innerHTML = empty(leader ? "本中队暂无整改通知书。" : "没有符合条件的整改通知书。");
+    return;
+  }
+  const late = res.items.filter((o) => isOverdue(o)).length;
+  box.innerHTML = `
+    <p>共 ${res.total} 份${late ? `，<strong class="late">${late} 份已逾期未汇报</strong>` : ""}</p>
+    <table class="orders"><thead><tr><th scope="col">编号</th><th scope="col">标题</th><th scope="col">中队</th>
+      <th scope="col">状态</th><th scope="col">整改期限</th><th scope="col">更新</th></tr></thead>
+    <tbody>${res.items.map((o) => `<tr data-order="${esc(o.order_id)}" class="${isOverdue(o) ? "is-overdue" : ""}">
+      <td class="small">${esc(o.order_id)}</td>
+      <td><a href="#/order/${encodeURIComponent(o.order_id)}">${esc(o.title)}</a></td>
+      <td>${esc(o.squad_id)}</td>
+      <td>${badge(o.status, o.status_label)} ${isOverdue(o) ? badge("overdue", "逾期") : ""}</td>
+      <td class="small">${deadlineText(o)}</td><td class="small">${when(o.updated_at)}</td></tr>`).join("")}</tbody></table>`;
+}
+
+export async function orderDetail(view, { user, id }) {
+  const o = await api(`/orders/${encodeURIComponent(id)}`);
+  view.innerHTML = `
+    <p class="small"><a href="#/orders">← 返回整改通知</a></p>
+    ${h1(o.title)}
+    <div class="detail">
+      <section class="card" aria-label="通知书">
+        <h2>整改通知书 ${badge(o.status, o.status_label)} ${isOverdue(o) ? badge("overdue", "逾期未汇报") : ""}</h2>
+        <dl class="meta">
+          <dt>编号</dt><dd>${esc(o.order_id)}</dd><dt>中队</dt><dd>${esc(o.squad_id)}</dd>
+          <dt>整改期限</dt><dd id="deadline">${deadlineText(o)}</dd>
+          <dt>涉及案件</dt><dd>${o.case_ids.map((c) => `<a href="#/case/${encodeURIComponent(c)}">${esc(c)}</a>`).join("、")}</dd>
+          <dt>起草</dt><dd>${esc(o.drafted_by)} ${when(o.created_at)}</dd>
+          ${o.issued_at ? `<dt>下发</dt><dd>${when(o.issued_at)}</dd>` : ""}
+          ${o.returned_count ? `<dt>退回次数</dt><dd>${o.returned_count}</dd>` : ""}
+        </dl>
+        <h3 style="margin-top:1rem">整改要求</h3><p class="pre">${esc(o.requirements)}</p>
+        <h3>整改汇报</h3>
+        ${o.answers.length ? o.answers.map((a) => `<div class="answer">
+          <div class="small muted">第 ${a.number} 次汇报 · ${esc(a.by)} · ${when(a.at)} ${a.late ? '<strong class="late">逾期提交</strong>' : "按期"}</div>
+          <p class="pre">${esc(a.text)}</p>
+          ${a.attachments.map((f) => `<button type="button" class="link" data-sha="${esc(f.sha256)}" data-name="${esc(f.filename)}">📎 ${esc(f.filename)}（${Math.ceil(f.size / 1024)} KB）</button>`).join("<br>")}
+        </div>`).join("") : empty("尚未汇报。")}
+      </section>
+      <section>
+        <div class="card" id="actions" aria-label="办理"></div>
+        <div class="card"><h2>流转记录</h2><ul class="timeline">${o.history.map((x) => `<li class="small">${when(x.at)}
+          ${esc(x.actor.username)} <strong>${esc(x.label)}</strong> ${esc(x.comment || "")}</li>`).join("")}</ul></div>
+      </section>
+    </div>`;
+  focusHeading(view);
+  view.querySelectorAll("[data-sha]").forEach((b) => b.addEventListener("click", async () => {
+    try {
+      await download(`/orders/${encodeURIComponent(o.order_id)}/attachments/${b.dataset.sha}`, b.dataset.name);
+    } catch (err) {
+      showError(b.parentElement, err);
+    }
+  }));
+  actions(view.querySelector("#actions"), o, user);
+}
+
+function defaultDeadline() {
+  const d = new Date(Date.now() + 7 * 86_400_000);
+  const bj = new Date(d.getTime() + 8 * 3_600_000);  // as Beijing wall time for datetime-local
+  return bj.toISOString().slice(0, 16);
+}
+
+const bjDeadline = (local) => (local ? `${local}:00+08:00` : null);
+
+/** The forms this user may use on this order now (the API checks again). */
+function actions(box, o, user) {
+  const url = `/orders/${encodeURIComponent(o.order_id)}`;
+  const forms = [];
+  const sup = user.role === "supervisor";
+  const leader = user.role === "squad_leader";
+  if (sup && o.status === "draft") {
+    forms.push(["issue", "下发", `<div class="field"><label for="deadline-in">整改期限（北京时间，默认 7 天）</label>
+      <input id="deadline-in" name="deadline" type="datetime-local" value="${defaultDeadline()}"></div>
+      <div class="field"><label for="comment">备注</label><input id="comment" name="comment" maxlength="5000"></div>`,
+      (f) => ({ json: { deadline: bjDeadline(f.deadline.value), comment: f.comment.value.trim() || null } })]);
+  }
+  if (leader && o.status === "issued") {
+    forms.push(["acknowledge", "签收", `<p class="small muted">签收后即可提交整改汇报。</p>`, () => ({ json: {} })]);
+  }
+  if (leader && ["acknowledged", "returned"].includes(o.status)) {
+    forms.push(["answers", "提交整改汇报", `<div class="field"><label for="answer-text">整改汇报（必填）</label>
+      <textarea id="answer-text" name="text" maxlength="20000" required></textarea></div>
+      <div class="field"><label for="files">附件（PDF、图片、Word、Excel、MP4）</label><input id="files" name="files" type="file" multiple></div>`,
+      (f) => {
+        if (!f.text.value.trim()) throw new Error("请填写整改汇报");
+        const data = new FormData();
+        data.set("text", f.text.value.trim());
+        for (const file of f.files.files) data.append("files", file);
+        return { form: data };
+      }]);
+  }
+  if (sup && o.status === "answered") {
+    forms.push(["accept", "验收通过", `<div class="field"><label for="accept-comment">验收意见</label>
+      <input id="accept-comment" name="comment" maxlength="5000"></div>`,
+      (f) => ({ json: { comment: f.comment.value.trim() || null } })]);
+    forms.push(["return", "退回", `<div class="field"><label for="return-comment">退回理由（必填）</label>
+      <textarea id="return-comment" name="comment" maxlength="5000"></textarea></div>
+      <div class="field"><label for="return-deadline">新的整改期限（北京时间）</label>
+      <input id="return-deadline" name="deadline" type="datetime-local" value="${defaultDeadline()}"></div>`,
+      (f) => {
+        if (!f.comment.value.trim()) throw new Error("请填写退回理由");
+        return { json: { comment: f.comment.value.trim(), deadline: bjDeadline(f.deadline.value) } };
+      }]);
+  }
+  if (sup && o.status === "accepted") {
+    forms.push(["close", "办结", "", () => ({ json: {} })]);
+  }
+  if (!forms.length) {
+    const waiting = { draft: "待负责人下发。", issued: "待中队签收。", acknowledged: "待中队提交整改汇报。",
+      returned: "已退回，待中队重新汇报。", answered: "待负责人验收。", accepted: "已验收，待办结。", closed: "已办结。" };
+    box.innerHTML = `<h2>办理</h2>${empty(waiting[o.status] || "")}`;
+    return;
+  }
+  box.innerHTML = `<h2>办理</h2>${forms.map(([action, label, fields]) => `
+    <form data-action="${action}" style="margin-bottom:1rem">${fields}
+      <div class="error" role="alert" hidden></div>
+      <button type="submit"${action === "return" ? ' class="secondary"' : ""}>${label}</button></form>`).join("")}`;
+  for (const [action, label, , build] of forms) {
+    const form = box.querySelector(`[data-action="${action}"]`);
+    const errors = form.querySelector("[role=alert]");
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const done = await busy(form.querySelector("button"), errors, () =>
+        api(`${url}/${action}`, { method: "POST", ...build(form) }));
+      if (!done) return;
+      toast(done.order_id ? `已${label}` : done.detail);
+      window.dispatchEvent(new HashChangeEvent("hashchange"));
+    });
+  }
+}
