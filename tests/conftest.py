@@ -63,12 +63,21 @@ def settings(stack: EmbeddedStack) -> Iterator[Settings]:
     s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=3)
     ensure_topics(s)
     yield s
-    es = sync_client(s)
-    es.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
-    es.options(ignore_status=404).indices.delete_index_template(name=f"{name}-*")
-    es.close()
+    drop_prefix(s)
+
+
+def drop_prefix(s: Settings) -> None:
+    """Delete the indices, index templates and topics of a test's prefix."""
     from kafka import KafkaAdminClient
 
+    es = sync_client(s)
+    try:
+        es.indices.delete(
+            index=f"{s.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True
+        )
+        es.options(ignore_status=404).indices.delete_index_template(name=f"{s.index_prefix}-*")
+    finally:
+        es.close()
     admin = KafkaAdminClient(bootstrap_servers=s.kafka_bootstrap)
     try:
         admin.delete_topics([topic_name(s.topic_prefix, t.name) for t in CATALOGUE])

@@ -19,10 +19,9 @@ from schemathesis.openapi import from_asgi
 
 from api.main import create_app
 from api.security import Authenticator, User
-from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from streams.admin import ensure_topics
-from streams.topics import CATALOGUE, topic_name
+from tests.conftest import drop_prefix
 from tests.integration.review_fixtures import (
     case_document,
     create_accounts,
@@ -76,17 +75,7 @@ def schema_stack(stack: Any) -> Iterator[tuple[Any, dict[str, dict[str, str]]]]:
     try:
         yield schema, headers
     finally:
-        es = sync_client(settings)
-        es.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
-        es.options(ignore_status=404).indices.delete_index_template(name=f"{name}-*")
-        es.close()
-        from kafka import KafkaAdminClient
-
-        admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
-        try:
-            admin.delete_topics([topic_name(settings.topic_prefix, t.name) for t in CATALOGUE])
-        finally:
-            admin.close()
+        drop_prefix(settings)
 
 
 def test_no_server_errors(schema_stack: tuple[Any, dict[str, dict[str, str]]]) -> None:

@@ -23,7 +23,8 @@ from jiancha.auth.tokens import Claims, issue_token
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from streams.admin import ensure_topics
-from streams.topics import CATALOGUE, topic_name
+from streams.topics import topic_name
+from tests.conftest import drop_prefix
 from tests.integration.review_fixtures import (
     ACCOUNTS,
     case_document,
@@ -112,17 +113,7 @@ def review(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rev
             )
             yield Review(settings, api)
     finally:
-        es = sync_client(settings)
-        es.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
-        es.options(ignore_status=404).indices.delete_index_template(name=f"{name}-*")
-        es.close()
-        from kafka import KafkaAdminClient
-
-        admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
-        try:
-            admin.delete_topics([topic_name(settings.topic_prefix, t.name) for t in CATALOGUE])
-        finally:
-            admin.close()
+        drop_prefix(settings)
 
 
 ROLES = ["anonymous", "admin", "supervisor", "reviewer", "leader-mudan", "leader-gaosu"]
