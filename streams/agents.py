@@ -19,7 +19,7 @@ from jiancha.elastic.writer import BulkWriter
 from jiancha.settings import Settings
 from streams import topics
 from streams.accounts import add_account_agents
-from streams.app import create_app, raw_topic
+from streams.app import create_app, prepare, raw_topic
 from streams.bulletin import add_bulletin_crontab
 from streams.dead_letters import dead_letter
 from streams.review import add_review_agents
@@ -117,16 +117,9 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
 
 def run_indexer(settings: Settings, loglevel: str = "info") -> None:
     """Prepare topics and indices, then run the indexer worker until stopped."""
-    from jiancha.elastic.client import async_client, sync_client
-    from jiancha.elastic.indices import ensure_indices
-    from streams.admin import ensure_topics
+    from jiancha.elastic.client import async_client
 
-    ensure_topics(settings)
-    es = sync_client(settings)
-    try:
-        aliases = ensure_indices(es, settings)
-    finally:
-        es.close()
+    aliases = prepare(settings)
     writer = BulkWriter(async_client(settings))
     app = build_indexer(settings, writer, aliases)
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -33,7 +33,7 @@ from jiancha.elastic.documents import Upsert, case_document, case_on_create
 from jiancha.elastic.writer import BulkWriter
 from jiancha.settings import Settings
 from streams import topics
-from streams.app import create_app, raw_topic
+from streams.app import create_app, prepare, raw_topic
 from streams.dead_letters import dead_letter
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
 from streams.topics import topic_name
@@ -215,16 +215,9 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
 
 def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
     """Prepare topics and indices, rewind the inputs, then run the analyzer until stopped."""
-    from jiancha.elastic.client import async_client, sync_client
-    from jiancha.elastic.indices import ensure_indices
-    from streams.admin import ensure_topics
+    from jiancha.elastic.client import async_client
 
-    ensure_topics(settings)
-    es = sync_client(settings)
-    try:
-        aliases = ensure_indices(es, settings)
-    finally:
-        es.close()
+    aliases = prepare(settings)
     ends = replay_from_start(settings)
     app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases, ends)
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -39,3 +39,17 @@ def raw_topic(app: faust.App, settings: Settings, base: str) -> Any:
         value_serializer="raw",
         partitions=settings.partitions,
     )
+
+
+def prepare(settings: Settings) -> dict[str, str]:
+    """Create the missing topics and indices before a worker starts; returns the index aliases."""
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from streams.admin import ensure_topics
+
+    ensure_topics(settings)
+    es = sync_client(settings)
+    try:
+        return ensure_indices(es, settings)
+    finally:
+        es.close()

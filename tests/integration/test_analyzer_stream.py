@@ -165,8 +165,10 @@ def test_stream_and_batch_give_the_same_flags_and_cases(settings, analyzer, eval
     proc.wait(timeout=30)
     again = analyzer()
     wait_for(
-        lambda: _caught_up(settings, again) is not None  # fails fast if it exited
-        and _flag_messages(settings) >= sent_before + len(expected),
+        lambda: (
+            _caught_up(settings, again) is not None  # fails fast if it exited
+            and _flag_messages(settings) >= sent_before + len(expected)
+        ),
         timeout_s=300,
         what="replayed flags",
     )
