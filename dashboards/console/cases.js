@@ -275,7 +275,7 @@ async function decisionPanel(box, c, user) {
     return;
   }
   box.innerHTML = `<h2 id="decision-h">审核决定</h2>
-    <form id="decide">
+    <form id="decide" novalidate>
       <fieldset><legend class="small muted">结论</legend>
         <label><input type="radio" name="decision" value="confirm" required> 确认（问题属实）</label>
         <label><input type="radio" name="decision" value="dismiss"> 排除（不属实）</label></fieldset>
@@ -329,7 +329,7 @@ async function ordersPanel(box, c, user) {
   }
   if (c.status !== "confirmed" || !DECIDERS.includes(user.role)) return;
   const slot = box.querySelector("#draft-slot");
-  slot.innerHTML = `<form id="draft" style="margin-top:1rem">
+  slot.innerHTML = `<form id="draft" novalidate style="margin-top:1rem">
     <h3>起草整改通知书</h3>
     <div class="field"><label for="title">标题（可不填，自动生成）</label><input id="title" name="title" maxlength="200"></div>
     <div class="field"><label for="requirements">整改要求（必填）</label>

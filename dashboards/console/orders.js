@@ -144,7 +144,7 @@ function actions(box, o, user) {
     return;
   }
   box.innerHTML = `<h2>办理</h2>${forms.map(([action, label, fields]) => `
-    <form data-action="${action}" style="margin-bottom:1rem">${fields}
+    <form data-action="${action}" novalidate style="margin-bottom:1rem">${fields}
       <div class="error" role="alert" hidden></div>
       <button type="submit"${action === "return" ? ' class="secondary"' : ""}>${label}</button></form>`).join("")}`;
   for (const [action, label, , build] of forms) {

@@ -1,0 +1,318 @@
+"""The web console in Debian's Chromium, on the real stack (Kafka, Elasticsearch, worker, analyzer).
+
+The story of issue 7: a reviewer finds a case by a phrase of its transcript (现金), plays the
+recording at the flagged second, confirms the case and drafts an order; the supervisor issues it;
+the squad leader acknowledges and answers with an attachment; the supervisor accepts; the
+overview's numbers move with each step. Screenshots of every page at 1280 px and 768 px go to
+``$JIANCHA_SCREENSHOTS`` (``docs/`` for the README) or to the test's temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jiancha.elastic.client import sync_client
+from jiancha.elastic.indices import ensure_indices
+from jiancha.elastic.stats import IsoWeek
+from jiancha.settings import Settings
+from streams.admin import consumer_lag
+from streams.ingest import ingest_file
+from streams.publisher import Publisher
+from tests.conftest import env_of, wait_for
+from tests.integration.review_fixtures import ACCOUNTS, create_accounts
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CASE_ID = "C-ACT-005701"  # REC-005702: "罚款两百，现金给我就行，票就不开了。" at 12.4 s
+FLAGGED_SECOND = 12.4
+EVENT_WEEK = "2026-W14"
+WIDTHS = {"1280": (1280, 900), "768": (768, 1024)}
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed (scripts/install-system-deps.sh)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def console_settings(settings: Settings, eval_dev: Path, tmp_path: Path) -> Settings:
+    update = {"media_root": eval_dev, "data_dir": tmp_path / "data", "order_apply_timeout_s": 90}
+    return settings.model_copy(update=update)
+
+
+def _process(settings: Settings, command: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "jiancha.cli", command, "--loglevel", "warning"],
+        env=env_of(settings),
+    )
+
+
+@pytest.fixture
+def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path) -> Iterator[None]:
+    """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
+    s = console_settings
+    es = sync_client(s)
+    ensure_indices(es, s)  # before any write, so no index takes an alias's name
+    procs = [_process(s, "worker"), _process(s, "analyzer")]
+    try:
+        subset = tmp_path / "subset.jsonl"
+        lines = (eval_dev / "events.jsonl").read_text(encoding="utf-8").splitlines()[:600]
+        subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with Publisher(s) as publisher:
+            ingest_file(subset, publisher)
+        create_accounts(s)
+        try:
+
+            def case_indexed() -> bool:
+                assert all(p.poll() is None for p in procs), "a worker exited"
+                found = es.options(ignore_status=404).get(index=f"{s.index_prefix}-cases", id=CASE_ID)
+                clip = es.options(ignore_status=404).get(
+                    index=f"{s.index_prefix}-clips", id="REC-005702"
+                )
+                return bool(found.get("found") and clip.get("found"))
+
+            wait_for(case_indexed, timeout_s=180, what="the case and its clip indexed")
+            wait_for(
+                lambda: consumer_lag(s, f"{s.app_id}-analyzer", ["enforcement-actions"]) == 0,
+                timeout_s=120,
+                what="analyzer caught up",
+            )
+            es.indices.refresh(index=f"{s.index_prefix}-*")
+        finally:
+            es.close()
+        yield
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+@pytest.fixture
+def base_url(console_settings: Settings, stack_with_cases: None) -> Iterator[str]:
+    """The API (which serves the console) under uvicorn in a thread."""
+    import uvicorn
+
+    from api.main import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(console_settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_for(lambda: server.started, timeout_s=60, what="uvicorn started")
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"]
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    where = Path(os.environ.get("JIANCHA_SCREENSHOTS") or tmp_path / "shots")
+    where.mkdir(parents=True, exist_ok=True)
+    return where
+
+
+class Console:
+    """One user's browser tab on the console."""
+
+    def __init__(self, browser: Any, base_url: str, username: str, shots: Path) -> None:
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True
+        )
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(30_000)
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.base_url = base_url
+        self.shots = shots
+        self.page.goto(base_url + "/")
+        self.page.get_by_label("用户名").fill(username)
+        self.page.get_by_label("密码").fill(ACCOUNTS[username].password)
+        self.page.get_by_role("button", name="登录").click()
+        sync_api.expect(self.page.locator("#who")).to_contain_text("（")
+
+    def go(self, hash_: str) -> None:
+        url = f"{self.base_url}/console/#{hash_}"
+        if self.page.url == url:
+            self.page.reload()  # the same hash fires no hashchange
+        else:
+            self.page.goto(url)
+        self.settled()
+
+    def settled(self) -> None:
+        self.page.wait_for_function("!document.querySelector('#view .loading')", timeout=60_000)
+
+    def shoot(self, name: str) -> None:
+        """Full-page screenshots at both widths, back at 1280 px after."""
+        for label, (w, h) in reversed(WIDTHS.items()):
+            self.page.set_viewport_size({"width": w, "height": h})
+            self.page.wait_for_timeout(300)  # charts resize
+            self.page.screenshot(path=self.shots / f"console-{name}-{label}.png", full_page=True)
+
+    def kpi(self, key: str) -> int:
+        return int(self.page.locator(f'[data-kpi="{key}"] .v').inner_text())
+
+    def overview(self, week: str) -> dict[str, int]:
+        self.go(f"/overview?week={week}")
+        sync_api.expect(self.page.locator("#chart-class, #stats .empty").first).to_be_visible()
+        keys = ["confirmed", "pending", "cases", "orders-issued", "orders-accepted"]
+        return {k: self.kpi(k) for k in keys}
+
+
+def test_review_to_accepted_order_in_the_browser(
+    browser: Any, base_url: str, shots: Path, console_settings: Settings
+) -> None:
+    expect = sync_api.expect
+    this_week = str(IsoWeek.containing(datetime.now(UTC)))
+    supervisor = Console(browser, base_url, "supervisor", shots)
+    before = supervisor.overview(EVENT_WEEK)
+    before_now = supervisor.overview(this_week)
+
+    # The reviewer searches a phrase of the transcript: the case, and the highlighted clip hit.
+    reviewer = Console(browser, base_url, "reviewer", shots)
+    page = reviewer.page
+    expect(page.locator("h1")).to_have_text("案件检索")
+    page.get_by_label("全文（转写、问题说明、证据摘录）").fill("现金")
+    page.get_by_role("button", name="检索", exact=True).click()
+    reviewer.settled()
+    expect(page.locator(f'[data-case="{CASE_ID}"]')).to_be_visible()
+    expect(page.locator('[data-clip="REC-005702"] em').first).to_have_text("现金")
+    expect(page.locator("#facets")).to_contain_text("收现不开票")
+    reviewer.shoot("search")
+
+    # The case: the player opens at the flagged second; the evidence button jumps to it.
+    page.locator(f'[data-case="{CASE_ID}"] a').first.click()
+    reviewer.settled()
+    audio = page.locator("#player-REC-005702")
+    expect(audio).to_have_attribute("src", re.compile("^blob:"))
+    page.wait_for_function("document.querySelector('#player-REC-005702').readyState >= 1")
+    page.locator(".transcript li").first.locator("button").click()
+    page.wait_for_function("document.querySelector('#player-REC-005702').currentTime < 5")
+    page.locator('.jump[data-rec="REC-005702"]').first.click()
+    page.wait_for_function("document.querySelector('#player-REC-005702').currentTime >= 12.3")
+    position = audio.evaluate("a => a.currentTime")
+    assert FLAGGED_SECOND - 0.1 <= position < FLAGGED_SECOND + 2.0, position
+    expect(page.locator(".transcript li.evidence mark")).to_contain_text("现金给我就行")
+    audio.evaluate("a => a.pause()")
+    reviewer.shoot("case")
+
+    # Confirm with a reason, then draft an order.
+    page.get_by_label("确认（问题属实）").check()
+    page.get_by_role("button", name="提交审核决定").click()
+    expect(page.locator("#decision [role=alert]")).to_have_text("请填写理由")
+    page.get_by_label("理由（必填）").fill("录像第 12 秒民警索要现金且称不开票，属实")
+    page.get_by_role("button", name="提交审核决定").click()
+    expect(page.locator("#facts .badge").first).to_have_text("已确认")
+    page.get_by_label("整改要求（必填）").fill("立即停止现场收取现金；组织全员学习行政处罚法第六十八条、第七十条。")
+    page.get_by_role("button", name="起草", exact=True).click()
+    page.wait_for_url(re.compile(r"#/order/ZG-"))
+    reviewer.settled()
+    order_id = page.url.rsplit("/", 1)[-1]
+    expect(page.locator("h2").first).to_contain_text("草稿")
+
+    # The supervisor issues it.
+    supervisor.go(f"/order/{order_id}")
+    supervisor.shoot("order-draft")
+    supervisor.page.get_by_role("button", name="下发").click()
+    expect(supervisor.page.locator("h2").first).to_contain_text("已下发")
+
+    # The squad leader sees it on his board with its deadline; acknowledges; answers.
+    leader = Console(browser, base_url, "leader-gaosu", shots)
+    lp = leader.page
+    expect(lp.locator("h1")).to_have_text("本中队整改通知（gaosu-1）")
+    row = lp.locator(f'tr[data-order="{order_id}"]')
+    expect(row).to_contain_text("已下发")
+    expect(row).to_contain_text("剩 6 天")
+    leader.shoot("orders-board")
+    row.locator("a").click()
+    leader.settled()
+    lp.get_by_role("button", name="签收").click()
+    expect(lp.locator("h2").first).to_contain_text("已签收")
+    lp.get_by_label("整改汇报（必填）").fill("已组织全中队学习，涉事民警停岗培训，现场一律不收现金。")
+    pdf = b"%PDF-1.7\n" + "整改学习记录".encode() * 100 + b"\n%%EOF\n"
+    lp.get_by_label("附件（PDF、图片、Word、Excel、MP4）").set_input_files(
+        {"name": "学习记录.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    )
+    lp.get_by_role("button", name="提交整改汇报").click()
+    expect(lp.locator("h2").first).to_contain_text("已汇报")
+    expect(lp.locator(".answer")).to_contain_text("学习记录.pdf")
+    leader.shoot("order-answered")
+    # His squad only: no case search, and another squad's order is not found.
+    assert lp.locator("#nav").inner_text().split() == ["整改通知", "专刊"]
+
+    # The supervisor accepts; the attachment downloads.
+    supervisor.go(f"/order/{order_id}")
+    with supervisor.page.expect_download() as got:
+        supervisor.page.get_by_role("button", name=re.compile("学习记录.pdf")).click()
+    assert got.value.suggested_filename == "学习记录.pdf"
+    supervisor.page.get_by_role("button", name="验收通过").click()
+    expect(supervisor.page.locator("h2").first).to_contain_text("已验收")
+
+    # The overview moves accordingly: the case's week and this week (when the order was issued).
+    after = supervisor.overview(EVENT_WEEK)
+    assert after["confirmed"] == before["confirmed"] + 1
+    assert after["pending"] == before["pending"] - 1
+    assert after["cases"] == before["cases"]
+    supervisor.shoot("overview")
+    after_now = supervisor.overview(this_week)
+    assert after_now["orders-issued"] == before_now["orders-issued"] + 1
+    assert after_now["orders-accepted"] == before_now["orders-accepted"] + 1
+
+    # 专刊: the supervisor compiles the week, reads it and downloads the PDF.
+    supervisor.go("/bulletins")
+    supervisor.page.get_by_label("汇编周次").fill(EVENT_WEEK)
+    supervisor.page.get_by_role("button", name="汇编（或重新汇编）").click()
+    row = supervisor.page.locator(f'tr[data-week="{EVENT_WEEK}"]')
+    expect(row).to_be_visible(timeout=120_000)
+    supervisor.shoot("bulletins")
+    with supervisor.page.expect_download() as got:
+        row.get_by_role("button", name="下载 PDF").click()
+    assert got.value.suggested_filename == f"监察专刊-{EVENT_WEEK}.pdf"
+    row.get_by_role("link", name="在线阅读").click()
+    supervisor.settled()
+    frame = supervisor.page.frame_locator("iframe.bulletin")
+    expect(frame.locator("body")).to_contain_text("监察专刊")
+    supervisor.shoot("bulletin")
+
+    # Squad-leader and unauthenticated views; errors in Chinese.
+    leader.go(f"/order/{order_id}")
+    expect(lp.locator("h2").first).to_contain_text("已验收")
+    leader.go("/order/ZG-20260101-nope")
+    expect(lp.locator("[role=alert]")).to_contain_text("不存在")
+
+    for who in (supervisor, reviewer, leader):
+        assert who.errors == [], who.errors
+        who.context.close()
