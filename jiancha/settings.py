@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     # Worker
     index_batch_size: int = Field(default=500, ge=1, le=50_000)
     index_batch_seconds: float = Field(default=1.0, gt=0, le=60)
+    # Prometheus: each worker serves /metrics on this port (0: off); jiancha/metrics.py
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     # API
     api_host: str = "127.0.0.1"

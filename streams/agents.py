@@ -9,6 +9,7 @@ from typing import Any
 
 import faust
 
+from jiancha import metrics
 from jiancha.elastic.documents import (
     Upsert,
     action_document,
@@ -30,6 +31,16 @@ from streams.schemas.transcripts import Transcript
 
 log = logging.getLogger(__name__)
 
+#: what the indexer consumes (its consumer lag is measured over these)
+INDEXED_TOPICS = (
+    topics.RECORDINGS,
+    topics.TRANSCRIPTS,
+    topics.ENFORCEMENT_ACTIONS,
+    topics.USERS,
+    topics.AUDIT,
+    topics.RECTIFICATION_EVENTS,
+)
+
 
 class Projector:
     """Validates a batch of raw events, writes their upserts, and dead-letters the rest."""
@@ -42,6 +53,7 @@ class Projector:
         self, events: Sequence[Any], model: type, to_upsert: Callable[[Any], Upsert]
     ) -> int:
         """Index one batch; returns how many events were dead-lettered."""
+        metrics.count_events("worker", events)  # issue 8: events in, per topic
         pending: list[tuple[Any, Upsert]] = []
         rejected: list[tuple[Any, str]] = []
         for event in events:
@@ -122,4 +134,5 @@ def run_indexer(settings: Settings, loglevel: str = "info") -> None:
     aliases = prepare(settings)
     writer = BulkWriter(async_client(settings))
     app = build_indexer(settings, writer, aliases)
+    metrics.serve_worker(settings, "indexer", INDEXED_TOPICS)  # issue 8: /metrics, 0 = off
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -29,6 +29,7 @@ from typing import Any
 import faust
 
 from analyzers.engine import Changes, Engine
+from jiancha import metrics
 from jiancha.elastic.documents import Upsert, case_document, case_on_create
 from jiancha.elastic.writer import BulkWriter
 from jiancha.settings import Settings
@@ -80,6 +81,7 @@ class FlagEncounters:
         return bool(self._replaying)
 
     async def handle(self, events: Sequence[Any]) -> Changes:
+        metrics.count_events(ROLE, events)  # issue 8: events in, per topic
         for event in events:
             msg = event.message
             tp = (msg.topic, msg.partition)
@@ -111,6 +113,7 @@ class FlagEncounters:
         """Flags to Kafka first (the system of record), then the cases they changed to ES."""
         for flag in [*changes.flags, *changes.withdrawn]:
             await self.send_flag(flag.key, flag.to_json_bytes())
+            metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()  # issue 8: flags out
         upserts = []
         for case_id in sorted(changes.cases):
             case = self.engine.case(case_id)
@@ -220,4 +223,5 @@ def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
     aliases = prepare(settings)
     ends = replay_from_start(settings)
     app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases, ends)
+    metrics.serve_worker(settings, ROLE, INPUTS)  # issue 8: /metrics, 0 = off
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

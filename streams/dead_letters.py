@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from jiancha import metrics
 from streams.schemas.dead_letters import DeadLetter
 
 
@@ -20,6 +21,7 @@ def dead_letter(
     keep_bytes: int = 1_000_000,
 ) -> DeadLetter:
     """A dead letter; payloads over ``keep_bytes`` are truncated (their size is kept)."""
+    metrics.count_dead_letter(stage, reason)  # issue 8: DLQ counts by stage and reason kind
     text = payload[:keep_bytes].decode("utf-8", errors="replace")
     return DeadLetter(
         reason=reason,

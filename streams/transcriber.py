@@ -21,6 +21,7 @@ from typing import Any
 
 import faust
 
+from jiancha import metrics
 from jiancha.settings import Settings
 from jiancha.speech.pipeline import Transcriber
 from jiancha.speech.service import Outcome, process_recording
@@ -59,6 +60,7 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
     @app.agent(recordings, name="transcribe_recordings", concurrency=1)
     async def transcribe_recordings(stream: Any) -> None:
         async for event in stream.events():
+            metrics.count_events("transcriber", [event])  # issue 8: events in
             try:
                 recording = decode(Recording, event.value)
             except InvalidEvent as exc:
@@ -81,6 +83,8 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
                 )
                 r = outcome.result
                 if r is not None:
+                    metrics.TRANSCRIPTION_RTF.observe(r.rtf)  # issue 8: RTF
+                    metrics.TRANSCRIBED_SECONDS.inc(r.duration_s)
                     log.info(
                         "转写 %s：%.1f 秒音频，RTF %.3f，%d 段",
                         recording.recording_id,
@@ -89,6 +93,7 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
                         len(r.segments),
                     )
             elif outcome.kind == "tampered" and outcome.flag is not None:
+                metrics.FLAGS_OUT.labels("transcriber", outcome.flag.category).inc()
                 await flags.send(
                     key=outcome.flag.key.encode("utf-8"), value=outcome.flag.to_json_bytes()
                 )
@@ -108,4 +113,5 @@ def run_transcriber(settings: Settings, loglevel: str = "info") -> None:
     transcriber = build_transcriber(settings, say=lambda m: log.info("%s", m))
     log.info("转写引擎：%s", transcriber.engine.name)
     app = build_transcriber_app(settings, transcriber)
+    metrics.serve_worker(settings, "transcriber", [topics.RECORDINGS])  # issue 8: /metrics
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

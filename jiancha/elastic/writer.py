@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from jiancha.elastic.documents import Upsert
+from jiancha.metrics import ES_BULK_RETRIES
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class BulkWriter:
                 if exc.meta.status < 500:
                     raise
                 reason = f"Elasticsearch 返回 {exc.meta.status}"
+            ES_BULK_RETRIES.inc()  # issue 8: exposed on the worker's /metrics
             if self.unavailable_since is None:
                 self.unavailable_since = asyncio.get_running_loop().time()
             log.warning("%s；%.1f 秒后重试 %d 条写入", reason, backoff, len(upserts))

@@ -1,0 +1,86 @@
+"""Helpers of the fault tests: worker processes of our own, their /metrics, free ports."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from prometheus_client.parser import text_string_to_metric_families
+
+from jiancha.settings import Settings
+from tests.conftest import env_of
+
+
+def free_port() -> int:
+    """A TCP port free on loopback right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Proc:
+    """A ``jiancha worker|analyzer`` child of this test, with its own metrics port."""
+
+    def __init__(self, settings: Settings, role: str, metrics_port: int | None = None) -> None:
+        self.role = role
+        self.metrics_port = metrics_port if metrics_port is not None else free_port()
+        env = env_of(settings)
+        env["JIANCHA_METRICS_PORT"] = str(self.metrics_port)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jiancha.cli", role, "--loglevel", "warning"], env=env
+        )
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill9(self) -> None:
+        """SIGKILL: no shutdown, no commit, no flush."""
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=30)
+
+    def scrape(self, timeout_s: float = 60) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+        """The worker's samples: (name, sorted labels) -> value; waits for the server."""
+        return scrape(self.metrics_port, timeout_s, self)
+
+
+def scrape(
+    port: int, timeout_s: float = 60, owner: Proc | None = None
+) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    """Parse ``http://127.0.0.1:port/metrics``, retrying until it answers or ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        assert owner is None or owner.alive(), f"{owner.role} exited"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as r:
+                text = r.read().decode()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+def sample(
+    samples: dict[tuple[str, tuple[tuple[str, str], ...]], float], name: str, **labels: str
+) -> float:
+    """One sample's value, 0 when absent."""
+    return samples.get((name, tuple(sorted(labels.items()))), 0.0)
