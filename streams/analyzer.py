@@ -20,6 +20,7 @@ case shows no flags.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -82,6 +83,7 @@ class FlagEncounters:
 
     async def handle(self, events: Sequence[Any]) -> Changes:
         metrics.count_events(ROLE, events)  # issue 8: events in, per topic
+        decoded: list[Any] = []
         for event in events:
             msg = event.message
             tp = (msg.topic, msg.partition)
@@ -89,7 +91,7 @@ class FlagEncounters:
                 del self._replaying[tp]
             base = self._base_of.get(msg.topic, msg.topic)
             try:
-                self.engine.add(decode(_MODEL_OF[base], event.value))
+                decoded.append(decode(_MODEL_OF[base], event.value))
             except InvalidEvent as exc:
                 if base not in _OWN_DEAD_LETTERS:
                     continue  # the indexer dead-letters these
@@ -103,11 +105,16 @@ class FlagEncounters:
                     now=datetime.now(UTC),
                 )
                 await self.send_dead(letter.dead_key, letter.to_json_bytes())
-        if self._replaying:
-            return Changes()
-        changes = self.engine.advance()
+        # The rules are CPU work: off the event loop, so the Kafka consumer keeps its heartbeat.
+        # One batch at a time (the agent's concurrency is 1), so the engine needs no lock.
+        changes = await asyncio.to_thread(self._judge, decoded, judge=not self._replaying)
         await self.publish(changes)
         return changes
+
+    def _judge(self, events: list[Any], judge: bool) -> Changes:
+        for e in events:
+            self.engine.add(e)
+        return self.engine.advance() if judge else Changes()
 
     async def publish(self, changes: Changes) -> None:
         """Flags to Kafka first (the system of record), then the cases they changed to ES."""
