@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -193,23 +194,22 @@ def build_analyzer(
 def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
     """Forget the analyzer group's offsets so it reads its inputs again from the beginning;
     returns the end offset of every input partition (what the replay must reach)."""
-    from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
-    from kafka.errors import GroupIdNotFoundError, KafkaError
+    from kafka import KafkaConsumer, TopicPartition
+    from kafka.errors import GroupIdNotFoundError, NonEmptyGroupError
 
     group = f"{settings.app_id}-{ROLE}"
-    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-replay")
-    try:
-        results = admin.delete_groups([group])
-    except KafkaError as exc:
-        raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{exc}") from exc
-    finally:
-        admin.close()
-    for error in dict(results).values():
-        # kafka-python names the outcome (a string, class or instance); None/OK/NoError: success.
-        # A group that never ran (GroupIdNotFound) starts at the beginning anyway.
-        name = error if isinstance(error, str) else getattr(error, "__name__", type(error).__name__)
-        if error is not None and name not in ("OK", "NoError", GroupIdNotFoundError.__name__):
-            raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{name}")
+    # A predecessor killed without leaving (kill -9, power loss) stays a member of the group
+    # until its session times out (Faust: 60 s); until then the group cannot be deleted.
+    deadline = time.monotonic() + _STALE_MEMBER_WAIT_S
+    while True:
+        name = _delete_group(settings, group)
+        if name != NonEmptyGroupError.__name__ or time.monotonic() > deadline:
+            break
+        log.warning("分析进程的消费组 %s 仍有成员（上一进程的会话未过期），稍后重试", group)
+        time.sleep(2)
+    # A group that never ran (GroupIdNotFound) starts at the beginning anyway.
+    if name not in ("OK", "NoError", GroupIdNotFoundError.__name__):
+        raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{name}")
     consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-replay")
     try:
         names = [topic_name(settings.topic_prefix, b) for b in INPUTS]
@@ -221,6 +221,32 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
         return {(tp.topic, tp.partition): end for tp, end in consumer.end_offsets(parts).items()}
     finally:
         consumer.close()
+
+
+_STALE_MEMBER_WAIT_S = 90.0  # longer than Faust's broker_session_timeout (60 s)
+
+
+def _delete_group(settings: Settings, group: str) -> str:
+    """Delete consumer ``group``; returns the outcome's name ("OK", "GroupIdNotFoundError", …)."""
+    from kafka import KafkaAdminClient
+    from kafka.errors import KafkaError
+
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-replay")
+    try:
+        results = admin.delete_groups([group])
+    except KafkaError as exc:
+        raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{exc}") from exc
+    finally:
+        admin.close()
+    for error in dict(results).values():
+        # kafka-python names the outcome (a string, class or instance); None/OK/NoError: success.
+        if error is not None:
+            return (
+                error
+                if isinstance(error, str)
+                else getattr(error, "__name__", type(error).__name__)
+            )
+    return "OK"
 
 
 def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
