@@ -6,7 +6,7 @@ import { busy, empty, esc, focusHeading, h1, toast } from "./ui.js";
 export async function bulletinsPage(view, { user }) {
   const compile = ["supervisor", "admin"].includes(user.role);
   view.innerHTML = `${h1("《监察专刊》")}
-    ${compile ? `<form class="card row" id="compile" aria-label="汇编专刊">
+    ${compile ? `<form class="card row" id="compile" aria-label="汇编专刊" novalidate>
       <div style="flex:0 1 14rem"><label for="c-week">汇编周次</label><input id="c-week" name="week" type="week" required></div>
       <div class="shrink"><button type="submit">汇编（或重新汇编）</button></div>
       <div class="error" role="alert" hidden style="flex-basis:100%"></div></form>` : ""}
@@ -36,6 +36,11 @@ export async function bulletinsPage(view, { user }) {
     form.week.value = bulletins[0]?.week || "";
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
+      if (!form.week.value) {
+        errors.hidden = false;
+        errors.textContent = "请选择周次（如 2026-W14）";
+        return;
+      }
       const done = await busy(form.querySelector("button"), errors, () =>
         api(`/bulletins/${encodeURIComponent(form.week.value)}`, { method: "POST" }));
       if (done) {

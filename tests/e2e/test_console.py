@@ -23,11 +23,11 @@ from typing import Any
 
 import pytest
 
+from analyzers.batch import analyze_file
 from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
 from jiancha.elastic.stats import IsoWeek
 from jiancha.settings import Settings
-from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from tests.conftest import env_of, wait_for
@@ -81,21 +81,21 @@ def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path)
         create_accounts(s)
         try:
 
-            def case_indexed() -> bool:
+            flags, _ = analyze_file(subset)  # the batch run: which cases the stream must build
+            expected = {f.case_id for f in flags if not f.withdrawn}
+            assert CASE_ID in expected
+
+            def cases_indexed() -> bool:
                 assert all(p.poll() is None for p in procs), "a worker exited"
-                found = es.options(ignore_status=404).get(index=f"{s.index_prefix}-cases", id=CASE_ID)
+                es.indices.refresh(index=f"{s.index_prefix}-*")
+                found = es.search(index=f"{s.index_prefix}-cases", size=100, source=False)
                 clip = es.options(ignore_status=404).get(
                     index=f"{s.index_prefix}-clips", id="REC-005702"
                 )
-                return bool(found.get("found") and clip.get("found"))
+                ids = {h["_id"] for h in found["hits"]["hits"]}
+                return expected <= ids and bool(clip.get("found"))
 
-            wait_for(case_indexed, timeout_s=180, what="the case and its clip indexed")
-            wait_for(
-                lambda: consumer_lag(s, f"{s.app_id}-analyzer", ["enforcement-actions"]) == 0,
-                timeout_s=120,
-                what="analyzer caught up",
-            )
-            es.indices.refresh(index=f"{s.index_prefix}-*")
+            wait_for(cases_indexed, timeout_s=180, what="every case and the clip indexed")
         finally:
             es.close()
         yield
@@ -294,6 +294,7 @@ def test_review_to_accepted_order_in_the_browser(
     # 专刊: the supervisor compiles the week, reads it and downloads the PDF.
     supervisor.go("/bulletins")
     supervisor.page.get_by_label("汇编周次").fill(EVENT_WEEK)
+    expect(supervisor.page.get_by_label("汇编周次")).to_have_value(EVENT_WEEK)
     supervisor.page.get_by_role("button", name="汇编（或重新汇编）").click()
     row = supervisor.page.locator(f'tr[data-week="{EVENT_WEEK}"]')
     expect(row).to_be_visible(timeout=120_000)
