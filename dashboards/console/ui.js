@@ -86,7 +86,7 @@ export function deadlineText(order, now = new Date()) {
   const days = (new Date(order.deadline) - now) / 86_400_000;
   let note = "";
   if (waiting && days < 0) note = ` <strong class="late">已逾期 ${Math.ceil(-days)} 天</strong>`;
-  else if (waiting) note = ` <span class="muted">（剩 ${Math.max(0, Math.floor(days))} 天）</span>`;
+  else if (waiting) note = ` <span class="muted">（剩 ${Math.max(1, Math.ceil(days))} 天）</span>`;
   return `${when(order.deadline)}${note}`;
 }
 

@@ -43,7 +43,10 @@ WIDTHS = {"1280": (1280, 900), "768": (768, 1024)}
 
 sync_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
-    pytest.skip("Debian's chromium is not installed (scripts/install-system-deps.sh)", allow_module_level=True)
+    pytest.skip(
+        "Debian's chromium is not installed (scripts/install-system-deps.sh)",
+        allow_module_level=True,
+    )
 
 
 def _free_port() -> int:
@@ -80,7 +83,6 @@ def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path)
             ingest_file(subset, publisher)
         create_accounts(s)
         try:
-
             flags, _ = analyze_file(subset)  # the batch run: which cases the stream must build
             expected = {f.case_id for f in flags if not f.withdrawn}
             assert CASE_ID in expected
@@ -118,7 +120,9 @@ def base_url(console_settings: Settings, stack_with_cases: None) -> Iterator[str
 
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(console_settings), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(console_settings), host="127.0.0.1", port=port, log_level="warning"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -177,6 +181,7 @@ class Console:
 
     def shoot(self, name: str) -> None:
         """Full-page screenshots at both widths, back at 1280 px after."""
+        self.page.evaluate("document.getElementById('toast').textContent = ''")
         for label, (w, h) in reversed(WIDTHS.items()):
             self.page.set_viewport_size({"width": w, "height": h})
             self.page.wait_for_timeout(300)  # charts resize
@@ -236,7 +241,9 @@ def test_review_to_accepted_order_in_the_browser(
     page.get_by_label("理由（必填）").fill("录像第 12 秒民警索要现金且称不开票，属实")
     page.get_by_role("button", name="提交审核决定").click()
     expect(page.locator("#facts .badge").first).to_have_text("已确认")
-    page.get_by_label("整改要求（必填）").fill("立即停止现场收取现金；组织全员学习行政处罚法第六十八条、第七十条。")
+    page.get_by_label("整改要求（必填）").fill(
+        "立即停止现场收取现金；组织全员学习行政处罚法第六十八条、第七十条。"
+    )
     page.get_by_role("button", name="起草", exact=True).click()
     page.wait_for_url(re.compile(r"#/order/ZG-"))
     reviewer.settled()
@@ -255,13 +262,15 @@ def test_review_to_accepted_order_in_the_browser(
     expect(lp.locator("h1")).to_have_text("本中队整改通知（gaosu-1）")
     row = lp.locator(f'tr[data-order="{order_id}"]')
     expect(row).to_contain_text("已下发")
-    expect(row).to_contain_text("剩 6 天")
+    expect(row).to_contain_text("剩 7 天")
     leader.shoot("orders-board")
     row.locator("a").click()
     leader.settled()
     lp.get_by_role("button", name="签收").click()
     expect(lp.locator("h2").first).to_contain_text("已签收")
-    lp.get_by_label("整改汇报（必填）").fill("已组织全中队学习，涉事民警停岗培训，现场一律不收现金。")
+    lp.get_by_label("整改汇报（必填）").fill(
+        "已组织全中队学习，涉事民警停岗培训，现场一律不收现金。"
+    )
     pdf = b"%PDF-1.7\n" + "整改学习记录".encode() * 100 + b"\n%%EOF\n"
     lp.get_by_label("附件（PDF、图片、Word、Excel、MP4）").set_input_files(
         {"name": "学习记录.pdf", "mimeType": "application/pdf", "buffer": pdf}
