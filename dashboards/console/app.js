@@ -65,12 +65,15 @@ async function render() {
   const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins" }[page];
   renderNav(navPage);
   view.innerHTML = loading();
+  delete view.dataset.rendered;
+  const hash = location.hash;
   try {
     await (listed ? listed.render : detail)(view, { ...ctx, id, params });
   } catch (err) {
     if (err.status === 401) return;
     showError(view, err);
   }
+  if (location.hash === hash) view.dataset.rendered = hash;  // a finished page (tests wait for it)
 }
 
 function loginPage(message = "") {

@@ -174,6 +174,9 @@ class Console:
             self.page.reload()  # the same hash fires no hashchange
         else:
             self.page.goto(url)
+        self.page.wait_for_function(
+            "h => document.getElementById('view').dataset.rendered === h", arg=f"#{hash_}"
+        )
         self.settled()
 
     def settled(self) -> None:
