@@ -8,16 +8,19 @@ bearer token the user signed in for.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import FileResponse, RedirectResponse
 
 import dashboards
 from analyzers.catalogue import CATEGORIES
+from analyzers.law import load_law
+from api.deps import get_settings
 from jiancha.elastic.stats import CLASS_LABELS
 from jiancha.review.cases import STATUS_LABELS as CASE_STATUS
 from jiancha.review.orders import STATUS_LABELS as ORDER_STATUS
+from jiancha.settings import Settings
 
 router = APIRouter(include_in_schema=False)
 
@@ -37,10 +40,11 @@ async def home() -> RedirectResponse:
 
 
 @router.get("/console/meta.json")
-async def meta() -> dict[str, Any]:
-    """Labels of categories, classes and statuses: one source with the analyzers and the API."""
+async def meta(settings: Annotated[Settings, Depends(get_settings)]) -> dict[str, Any]:
+    """Labels of categories, classes, statuses and violations: the analyzers' and the API's own."""
     return {
         "categories": {k: {"label": c.label, "class": c.class_} for k, c in CATEGORIES.items()},
+        "violations": {k: v.name for k, v in load_law(settings.violations_file).types.items()},
         "classes": CLASS_LABELS,
         "case_status": CASE_STATUS,
         "order_status": ORDER_STATUS,

@@ -66,7 +66,7 @@ export async function orderDetail(view, { user, id }) {
         ${o.answers.length ? o.answers.map((a) => `<div class="answer">
           <div class="small muted">第 ${a.number} 次汇报 · ${esc(a.by)} · ${when(a.at)} ${a.late ? '<strong class="late">逾期提交</strong>' : "按期"}</div>
           <p class="pre">${esc(a.text)}</p>
-          ${a.attachments.map((f) => `<button type="button" class="link" data-sha="${esc(f.sha256)}" data-name="${esc(f.filename)}">📎 ${esc(f.filename)}（${Math.ceil(f.size / 1024)} KB）</button>`).join("<br>")}
+          ${a.attachments.map((f) => `<button type="button" class="link" data-sha="${esc(f.sha256)}" data-name="${esc(f.filename)}">附件：${esc(f.filename)}（${Math.ceil(f.size / 1024)} KB）</button>`).join("<br>")}
         </div>`).join("") : empty("尚未汇报。")}
       </section>
       <section>

@@ -175,7 +175,8 @@ class Console:
         else:
             self.page.goto(url)
         self.page.wait_for_function(
-            "h => document.getElementById('view').dataset.rendered === h", arg=f"#{hash_}"
+            "h => decodeURIComponent(document.getElementById('view').dataset.rendered) === h",
+            arg=f"#{hash_}",
         )
         self.settled()
 
@@ -209,10 +210,24 @@ def test_review_to_accepted_order_in_the_browser(
     before = supervisor.overview(EVENT_WEEK)
     before_now = supervisor.overview(this_week)
 
+    # A wrong password is refused in Chinese; the form is reachable by keyboard alone.
+    stranger = browser.new_page()
+    stranger.goto(base_url + "/")
+    expect(stranger.get_by_label("用户名")).to_be_focused()
+    stranger.keyboard.type("reviewer")
+    stranger.keyboard.press("Tab")
+    stranger.keyboard.type("not-the-password")
+    stranger.keyboard.press("Enter")
+    expect(stranger.get_by_role("alert")).to_have_text("用户名或密码错误")
+    stranger.close()
+
     # The reviewer searches a phrase of the transcript: the case, and the highlighted clip hit.
     reviewer = Console(browser, base_url, "reviewer", shots)
     page = reviewer.page
     expect(page.locator("h1")).to_have_text("案件检索")
+    reviewer.go("/search?q=" + "查无此句")
+    expect(page.locator("#cases .empty")).to_contain_text("没有符合条件的案件")
+    expect(page.locator("#clips .empty")).to_contain_text("没有命中")
     page.get_by_label("全文（转写、问题说明、证据摘录）").fill("现金")
     page.get_by_role("button", name="检索", exact=True).click()
     reviewer.settled()
@@ -229,7 +244,8 @@ def test_review_to_accepted_order_in_the_browser(
     page.wait_for_function("document.querySelector('#player-REC-005702').readyState >= 1")
     page.locator(".transcript li").first.locator("button").click()
     page.wait_for_function("document.querySelector('#player-REC-005702').currentTime < 5")
-    page.locator('.jump[data-rec="REC-005702"]').first.click()
+    page.locator('.jump[data-rec="REC-005702"]').first.focus()
+    page.keyboard.press("Enter")  # keyboard users jump to the flagged second too
     page.wait_for_function("document.querySelector('#player-REC-005702').currentTime >= 12.3")
     position = audio.evaluate("a => a.currentTime")
     assert FLAGGED_SECOND - 0.1 <= position < FLAGGED_SECOND + 2.0, position

@@ -9,12 +9,14 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.routes import console
+from jiancha.settings import Settings
 
 KIBANA = Path(console.ROOT).parent / "kibana"
 
 
 def _client() -> TestClient:
     app = FastAPI()
+    app.state.settings = Settings()
     app.include_router(console.router)
     return TestClient(app)
 
@@ -36,6 +38,7 @@ def test_console_labels_come_from_the_catalogue() -> None:
     assert meta["categories"]["cash_no_receipt"] == {"label": "收现不开票", "class": "profit"}
     assert meta["order_status"]["issued"] == "已下发"
     assert meta["case_status"]["pending"] == "待审核"
+    assert meta["violations"]["parking"] == "违反规定停放"
 
 
 def test_kibana_saved_objects_are_valid_ndjson() -> None:
