@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EVENTS ?= ../shared/data/eval-dev/events.jsonl
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo up down status test unit integration lint format bench clean
+.PHONY: help setup demo up down status test unit integration chaos lint format bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,7 +30,7 @@ down: ## stop everything jiancha started
 status: ## ports, versions, pids and health of the embedded services
 	$(BIN)/jiancha status
 
-test: setup ## run all tests: unit, integration (real Kafka + ES), e2e
+test: setup ## run all tests: unit, integration (real Kafka + ES), chaos, e2e
 	$(BIN)/python -m pytest tests
 
 unit: setup ## run the unit tests only (no I/O)
@@ -38,6 +38,9 @@ unit: setup ## run the unit tests only (no I/O)
 
 integration: setup ## run the integration tests only
 	$(BIN)/python -m pytest tests/integration
+
+chaos: setup ## only the fault tests that stop and restart a private Kafka + ES (~3 min)
+	$(BIN)/python -m pytest tests/chaos -m chaos
 
 lint: setup ## ruff lint + format check, mypy
 	$(BIN)/ruff check .

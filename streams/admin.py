@@ -83,8 +83,13 @@ def kafka_health(bootstrap: str, client_id: str = "jiancha-health") -> tuple[boo
     from kafka.errors import KafkaError
 
     try:
+        # Bounded connect too (kafka-python waits 30 s by default): /healthz must answer while
+        # Kafka is down, to say it is degraded (issue 8's Kafka-restart test).
         admin = KafkaAdminClient(
-            bootstrap_servers=bootstrap, request_timeout_ms=3000, client_id=client_id
+            bootstrap_servers=bootstrap,
+            request_timeout_ms=3000,
+            bootstrap_timeout_ms=3000,
+            client_id=client_id,
         )
     except (KafkaError, OSError, ValueError) as exc:
         return False, f"Kafka 无法连接：{exc.__class__.__name__}"
