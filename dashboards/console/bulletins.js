@@ -1,7 +1,7 @@
 // 专刊: the archive of 《监察专刊》, read in the page or downloaded as PDF.
 
 import { api, download } from "./api.js";
-import { busy, empty, esc, focusHeading, h1, toast } from "./ui.js";
+import { busy, empty, esc, focusHeading, h1, toast, when } from "./ui.js";
 
 export async function bulletinsPage(view, { user }) {
   const compile = ["supervisor", "admin"].includes(user.role);
@@ -17,9 +17,9 @@ export async function bulletinsPage(view, { user }) {
   list.innerHTML = bulletins.length
     ? `<table id="bulletin-table"><thead><tr><th scope="col">期号</th><th scope="col">周次</th><th scope="col">印发日期</th>
         <th scope="col">页数</th><th scope="col">操作</th></tr></thead><tbody>
-        ${bulletins.map((b) => `<tr data-week="${esc(b.week)}"><td>${esc(b.title)}</td><td>${esc(b.week)}</td>
-          <td>${esc(b.issued_on || "—")}</td><td>${esc(b.pdf_pages ?? "—")}</td>
-          <td><a class="button secondary" href="#/bulletin/${encodeURIComponent(b.week)}">在线阅读</a>
+        ${bulletins.map((b) => `<tr data-week="${esc(b.week)}"><td>${esc(b.title)}</td><td class="nowrap">${esc(b.week)}</td>
+          <td>${when(b.issued_on)}</td><td>${esc(b.pdf_pages ?? "—")}</td>
+          <td class="actions"><a class="button secondary" href="#/bulletin/${encodeURIComponent(b.week)}">在线阅读</a>
             <button type="button" data-pdf="${esc(b.week)}">下载 PDF</button></td></tr>`).join("")}</tbody></table>`
     : empty("尚无已汇编的专刊。每周一 08:00 自动汇编，负责人也可在上方按周汇编。");
   list.querySelectorAll("[data-pdf]").forEach((b) => b.addEventListener("click", async () => {

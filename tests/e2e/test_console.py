@@ -134,6 +134,7 @@ def base_url(console_settings: Settings, stack_with_cases: None) -> Iterator[str
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
+    sync_api.expect.set_options(timeout=20_000)  # 2 shared cores: the first Kafka send is slow
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"]
