@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.audit import Auditor
 from api.deps import SharedPublisher
-from api.routes import audit, auth, bulletins, cases, clips, health, orders, recordings
+from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
 from jiancha.settings import Settings
@@ -88,5 +88,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(audit.router)
     app.include_router(orders.router)
     app.include_router(bulletins.router)
+    app.include_router(console.router)
     prometheus_metrics.instrument(app)  # GET /metrics, request latency (issue 8)
     return app
