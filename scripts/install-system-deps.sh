@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages jiancha needs: a JDK (17+) for Kafka and Elasticsearch, Maven to fetch them;
-# for 《监察专刊》 a CJK font, Pango (WeasyPrint's layout) and poppler-utils (the tests read the PDF).
+# for 《监察专刊》 a CJK font, Pango (WeasyPrint's layout) and poppler-utils (the tests read the PDF);
+# for the web console's browser tests Debian's Chromium (Playwright drives it; no browser download).
 set -euo pipefail
 
 need=()
@@ -11,6 +12,7 @@ fc-list 2>/dev/null | grep -c "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cj
 ldconfig -p 2>/dev/null | grep -c libpangoft2-1.0 >/dev/null || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 ldconfig -p 2>/dev/null | grep -c libharfbuzz-subset >/dev/null || need+=(libharfbuzz-subset0)  # fast font subsetting
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if ((${#need[@]})); then
   if [ "$(id -u)" -ne 0 ]; then
