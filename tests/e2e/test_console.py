@@ -137,7 +137,8 @@ def browser() -> Iterator[Any]:
     sync_api.expect.set_options(timeout=20_000)  # 2 shared cores: the first Kafka send is slow
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"]
+            executable_path=CHROMIUM,
+            args=["--autoplay-policy=no-user-gesture-required", "--lang=zh-CN"],
         )
         yield b
         b.close()
@@ -340,6 +341,8 @@ def test_review_to_accepted_order_in_the_browser(
     # Squad-leader and unauthenticated views; errors in Chinese.
     leader.go(f"/order/{order_id}")
     expect(lp.locator("h2").first).to_contain_text("已验收")
+    leader.go(f"/case/{CASE_ID}")  # the evidence behind his order, recording included
+    expect(lp.locator("#player-REC-005702")).to_have_attribute("src", re.compile("^blob:"))
     leader.go("/order/ZG-20260101-nope")
     expect(lp.locator("[role=alert]")).to_contain_text("不存在")
 
