@@ -64,14 +64,17 @@ async function render() {
   }
   const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins" }[page];
   renderNav(navPage);
-  view.innerHTML = loading();
+  // Each page renders into a box of its own: a slower, superseded page writes to a detached box.
+  const box = document.createElement("div");
+  box.innerHTML = loading();
+  view.replaceChildren(box);
   delete view.dataset.rendered;
   const hash = location.hash;
   try {
-    await (listed ? listed.render : detail)(view, { ...ctx, id, params });
+    await (listed ? listed.render : detail)(box, { ...ctx, id, params });
   } catch (err) {
     if (err.status === 401) return;
-    showError(view, err);
+    showError(box, err);
   }
   if (location.hash === hash) view.dataset.rendered = hash;  // a finished page (tests wait for it)
 }

@@ -151,6 +151,15 @@ def shots(tmp_path: Path) -> Path:
     return where
 
 
+def shoot(page: Any, shots: Path, name: str) -> None:
+    """Full-page screenshots at both widths, back at 1280 px after."""
+    page.evaluate("document.getElementById('toast').textContent = ''")
+    for label, (w, h) in reversed(WIDTHS.items()):
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(300)  # charts resize
+        page.screenshot(path=shots / f"console-{name}-{label}.png", full_page=True)
+
+
 class Console:
     """One user's browser tab on the console."""
 
@@ -186,12 +195,7 @@ class Console:
         self.page.wait_for_function("!document.querySelector('#view .loading')", timeout=60_000)
 
     def shoot(self, name: str) -> None:
-        """Full-page screenshots at both widths, back at 1280 px after."""
-        self.page.evaluate("document.getElementById('toast').textContent = ''")
-        for label, (w, h) in reversed(WIDTHS.items()):
-            self.page.set_viewport_size({"width": w, "height": h})
-            self.page.wait_for_timeout(300)  # charts resize
-            self.page.screenshot(path=self.shots / f"console-{name}-{label}.png", full_page=True)
+        shoot(self.page, self.shots, name)
 
     def kpi(self, key: str) -> int:
         return int(self.page.locator(f'[data-kpi="{key}"] .v').inner_text())
@@ -213,7 +217,7 @@ def test_review_to_accepted_order_in_the_browser(
     before_now = supervisor.overview(this_week)
 
     # A wrong password is refused in Chinese; the form is reachable by keyboard alone.
-    stranger = browser.new_page()
+    stranger = browser.new_page(viewport={"width": 1280, "height": 900})
     stranger.goto(base_url + "/")
     expect(stranger.get_by_label("用户名")).to_be_focused()
     stranger.keyboard.type("reviewer")
@@ -221,6 +225,7 @@ def test_review_to_accepted_order_in_the_browser(
     stranger.keyboard.type("not-the-password")
     stranger.keyboard.press("Enter")
     expect(stranger.get_by_role("alert")).to_have_text("用户名或密码错误")
+    shoot(stranger, shots, "login")
     stranger.close()
 
     # The reviewer searches a phrase of the transcript: the case, and the highlighted clip hit.
