@@ -85,7 +85,8 @@ export function deadlineText(order, now = new Date()) {
   const waiting = ["issued", "acknowledged", "returned"].includes(order.status);
   const days = (new Date(order.deadline) - now) / 86_400_000;
   let note = "";
-  if (waiting && days < 0) note = ` <strong class="late">已逾期 ${Math.ceil(-days)} 天</strong>`;
+  const late = -days < 1 ? `${Math.ceil(-days * 24)} 小时` : `${Math.floor(-days)} 天`;
+  if (waiting && days < 0) note = ` <strong class="late">已逾期 ${late}</strong>`;
   else if (waiting) note = ` <span class="muted">（剩 ${Math.max(1, Math.ceil(days))} 天）</span>`;
   return `${when(order.deadline)}${note}`;
 }

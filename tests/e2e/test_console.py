@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -163,11 +163,20 @@ def shoot(page: Any, shots: Path, name: str) -> None:
 class Console:
     """One user's browser tab on the console."""
 
-    def __init__(self, browser: Any, base_url: str, username: str, shots: Path) -> None:
+    def __init__(
+        self,
+        browser: Any,
+        base_url: str,
+        username: str,
+        shots: Path,
+        clock: datetime | None = None,
+    ) -> None:
         self.context = browser.new_context(
             viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True
         )
         self.page = self.context.new_page()
+        if clock is not None:
+            self.page.clock.install(time=clock)  # the browser's "now", for deadlines
         self.page.set_default_timeout(30_000)
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
@@ -281,6 +290,15 @@ def test_review_to_accepted_order_in_the_browser(
     supervisor.shoot("order-draft")
     supervisor.page.get_by_role("button", name="下发").click()
     expect(supervisor.page.locator("h2").first).to_contain_text("已下发")
+
+    # Eight days on, the board says plainly that the order is overdue (the browser's clock).
+    later = Console(browser, base_url, "leader-gaosu", shots, datetime.now(UTC) + timedelta(days=8))
+    late_row = later.page.locator(f'tr[data-order="{order_id}"]')
+    expect(late_row).to_contain_text("已逾期 1 天")
+    expect(late_row.locator(".badge.overdue")).to_have_text("逾期")
+    expect(later.page.locator("#order-list")).to_contain_text("1 份已逾期未汇报")
+    later.shoot("orders-overdue")
+    later.context.close()
 
     # The squad leader sees it on his board with its deadline; acknowledges; answers.
     leader = Console(browser, base_url, "leader-gaosu", shots)
