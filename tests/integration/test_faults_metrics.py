@@ -1,4 +1,4 @@
-"""Metrics with real numbers: a worker's /metrics after events flowed, and the API's."""
+"""Metrics with real numbers: the indexer's, the analyzer's and the API's /metrics."""
 
 from __future__ import annotations
 
@@ -9,14 +9,36 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from jiancha.settings import Settings
 from streams import topics
+from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
 from tests.conftest import wait_for
 from tests.integration.faults import Proc, sample
+from tests.integration.test_analyzer_stream import ANALYZED
 
 pytestmark = pytest.mark.integration
+
+_TYPE_OF = {topics.ENFORCEMENT_ACTIONS: "enforcement_action", topics.COMPLAINTS: "complaint"}
+
+
+def _flag_categories(settings: Settings) -> Counter[str]:
+    """Flag messages on the flags topic, per category (withdrawals included)."""
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(
+        topic_name(settings.topic_prefix, topics.FLAGS),
+        bootstrap_servers=settings.kafka_bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=3000,
+    )
+    try:
+        return Counter(json.loads(m.value)["category"] for m in consumer)
+    finally:
+        consumer.close()
 
 
 def test_worker_and_api_expose_real_numbers(settings, eval_dev, tmp_path):
@@ -30,11 +52,14 @@ def test_worker_and_api_expose_real_numbers(settings, eval_dev, tmp_path):
         "enforcement_action": topics.ENFORCEMENT_ACTIONS,
     }
 
-    worker = Proc(settings, "worker")
+    worker, analyzer = Proc(settings, "worker"), Proc(settings, "analyzer")
     try:
+        analyzer.scrape()  # serving: the analyzer has rewound its (empty) inputs
         with Publisher(settings) as publisher:
             ingest_file(replay, publisher)
             publisher.send(topics.RECORDINGS, "KA000000", b'{"recording_id": "REC-TRUNC')
+            # The analyzer alone validates complaints.
+            publisher.send(topics.COMPLAINTS, "KA000000", b'{"complaint_id": 7}')
 
         def settled():
             s = worker.scrape()
@@ -57,8 +82,31 @@ def test_worker_and_api_expose_real_numbers(settings, eval_dev, tmp_path):
             sample(samples, "jiancha_dead_letters_total", stage="worker", kind="invalid_json") == 1
         )
         assert ("jiancha_es_bulk_retries_total", ()) in samples
+
+        group = f"{settings.app_id}-analyzer"
+        wait_for(
+            lambda: consumer_lag(settings, group, list(ANALYZED)) == 0,
+            timeout_s=180,
+            what="analyzer caught up",
+        )
+        flags = _flag_categories(settings)
+        assert flags, "600 eval-dev events raise some flags"
+        analyzed = analyzer.scrape()
+        for base in (topics.ENFORCEMENT_ACTIONS, topics.COMPLAINTS):
+            topic = topic_name(settings.topic_prefix, base)
+            got = sample(analyzed, "jiancha_events_in_total", stage="analyzer", topic=topic)
+            want = sum(1 for line in lines if json.loads(line)["type"] == _TYPE_OF[base])
+            assert got == want + (base == topics.COMPLAINTS), base
+        counted = {
+            dict(labels)["category"]: v
+            for (name, labels), v in analyzed.items()
+            if name == "jiancha_flags_out_total"
+        }
+        assert counted == flags
+        assert sample(analyzed, "jiancha_dead_letters_total", stage="analyzer", kind="schema") == 1
     finally:
         worker.stop()
+        analyzer.stop()
 
     with TestClient(create_app(settings)) as api:
         assert api.get("/healthz").status_code == 200
