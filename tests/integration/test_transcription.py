@@ -27,6 +27,7 @@ from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
 from tests.conftest import env_of, wait_for
+from tests.integration.faults import free_port, sample, scrape
 from tests.integration.review_fixtures import login, sign_in
 
 pytestmark = pytest.mark.integration
@@ -121,9 +122,10 @@ def test_voiced_recordings_become_searchable_transcripts(
         assert stored.is_file() and sha256_of(stored) == sha256_of(short)
 
     worker = start_worker()
+    metrics_port = free_port()  # issue 8: the transcriber's /metrics
     transcriber = subprocess.Popen(
         [sys.executable, "-m", "jiancha.cli", "transcriber", "--loglevel", "warning"],
-        env=env_of(s),
+        env={**env_of(s), "JIANCHA_METRICS_PORT": str(metrics_port)},
     )
     try:
         with Publisher(s) as publisher:
@@ -136,6 +138,7 @@ def test_voiced_recordings_become_searchable_transcripts(
 
         wait_for(transcriber_done, timeout_s=900, what="transcriber to consume every recording")
         worker.wait_caught_up()
+        samples = scrape(metrics_port)
     finally:
         transcriber.terminate()
         transcriber.wait(timeout=60)
@@ -177,6 +180,15 @@ def test_voiced_recordings_become_searchable_transcripts(
     missing = [d for d in letters if "不存在" in d["reason"]]
     recordings = sum('"type": "recording"' in e for e in events)
     assert len(missing) == recordings - len(voiced)
+
+    # The same outcomes on the transcriber's /metrics.
+    heard = len(voiced) + 1  # and REC-UPLOAD
+    assert sample(samples, "jiancha_transcription_rtf_count") == heard
+    assert 0 < sample(samples, "jiancha_transcription_rtf_sum") / heard < 1
+    tamper = {"stage": "transcriber", "category": "evidence_tampering"}
+    tampered = sample(samples, "jiancha_flags_out_total", **tamper)
+    rejected = sample(samples, "jiancha_dead_letters_total", stage="transcriber", kind="media")
+    assert (tampered, rejected) == (1, len(letters))
 
     # Searchable: the API finds each voiced recording by a phrase it contains, among its officer's
     # clips (the month holds thousands of clips saying 驾驶证).
