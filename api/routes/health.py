@@ -22,7 +22,7 @@ def _kafka_health(bootstrap: str) -> DependencyHealth:
 
 async def _es_health(es: Any) -> DependencyHealth:
     try:
-        health = await es.cluster.health(request_timeout=3)
+        health = await es.options(request_timeout=3).cluster.health()
     except Exception as exc:
         return DependencyHealth(
             ok=False, detail=f"Elasticsearch 无法连接：{exc.__class__.__name__}"
