@@ -51,8 +51,8 @@ format: setup ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: setup ## run the benchmarks (results table: benchmarks/README section of README.md)
-	$(BIN)/python -m benchmarks.ingest_search
+bench: setup ## run the benchmark suite (results tables: "Benchmarks" in README.md)
+	$(BIN)/python -m benchmarks.all
 
 clean: ## remove the virtualenv and caches (not the data directory)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

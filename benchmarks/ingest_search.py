@@ -45,8 +45,12 @@ def _indexed(es, prefix: str) -> Counter[str]:  # type: ignore[no-untyped-def]
     )
 
 
-def run(path: Path, label: str, timeout_s: float = 7200) -> dict:  # type: ignore[type-arg]
-    """Measure one input file; returns the result record."""
+def run(path: Path, label: str, timeout_s: float = 7200, keep: bool = False) -> dict:  # type: ignore[type-arg]
+    """Measure one input file; returns the result record.
+
+    ``keep``: leave the indices in place (``result["prefix"]`` names them) for
+    ``benchmarks.search``; the caller deletes them.
+    """
     name = f"b{uuid.uuid4().hex[:8]}"
     s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name)
     ensure_topics(s)
@@ -80,7 +84,8 @@ def run(path: Path, label: str, timeout_s: float = 7200) -> dict:  # type: ignor
     finally:
         worker.terminate()
         worker.wait(timeout=60)
-        es.indices.delete(index=f"{name}-*", allow_no_indices=True)
+        if not keep:
+            es.indices.delete(index=f"{name}-*", allow_no_indices=True)
         es.close()
     return {
         "input": label,
@@ -91,6 +96,7 @@ def run(path: Path, label: str, timeout_s: float = 7200) -> dict:  # type: ignor
         "searchable_eps": round(total / t_searchable),
         "machine": f"{platform.machine()} {os.cpu_count()} cores",
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "prefix": name,
     }
 
 
