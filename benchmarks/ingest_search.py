@@ -85,7 +85,10 @@ def run(path: Path, label: str, timeout_s: float = 7200, keep: bool = False) -> 
         worker.terminate()
         worker.wait(timeout=60)
         if not keep:
+            from benchmarks.latency import _delete_topics
+
             es.indices.delete(index=f"{name}-*", allow_no_indices=True)
+            _delete_topics(s.kafka_bootstrap, s.topic_prefix)
         es.close()
     return {
         "input": label,
