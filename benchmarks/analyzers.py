@@ -23,11 +23,11 @@ import platform
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 from analyzers.batch import analyze_file
 from benchmarks import generate_month
+from benchmarks.scratch import scratch
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev" / "events.jsonl"
 RESULTS = Path(__file__).with_name("results") / "analyzers.jsonl"
@@ -63,19 +63,12 @@ def stream(
     """Until the analyzer has read every event and the cases index holds the batch's ``cases``
     (offsets are committed before the last batch's cases are written)."""
     from jiancha.elastic.client import sync_client
-    from jiancha.settings import Settings
-    from streams.admin import consumer_lag, ensure_topics
+    from streams.admin import consumer_lag
     from streams.analyzer import INPUTS
     from streams.ingest import ingest_file
     from streams.publisher import Publisher
 
-    prefix = f"b{uuid.uuid4().hex[:8]}"
-    s = Settings(topic_prefix=f"{prefix}-", index_prefix=prefix, app_id=prefix)
-    ensure_topics(s)
-    env = dict(os.environ)
-    env.update(
-        JIANCHA_TOPIC_PREFIX=s.topic_prefix, JIANCHA_INDEX_PREFIX=prefix, JIANCHA_APP_ID=prefix
-    )
+    prefix, s, env = scratch("b")
     command = [sys.executable, "-m", "jiancha.cli", "analyzer", "--loglevel", "warning"]
     es = sync_client(s)
     proc = None

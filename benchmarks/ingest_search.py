@@ -17,14 +17,13 @@ import platform
 import subprocess
 import sys
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.scratch import scratch
 from jiancha.elastic.client import sync_client
 from jiancha.embedded.stack import EmbeddedStack
 from jiancha.settings import Settings
-from streams.admin import ensure_topics
 from streams.ingest import count_events, ingest_file
 from streams.publisher import Publisher
 
@@ -51,11 +50,7 @@ def run(path: Path, label: str, timeout_s: float = 7200, keep: bool = False) -> 
     ``keep``: leave the indices in place (``result["prefix"]`` names them) for
     ``benchmarks.search``; the caller deletes them.
     """
-    name = f"b{uuid.uuid4().hex[:8]}"
-    s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name)
-    ensure_topics(s)
-    env = dict(os.environ)
-    env.update(JIANCHA_TOPIC_PREFIX=s.topic_prefix, JIANCHA_INDEX_PREFIX=name, JIANCHA_APP_ID=name)
+    name, s, env = scratch("b")
     worker = subprocess.Popen(
         [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
     )

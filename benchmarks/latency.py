@@ -25,14 +25,13 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
+from benchmarks.scratch import scratch
 from jiancha.elastic.client import sync_client
 from jiancha.embedded.stack import EmbeddedStack
 from jiancha.settings import Settings
-from streams.admin import ensure_topics
 from streams.publisher import Publisher
 from streams.schemas import InvalidEvent, parse_envelope
 
@@ -116,11 +115,7 @@ def publish_at(
 def run(
     path: Path, rates: list[int], seconds: float, every: int, poll_ms: int, drain_s: float
 ) -> list[dict[str, Any]]:
-    name = f"l{uuid.uuid4().hex[:8]}"
-    s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name)
-    ensure_topics(s)
-    env = dict(os.environ)
-    env.update(JIANCHA_TOPIC_PREFIX=s.topic_prefix, JIANCHA_INDEX_PREFIX=name, JIANCHA_APP_ID=name)
+    name, s, env = scratch("l")
     worker = subprocess.Popen(
         [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
     )
