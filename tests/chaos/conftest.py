@@ -24,7 +24,7 @@ from jiancha.embedded.procs import ServiceUser, ensure_service_user
 from jiancha.embedded.stack import EmbeddedStack
 from jiancha.settings import Settings
 from streams.admin import ensure_topics
-from tests.conftest import drop_prefix, env_of
+from tests.conftest import drop_prefix, env_of, stop_process
 from tests.integration.faults import free_port
 
 
@@ -148,10 +148,4 @@ class Api:
             return 0, {}
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=30)
+        stop_process(self.proc)

@@ -13,7 +13,7 @@ import urllib.request
 from prometheus_client.parser import text_string_to_metric_families
 
 from jiancha.settings import Settings
-from tests.conftest import env_of
+from tests.conftest import env_of, stop_process
 
 
 def free_port() -> int:
@@ -44,13 +44,7 @@ class Proc:
         self.proc.wait(timeout=30)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=30)
+        stop_process(self.proc)
 
     def scrape(self, timeout_s: float = 60) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
         """The worker's samples: (name, sorted labels) -> value; waits for the server."""

@@ -18,7 +18,7 @@ from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
-from tests.conftest import env_of, wait_for
+from tests.conftest import env_of, stop_process, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -46,11 +46,7 @@ def analyzer(settings: Settings):
 
     yield start
     for p in procs:
-        p.terminate()
-        try:
-            p.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            p.kill()
+        stop_process(p)
 
 
 def _caught_up(settings: Settings, proc: subprocess.Popen[bytes]) -> bool:

@@ -40,7 +40,7 @@ from streams.schemas.rectification_events import (
     decode_event,
 )
 from streams.topics import topic_name
-from tests.conftest import env_of, wait_for
+from tests.conftest import env_of, stop_process, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -71,11 +71,7 @@ def worker(review_settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
         [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
     )
     yield proc
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_process(proc)
 
 
 def _put_pending_case(settings: Settings) -> None:
