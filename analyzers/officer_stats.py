@@ -51,7 +51,7 @@ floor so a large sample never flags a trivial difference. Only the standard libr
 
 Measured (default config): eval-dev flags exactly its two labelled officers (MU661913 p≈2e-17,
 KA692921 p≈1e-7; the strongest lawful officers p=0.11 and p=0.24, and below the effect floors).
-On ``benchmarks.generate_month`` months (2 % of officers planted per pattern): no false flag with
+On ``jiancha.synthetic.month`` months (2 % of officers planted per pattern): no false flag with
 800 officers (a 31-day and a 28-day month; 61 of 64 planted found); with 4,000 officers 2 false
 out-of-town flags among 80 (within BH's 5 %), none at month end, 156 of 160 planted found. The
 misses are a planted officer just under the minimum sample and weak spikes of light writers.

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from analyzers.batch import analyze_file
-from benchmarks import generate_month
+from jiancha.synthetic import month as generate_month
 from benchmarks.scratch import scratch
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev" / "events.jsonl"

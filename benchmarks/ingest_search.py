@@ -110,7 +110,7 @@ def main() -> None:
     EmbeddedStack(Settings()).up(say=lambda line: print(line, file=sys.stderr))
     inputs = [(args.events, args.events.name)]
     if args.generated:
-        from benchmarks.generate_month import main as generate
+        from jiancha.synthetic.month import main as generate
 
         path = Settings().cache_dir / "bench" / f"month-{args.generated}.jsonl"
         if not path.exists():

@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     EmbeddedStack(Settings()).up(say=lambda line: print(line, file=sys.stderr))
     if not args.events.exists():
-        from benchmarks.generate_month import main as generate
+        from jiancha.synthetic.month import main as generate
 
         generate(["--events", "200000", "--out", str(args.events)])
     print(

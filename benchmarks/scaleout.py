@@ -186,7 +186,7 @@ def main() -> None:
     args = parser.parse_args()
     path, label = args.events, args.events.name
     if args.generated:
-        from benchmarks.generate_month import main as generate
+        from jiancha.synthetic.month import main as generate
 
         path = Settings().cache_dir / "bench" / f"month-{args.generated}.jsonl"
         if not path.exists():

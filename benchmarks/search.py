@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> None:
         from benchmarks.ingest_search import run
 
         if not args.events.exists():
-            from benchmarks.generate_month import main as generate
+            from jiancha.synthetic.month import main as generate
 
             generate(["--events", "1000000", "--out", str(args.events)])
         ingest = run(args.events, args.events.name, keep=True)

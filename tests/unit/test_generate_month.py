@@ -1,4 +1,4 @@
-"""Unit tests of the synthetic-month generator (benchmarks/generate_month.py)."""
+"""Unit tests of the synthetic-month generator (jiancha/synthetic/month.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate_month import VIOLATIONS, default_n_squads, generate_month, main
+from jiancha.synthetic.month import VIOLATIONS, default_n_squads, generate_month, main
 
 N = 20_000
 MONTH = "2026-05"

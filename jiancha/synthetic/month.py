@@ -1,4 +1,4 @@
-"""Deterministic generator of a synthetic month of jiancha events, for throughput benchmarks.
+"""Deterministic generator of a synthetic month of jiancha events (demo, tests, benchmarks).
 
 The events have exactly the shapes of the labelled development month
 (``shared/data/eval-dev/events.jsonl``, contracts v1 of ``shared/DESIGN.md``): one
@@ -40,7 +40,7 @@ of the run length.
 
 Usage::
 
-    python -m benchmarks.generate_month --events 1000000 --out /tmp/month.jsonl \
+    python -m jiancha.synthetic.month --events 1000000 --out /tmp/month.jsonl \
         [--seed 7] [--month 2026-05] [--squads N] [--officers-per-squad 10] [--quiet]
 
 On this 2-core machine 1,000,000 events (~506 MB) take about 40 s (generation ~15 s, JSON ~10 s).
@@ -1128,7 +1128,7 @@ def generate_month(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.generate_month",
+        prog="python -m jiancha.synthetic.month",
         description="Write a synthetic month of jiancha events as JSONL.",
     )
     parser.add_argument(

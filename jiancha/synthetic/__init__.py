@@ -1,0 +1,1 @@
+"""Synthetic data the project makes itself: a seeded month of events and the demo's voiced recordings."""
