@@ -1,10 +1,11 @@
 """The rule engine: every rule over a growing picture of the events, deciding on event time.
 
-The stream (``streams/analyzer.py``) and the batch (``jiancha analyze``) run this same engine: they
-:meth:`Engine.add` events as they come and call :meth:`Engine.advance`, which re-judges what the
-new events touched and returns the flags that appeared, changed or no longer hold. Every judgement
-is a pure function of the events seen and of the **watermark** (the latest event time seen), never
-of their order, so a stream that has read what a batch file holds ends with the batch's flags.
+The stream (``streams/analysis/agents.py``) and the batch (``jiancha analyze``) run this same
+engine: they :meth:`Engine.add` events as they come and call :meth:`Engine.advance`, which
+re-judges what the new events touched and returns the flags that appeared, changed or no longer
+hold. Every judgement is a pure function of the events seen and of the **watermark** (the latest
+event time seen), never of their order, so a stream that has read what a batch file holds ends
+with the batch's flags.
 
 What is judged together (a *scope*), and what makes it be judged again:
 

@@ -34,9 +34,9 @@ from typing import Literal, cast
 
 from analyzers.catalogue import CATEGORIES
 from analyzers.model import Encounter, encounter_flag
-from jiancha.speech.vocabulary import _fold, pinyin
 from streams.schemas.flags import Flag, SegmentEvidence
 from streams.schemas.transcripts import Segment
+from streams.speech.vocabulary import _fold, pinyin
 
 DEFAULT_LEXICON = Path(__file__).with_name("data") / "lexicon.toml"
 

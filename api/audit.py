@@ -4,7 +4,7 @@ Each record is an ``AuditRecorded`` event appended to the ``audit`` topic first 
 record, append-only) and then indexed into the ``audit`` index for ``GET /audit``. If Kafka does
 not acknowledge the record, the request fails with 503: nothing is shown or changed unaudited.
 If only the index write fails, the record is safe on Kafka and the indexer worker's projection
-of the topic (``streams/accounts.py``) indexes it.
+of the topic (``streams/accounts/agents.py``) indexes it.
 """
 
 from __future__ import annotations

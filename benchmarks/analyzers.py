@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 
 from analyzers.batch import analyze_file
-from jiancha.synthetic import month as generate_month
 from benchmarks.scratch import scratch
+from jiancha.synthetic import month as generate_month
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev" / "events.jsonl"
 RESULTS = Path(__file__).with_name("results") / "analyzers.jsonl"
@@ -64,7 +64,7 @@ def stream(
     (offsets are committed before the last batch's cases are written)."""
     from jiancha.elastic.client import sync_client
     from streams.admin import consumer_lag
-    from streams.analyzer import INPUTS
+    from streams.analysis.agents import INPUTS
     from streams.ingest import ingest_file
     from streams.publisher import Publisher
 

@@ -20,10 +20,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jiancha.bulletin.compile import compile_week
 from jiancha.elastic.client import sync_client
-from jiancha.elastic.stats import IsoWeek
 from jiancha.settings import Settings
+from streams.bulletin.compile import compile_week
+from streams.bulletin.stats import IsoWeek
 
 RESULTS = Path(__file__).parent / "results" / "bulletin.jsonl"
 

@@ -28,7 +28,7 @@ from benchmarks.ingest_search import EVAL_DEV, _indexed
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from streams.admin import consumer_lag, ensure_topics
-from streams.agents import INDEXED_TOPICS
+from streams.indexer.agents import INDEXED_TOPICS
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name

@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.latency import percentile
-from jiancha.auth.users import new_user, save_user
 from jiancha.elastic.client import sync_client
 from jiancha.embedded.stack import EmbeddedStack
 from jiancha.settings import Settings
+from streams.accounts.users import new_user, save_user
 
 RESULTS = Path(__file__).parent / "results" / "search.jsonl"
 DEFAULT_EVENTS = Path("/tmp/jiancha-bench-month-1000000.jsonl")

@@ -19,7 +19,7 @@ from analyzers.batch import read_events
 from analyzers.engine import Engine
 from analyzers.scoring import read_jsonl, score, table
 from jiancha.settings import Settings
-from jiancha.speech import build_transcriber
+from streams.speech import build_transcriber
 
 EVAL_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev"
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jiancha.settings import Settings
-from jiancha.speech import build_transcriber
-from jiancha.speech.evaluation import Attribution, attribution, char_errors
-from jiancha.speech.media import load_audio
+from streams.speech import build_transcriber
+from streams.speech.evaluation import Attribution, attribution, char_errors
+from streams.speech.media import load_audio
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev"
 RESULTS = Path(__file__).with_name("results") / "transcription.jsonl"

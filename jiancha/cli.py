@@ -97,7 +97,7 @@ def ingest(settings: Settings, path: Path, rate: float | None) -> None:
 @click.pass_obj
 def worker(settings: Settings, loglevel: str) -> None:
     """运行 Faust 工作进程：把录像、转写、执法记录建入 Elasticsearch。"""
-    from streams.agents import run_indexer
+    from streams.indexer.agents import run_indexer
 
     sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
     run_indexer(settings, loglevel=loglevel)
@@ -108,7 +108,7 @@ def worker(settings: Settings, loglevel: str) -> None:
 @click.pass_obj
 def analyzer(settings: Settings, loglevel: str) -> None:
     """运行分析进程：对执法记录、录像、转写、政策与投诉运行全部规则，发布告警、建立案件。"""
-    from streams.analyzer import run_analyzer
+    from streams.analysis.agents import run_analyzer
 
     sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
     try:
@@ -122,7 +122,7 @@ def analyzer(settings: Settings, loglevel: str) -> None:
 @click.pass_obj
 def transcriber(settings: Settings, loglevel: str) -> None:
     """运行转写服务：消费录像主题，取回媒体、校验 SHA-256、语音识别，发布转写结果。"""
-    from streams.transcriber import run_transcriber
+    from streams.speech.agents import run_transcriber
 
     sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
     run_transcriber(settings, loglevel=loglevel)
@@ -154,8 +154,8 @@ def transcribe(
 
     from tqdm import tqdm
 
-    from jiancha.speech import build_transcriber
-    from jiancha.speech.media import MediaError
+    from streams.speech import build_transcriber
+    from streams.speech.media import MediaError
 
     files = _media_files(paths)
     if not files:
@@ -356,9 +356,9 @@ def user_add(
     from pydantic import ValidationError
 
     from jiancha.auth.passwords import WeakPassword
-    from jiancha.auth.users import new_user, save_user
     from jiancha.elastic.client import sync_client
     from jiancha.elastic.indices import ensure_indices
+    from streams.accounts.users import new_user, save_user
     from streams.admin import ensure_topics
 
     if password_stdin:
@@ -397,9 +397,9 @@ def bulletin(settings: Settings, week_text: str | None, out: Path | None) -> Non
     """汇编一周的《监察专刊》（HTML + PDF），存档并登记期号；同一周重编期号不变。"""
     from datetime import UTC, datetime
 
-    from jiancha.bulletin.compile import STAGES, compile_week
     from jiancha.elastic.client import sync_client
-    from jiancha.elastic.stats import IsoWeek
+    from streams.bulletin.compile import STAGES, compile_week
+    from streams.bulletin.stats import IsoWeek
 
     now = datetime.now(UTC)
     tz = settings.bulletin_timezone

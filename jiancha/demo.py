@@ -134,7 +134,7 @@ def _show_cases(
     """Until the analyzer has read everything; then the cases awaiting review, by category."""
     from analyzers.catalogue import CATEGORIES
     from streams.admin import consumer_lag
-    from streams.analyzer import INPUTS
+    from streams.analysis.agents import INPUTS
 
     deadline = time.monotonic() + timeout_s
     while consumer_lag(settings, f"{settings.app_id}-analyzer", list(INPUTS)):
@@ -196,7 +196,7 @@ def demo_accounts(squads: list[str]) -> list[DemoAccount]:
 
 
 def _create_users(settings: Settings, es: object, alias: str, accounts: list[DemoAccount]) -> None:
-    from jiancha.auth.users import new_user, save_user
+    from streams.accounts.users import new_user, save_user
 
     for a in accounts:
         user = new_user(

@@ -9,7 +9,7 @@ against Kafka on each scrape (:class:`ConsumerLagCollector`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, start_http_server
@@ -53,7 +53,7 @@ API_LATENCY = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
 
-#: reason prefixes (streams.schemas, jiancha.speech, the writer) -> a short, bounded label
+#: reason prefixes (streams.schemas, streams.speech, the writer) -> a short, bounded label
 _KINDS = (
     ("不是合法的 JSON", "invalid_json"),
     ("未知的事件类型", "unknown_type"),
@@ -114,13 +114,6 @@ class ConsumerLagCollector(Collector):
         yield gauge
 
 
-def lag_probe(settings: Any, group: str, topic_bases: Sequence[str]) -> LagProbe:
-    """A probe of ``group``'s lag on ``topic_bases`` (streams.admin.consumer_lag)."""
-    from streams.admin import consumer_lag
-
-    return lambda: consumer_lag(settings, group, list(topic_bases))
-
-
 def serve(
     port: int,
     host: str = "127.0.0.1",
@@ -136,14 +129,3 @@ def serve(
     start_http_server(port, addr=host, registry=registry)
     log.info("指标地址：http://%s:%d/metrics", host, port)
     return True
-
-
-def serve_worker(settings: Any, role: str, topic_bases: Sequence[str]) -> bool:
-    """Serve a worker's metrics on ``settings.metrics_port``, with its consumer group's lag."""
-    group = f"{settings.app_id}-{role}"
-    return serve(
-        settings.metrics_port,
-        settings.metrics_host,
-        group,
-        lag_probe(settings, group, topic_bases),
-    )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Sequence
 
+from jiancha import metrics
 from jiancha.settings import Settings
 from streams.topics import CATALOGUE, topic_name
 
@@ -77,27 +79,8 @@ def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
     return lag
 
 
-def kafka_health(bootstrap: str, client_id: str = "jiancha-health") -> tuple[bool, str]:
-    """(ok, detail in Chinese): the cluster answers a metadata request within 3 s."""
-    from kafka import KafkaAdminClient
-    from kafka.errors import KafkaError
-
-    try:
-        # Bounded connect too (kafka-python waits 30 s by default): /healthz must answer while
-        # Kafka is down, to say it is degraded (issue 8's Kafka-restart test).
-        admin = KafkaAdminClient(
-            bootstrap_servers=bootstrap,
-            request_timeout_ms=3000,
-            bootstrap_timeout_ms=3000,
-            client_id=client_id,
-        )
-    except (KafkaError, OSError, ValueError) as exc:
-        return False, f"Kafka 无法连接：{exc.__class__.__name__}"
-    try:
-        cluster = admin.describe_cluster()
-        brokers = len(cluster.get("brokers", []))
-        return True, f"集群 {cluster.get('cluster_id')}，{brokers} 个 broker 在线"
-    except (KafkaError, OSError) as exc:
-        return False, f"Kafka 元数据请求失败：{exc.__class__.__name__}"
-    finally:
-        admin.close()
+def serve_worker_metrics(settings: Settings, role: str, topic_bases: Sequence[str]) -> bool:
+    """Serve a worker's ``/metrics`` on ``settings.metrics_port`` with its group's lag (0 = off)."""
+    group = f"{settings.app_id}-{role}"
+    probe = lambda: consumer_lag(settings, group, list(topic_bases))  # noqa: E731
+    return metrics.serve(settings.metrics_port, settings.metrics_host, group, probe)

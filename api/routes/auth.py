@@ -13,7 +13,7 @@ from api.audit import AuditorDep
 from api.deps import get_aliases, get_es
 from api.security import Authenticator, CurrentUser, User, client_ip, get_authenticator
 from jiancha.auth.passwords import dummy_verify, verify_password
-from jiancha.auth.users import find_user
+from streams.accounts.users import find_user
 
 router = APIRouter(prefix="/auth", tags=["登录"])
 

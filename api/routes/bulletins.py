@@ -1,7 +1,7 @@
 """《监察专刊》: list, download (PDF, HTML), the week's live numbers, and recompilation.
 
 Any signed-in user may read bulletins; the supervisor (负责人) and admin may compile one on
-demand. The numbers come from :mod:`jiancha.elastic.stats`, the module the bulletin prints from.
+demand. The numbers come from :mod:`streams.bulletin.stats`, the module the bulletin prints from.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from fastapi.responses import FileResponse
 from api.audit import AuditorDep
 from api.deps import get_settings
 from api.security import CurrentUser, User, require_roles
-from jiancha.bulletin.store import KINDS
-from jiancha.elastic.stats import IsoWeek, week_stats
 from jiancha.settings import Settings
+from streams.bulletin.stats import IsoWeek, week_stats
+from streams.bulletin.store import KINDS
 
 router = APIRouter(prefix="/bulletins", tags=["《监察专刊》"])
 
@@ -35,8 +35,8 @@ def _week(text: str, settings: Settings) -> IsoWeek:
 
 def _with_es(settings: Settings, work: Any) -> Any:
     """Run ``work(es, store)`` with a sync client of its own (the compiler is synchronous)."""
-    from jiancha.bulletin.compile import store_of
     from jiancha.elastic.client import sync_client
+    from streams.bulletin.compile import store_of
 
     es = sync_client(settings)
     try:
@@ -75,7 +75,7 @@ async def _file(week: str, kind: str, settings: Settings) -> FileResponse:
     sha = (doc or {}).get(f"{kind}_sha256")
     if not sha:
         raise HTTPException(404, f"{week} 的《监察专刊》尚未汇编")
-    from jiancha.bulletin.compile import store_of
+    from streams.bulletin.compile import store_of
 
     path = store_of(settings, None, {"bulletins": ""}).path(sha, kind)
     if not path.exists():
@@ -123,7 +123,7 @@ async def compile_bulletin(
     user: Annotated[User, Depends(require_roles("supervisor", "admin"))],
 ) -> dict[str, Any]:
     """Compile ``week`` now from Elasticsearch; recompiling keeps its 期号 and 总期号."""
-    from jiancha.bulletin.compile import compile_week
+    from streams.bulletin.compile import compile_week
 
     iso = _week(week, settings)
 

@@ -30,7 +30,8 @@ from api.audit import AuditorDep
 from api.deps import PublisherDep, get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW
-from jiancha.review.cases import (
+from streams import topics
+from streams.review.cases import (
     CaseQuery,
     DecisionRefused,
     Scope,
@@ -39,7 +40,6 @@ from jiancha.review.cases import (
     facets,
     undo_document,
 )
-from streams import topics
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from api.ranges import RangeNotSatisfiable, parse_range
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, ClipQuery, clip_search_body, parse_clip_page
 from jiancha.settings import Settings
-from jiancha.speech.media import MediaError, resolve
+from streams.speech.media import MediaError, resolve
 
 router = APIRouter(prefix="/clips", tags=["录像检索"])
 

@@ -17,10 +17,10 @@ import dashboards
 from analyzers.catalogue import CATEGORIES
 from analyzers.law import load_law
 from api.deps import get_settings
-from jiancha.elastic.stats import CLASS_LABELS
-from jiancha.review.cases import STATUS_LABELS as CASE_STATUS
-from jiancha.review.orders import STATUS_LABELS as ORDER_STATUS
 from jiancha.settings import Settings
+from streams.bulletin.stats import CLASS_LABELS
+from streams.review.cases import STATUS_LABELS as CASE_STATUS
+from streams.review.orders import STATUS_LABELS as ORDER_STATUS
 
 router = APIRouter(include_in_schema=False)
 

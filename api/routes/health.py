@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Response
 
 from api.deps import get_es, get_settings
 from api.models import DependencyHealth, HealthOut
+from jiancha.kafka import kafka_health
 from jiancha.settings import Settings
-from streams.admin import kafka_health
 
 router = APIRouter(tags=["运维"])
 

@@ -1,8 +1,8 @@
 """整改通知书 (rectification orders): draft, issue, acknowledge, answer, return, accept, close.
 
 Each change is checked against the projected order with the pure lifecycle
-(:mod:`jiancha.review.orders`), published to ``rectification-events`` (acks=all) and then read
-back once the worker has folded it (why: :mod:`streams.review`). Squad leaders see their own
+(:mod:`streams.review.orders`), published to ``rectification-events`` (acks=all) and then read
+back once the worker has folded it (why: :mod:`streams.review.agents`). Squad leaders see their own
 squad's issued orders only; anything else is 404 to them, as if it did not exist.
 """
 
@@ -31,10 +31,11 @@ from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, Validat
 from api.audit import AuditorDep
 from api.deps import PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
-from jiancha.elastic.orders import read_order
 from jiancha.elastic.queries import MAX_WINDOW
-from jiancha.review.attachments import AttachmentError, path_of, store_upload
-from jiancha.review.orders import (
+from jiancha.settings import Settings
+from streams import topics
+from streams.review.attachments import AttachmentError, path_of, store_upload
+from streams.review.orders import (
     AWAITING_ANSWER,
     Order,
     OrderError,
@@ -42,8 +43,7 @@ from jiancha.review.orders import (
     apply,
     outcome,
 )
-from jiancha.settings import Settings
-from streams import topics
+from streams.review.projection import read_order
 from streams.schemas.rectification_events import (
     Actor,
     Attachment,

@@ -20,9 +20,9 @@ from pydantic import ValidationError
 from api.deps import get_settings
 from api.security import require_roles
 from jiancha.settings import Settings
-from jiancha.speech.media import MediaError, MediaLimits, probe_audio
 from streams import topics
 from streams.schemas.recordings import Recording
+from streams.speech.media import MediaError, MediaLimits, probe_audio
 
 router = APIRouter(tags=["录像"])
 

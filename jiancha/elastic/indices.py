@@ -248,7 +248,7 @@ def audit_spec() -> IndexSpec:
 
 
 def rectifications_spec(analyzer: str) -> IndexSpec:
-    """A 整改通知书: the fold of its ``rectification-events`` (``jiancha/review/orders.py``).
+    """A 整改通知书: the fold of its ``rectification-events`` (``streams/review/orders.py``).
 
     ``overdue`` (escalated and still unanswered) and ``ever_overdue`` are what the bulletin counts.
     """

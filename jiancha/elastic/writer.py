@@ -5,12 +5,37 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from jiancha.elastic.documents import Upsert
 from jiancha.metrics import ES_BULK_RETRIES
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Upsert:
+    """A partial document merged into ``_id`` (created if absent): replays change nothing."""
+
+    index: str
+    id: str
+    doc: dict[str, Any]
+    on_create: dict[str, Any] | None = None  # fields set only when the document is new
+
+    def bulk_action(self) -> dict[str, Any]:
+        action: dict[str, Any] = {
+            "_op_type": "update",
+            "_index": self.index,
+            "_id": self.id,
+            "doc": self.doc,
+            # A recording and its transcript update the same clip from two partitions.
+            "retry_on_conflict": 5,
+        }
+        if self.on_create is None:
+            action["doc_as_upsert"] = True
+        else:
+            action["upsert"] = {**self.doc, **self.on_create}
+        return action
 
 
 class BulkWriter:

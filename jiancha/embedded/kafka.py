@@ -130,6 +130,6 @@ class EmbeddedKafka:
 
     def healthy(self) -> tuple[bool, str]:
         """(ok, detail): the broker answers metadata requests on its listener."""
-        from streams.admin import kafka_health
+        from jiancha.kafka import kafka_health
 
         return kafka_health(self.bootstrap)

@@ -1,1 +1,1 @@
-"""Synthetic data the project makes itself: a seeded month of events and the demo's voiced recordings."""
+"""Synthetic data the project makes itself: a seeded month and the demo's voiced recordings."""

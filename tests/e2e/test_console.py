@@ -26,8 +26,8 @@ import pytest
 from analyzers.batch import analyze_file
 from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
-from jiancha.elastic.stats import IsoWeek
 from jiancha.settings import Settings
+from streams.bulletin.stats import IsoWeek
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from tests.conftest import env_of, wait_for

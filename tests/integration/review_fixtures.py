@@ -8,9 +8,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from jiancha.auth.users import new_user, save_user
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
+from streams.accounts.users import new_user, save_user
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def case_document(
     excerpt: str = "罚款两百，现金给我就行",
     withdrawn: bool = False,
 ) -> dict[str, Any]:
-    """A case as the analyzer indexes it (``jiancha.elastic.documents.case_document``)."""
+    """A case as the analyzer indexes it (``streams.analysis.documents.case_document``)."""
     labels = {"pending": "待审核", "confirmed": "已确认", "dismissed": "已排除"}
     evidence = [
         {"recording_id": r, "start": 11.3, "end": 13.0, "excerpt": excerpt} for r in recording_ids

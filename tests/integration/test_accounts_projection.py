@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from jiancha.auth.users import new_user
 from jiancha.elastic.client import sync_client
 from streams import topics
+from streams.accounts.users import new_user
 from streams.publisher import Publisher
 from streams.schemas.audit import AuditRecorded
 from tests.conftest import wait_for

@@ -3,8 +3,8 @@ orders issued; the PDF holds the masthead, every section and the right numbers, 
 embedded; recompiling keeps the issue number; the API lists and serves it.
 
 Decisions and orders are written as the documents their services write (a case's ``status`` and
-``decision`` as ``jiancha.review.cases.decide`` sets them; orders folded from real
-``rectification-events`` by ``jiancha.review.orders.apply``), so this test does not depend on the
+``decision`` as ``streams.review.cases.decide`` sets them; orders folded from real
+``rectification-events`` by ``streams.review.orders.apply``), so this test does not depend on the
 review API's sign-in or the order projector's timing.
 """
 
@@ -21,16 +21,16 @@ from typing import Any
 
 import pytest
 
-from jiancha.bulletin.compile import compile_week
 from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
-from jiancha.elastic.stats import IsoWeek
-from jiancha.review.orders import Order, apply
 from jiancha.settings import Settings
 from streams import topics
 from streams.admin import consumer_lag
+from streams.bulletin.compile import compile_week
+from streams.bulletin.stats import IsoWeek
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
+from streams.review.orders import Order, apply
 from streams.schemas.rectification_events import (
     Actor,
     OrderAccepted,

@@ -27,11 +27,11 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.security import User
 from jiancha.elastic.client import async_client, sync_client
-from jiancha.review.orders import Order, project
 from jiancha.settings import Settings
 from streams import topics
 from streams.publisher import Publisher
-from streams.review import EscalateOverdue
+from streams.review.agents import EscalateOverdue
+from streams.review.orders import Order, project
 from streams.schemas.dead_letters import DeadLetter
 from streams.schemas.rectification_events import (
     Actor,

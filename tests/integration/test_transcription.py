@@ -19,12 +19,12 @@ from kafka import KafkaConsumer
 
 from api.main import create_app
 from jiancha.settings import Settings
-from jiancha.speech.evaluation import char_errors
-from jiancha.speech.media import sha256_of
 from streams import topics
 from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
+from streams.speech.evaluation import char_errors
+from streams.speech.media import sha256_of
 from streams.topics import topic_name
 from tests.conftest import env_of, wait_for
 from tests.integration.faults import free_port, sample, scrape

@@ -14,8 +14,8 @@ from jiancha.auth.passwords import WeakPassword, hash_password, verify_password
 from jiancha.auth.ratelimit import LoginLimiter
 from jiancha.auth.secret import signing_key
 from jiancha.auth.tokens import Claims, InvalidToken, issue_token, read_token
-from jiancha.auth.users import new_user
 from jiancha.settings import Settings
+from streams.accounts.users import new_user
 
 KEY = b"k" * 32
 NOW = datetime(2026, 4, 1, 8, 0, tzinfo=UTC)

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from jiancha.bulletin.masking import mask_plate, mask_text
-from jiancha.bulletin.render import _change, _cn
-from jiancha.elastic.stats import IsoWeek, fold_orders
-from streams.bulletin import last_week
+from streams.bulletin.agents import last_week
+from streams.bulletin.masking import mask_plate, mask_text
+from streams.bulletin.render import _change, _cn
+from streams.bulletin.stats import IsoWeek, fold_orders
 
 
 def test_iso_week_spans_monday_to_monday_in_beijing_time():

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from jiancha.elastic.documents import Upsert, clip_from_recording, clip_from_transcript
 from jiancha.elastic.indices import clips_spec
 from jiancha.elastic.queries import ClipQuery, clip_search_body, parse_clip_page
+from jiancha.elastic.writer import Upsert
+from streams.indexer.documents import clip_from_recording, clip_from_transcript
 from streams.schemas import decode
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript

@@ -6,7 +6,7 @@ import random
 from datetime import timedelta
 
 from analyzers.engine import Engine
-from jiancha.elastic.documents import case_document
+from streams.analysis.documents import case_document
 from streams.schemas.complaints import Complaint
 from streams.schemas.transcripts import Transcript
 from tests.unit.test_record_rules import T0, action, recording

@@ -17,8 +17,8 @@ from prometheus_client import REGISTRY, CollectorRegistry
 
 from api.routes.metrics import instrument
 from jiancha import metrics
-from streams.agents import Projector
 from streams.dead_letters import dead_letter
+from streams.indexer.agents import Projector
 from streams.schemas import InvalidEvent, decode, parse_envelope
 from streams.schemas.recordings import Recording
 

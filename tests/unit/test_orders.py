@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from jiancha.review.orders import (
+from streams.review.orders import (
     AWAITING_ANSWER,
     STATUS_LABELS,
     Order,

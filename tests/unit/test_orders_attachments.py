@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jiancha.review.attachments import KINDS, AttachmentError, path_of, sniff, store_upload
+from streams.review.attachments import KINDS, AttachmentError, path_of, sniff, store_upload
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32

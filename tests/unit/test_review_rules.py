@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from api.ranges import RangeNotSatisfiable, parse_range
-from jiancha.review.cases import (
+from streams.review.cases import (
     CaseQuery,
     DecisionRefused,
     Scope,

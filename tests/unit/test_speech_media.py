@@ -9,7 +9,7 @@ import av
 import numpy as np
 import pytest
 
-from jiancha.speech.media import (
+from streams.speech.media import (
     SAMPLE_RATE,
     LocalMedia,
     MediaError,

@@ -8,14 +8,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jiancha.speech.engines import Engine, EngineSegment, Word
-from jiancha.speech.media import sha256_of
-from jiancha.speech.pipeline import Transcriber
-from jiancha.speech.service import RULE_VERSION, process_recording
-from jiancha.speech.vocabulary import Correction, load_vocabulary
 from streams.schemas.flags import SegmentEvidence
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
+from streams.speech.engines import Engine, EngineSegment, Word
+from streams.speech.media import sha256_of
+from streams.speech.pipeline import Transcriber
+from streams.speech.service import RULE_VERSION, process_recording
+from streams.speech.vocabulary import Correction, load_vocabulary
 from tests.unit.speech_audio import RATE, voice, write_wav
 
 # What the fake engine "heard": Traditional characters, half-width punctuation, Arabic numerals
@@ -45,7 +45,7 @@ SEGMENTS = [
 
 
 class FakeEngine:
-    """An :class:`~jiancha.speech.engines.Engine` that returns fixed segments and counts calls."""
+    """An :class:`~streams.speech.engines.Engine` that returns fixed segments and counts calls."""
 
     name = "fake-engine/1"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jiancha.speech.speakers import (
+from streams.speech.speakers import (
     SpeechChunk,
     cue_score,
     measure,

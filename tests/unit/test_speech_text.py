@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from jiancha.speech.evaluation import Attribution, attribution, char_errors
-from jiancha.speech.textnorm import cardinal, normalize_for_scoring, normalize_transcript
-from jiancha.speech.vocabulary import Correction, Vocabulary, load_vocabulary
+from streams.speech.evaluation import Attribution, attribution, char_errors
+from streams.speech.textnorm import cardinal, normalize_for_scoring, normalize_transcript
+from streams.speech.vocabulary import Correction, Vocabulary, load_vocabulary
 
 # --- textnorm ------------------------------------------------------------------------------------
 

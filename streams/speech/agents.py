@@ -23,13 +23,14 @@ import faust
 
 from jiancha import metrics
 from jiancha.settings import Settings
-from jiancha.speech.pipeline import Transcriber
-from jiancha.speech.service import Outcome, process_recording
 from streams import topics
+from streams.admin import serve_worker_metrics
 from streams.app import create_app, raw_topic
 from streams.dead_letters import dead_letter
 from streams.schemas import InvalidEvent, decode
 from streams.schemas.recordings import Recording
+from streams.speech.pipeline import Transcriber
+from streams.speech.service import Outcome, process_recording
 
 log = logging.getLogger(__name__)
 
@@ -106,12 +107,12 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
 
 def run_transcriber(settings: Settings, loglevel: str = "info") -> None:
     """Load the engine, prepare topics, then run the transcriber worker until stopped."""
-    from jiancha.speech import build_transcriber
     from streams.admin import ensure_topics
+    from streams.speech import build_transcriber
 
     ensure_topics(settings)
     transcriber = build_transcriber(settings, say=lambda m: log.info("%s", m))
     log.info("转写引擎：%s", transcriber.engine.name)
     app = build_transcriber_app(settings, transcriber)
-    metrics.serve_worker(settings, "transcriber", [topics.RECORDINGS])  # issue 8: /metrics
+    serve_worker_metrics(settings, "transcriber", [topics.RECORDINGS])  # issue 8: /metrics
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -11,7 +11,7 @@ import io
 from functools import cache
 from pathlib import Path
 
-from jiancha.elastic.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
+from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
 
 FONT_FILES = ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSansSC-Regular.otf")
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))

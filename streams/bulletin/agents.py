@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 import faust
 
-from jiancha.elastic.stats import IsoWeek
 from jiancha.settings import Settings
+from streams.bulletin.stats import IsoWeek
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +30,8 @@ def last_week(now: datetime, tz: str) -> IsoWeek:
 
 def compile_last_week(settings: Settings, now: datetime) -> str:
     """Compile last week's bulletin with a client of its own; returns a line for the log."""
-    from jiancha.bulletin.compile import compile_week
     from jiancha.elastic.client import sync_client
+    from streams.bulletin.compile import compile_week
 
     week = last_week(now, settings.bulletin_timezone)
     es = sync_client(settings)

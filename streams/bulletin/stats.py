@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jiancha.review.orders import AWAITING_ANSWER
+from streams.review.orders import AWAITING_ANSWER
 
 Search = Callable[..., Any]  # es.search(index=..., **body)
 

@@ -32,10 +32,11 @@ import faust
 
 from analyzers.engine import Changes, Engine
 from jiancha import metrics
-from jiancha.elastic.documents import Upsert, case_document, case_on_create
-from jiancha.elastic.writer import BulkWriter
+from jiancha.elastic.writer import BulkWriter, Upsert
 from jiancha.settings import Settings
 from streams import topics
+from streams.admin import serve_worker_metrics
+from streams.analysis.documents import case_document, case_on_create
 from streams.app import create_app, prepare, raw_topic
 from streams.dead_letters import dead_letter
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
@@ -256,5 +257,5 @@ def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
     aliases = prepare(settings)
     ends = replay_from_start(settings)
     app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases, ends)
-    metrics.serve_worker(settings, ROLE, INPUTS)  # issue 8: /metrics, 0 = off
+    serve_worker_metrics(settings, ROLE, INPUTS)  # issue 8: /metrics, 0 = off
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

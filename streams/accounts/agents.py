@@ -13,7 +13,7 @@ from typing import Any
 
 import faust
 
-from jiancha.elastic.documents import Upsert
+from jiancha.elastic.writer import Upsert
 from jiancha.settings import Settings
 from streams import topics
 from streams.app import raw_topic

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from jiancha.speech.media import MediaError, MediaLimits, resolve, sha256_of
-from jiancha.speech.pipeline import Result, Transcriber
 from streams.schemas.flags import Flag, SegmentEvidence
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
+from streams.speech.media import MediaError, MediaLimits, resolve, sha256_of
+from streams.speech.pipeline import Result, Transcriber
 
 log = logging.getLogger(__name__)
 

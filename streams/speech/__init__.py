@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from jiancha.settings import Settings
-from jiancha.speech.engines import Engine, EngineOptions
-from jiancha.speech.media import MediaLimits
-from jiancha.speech.pipeline import Transcriber
-from jiancha.speech.vocabulary import load_vocabulary
+from streams.speech.engines import Engine, EngineOptions
+from streams.speech.media import MediaLimits
+from streams.speech.pipeline import Transcriber
+from streams.speech.vocabulary import load_vocabulary
 
 
 def engine_options(settings: Settings, prompt: str) -> EngineOptions:
@@ -34,11 +34,11 @@ def build_engine(
 ) -> Engine:
     """The configured engine, weights assembled on first use."""
     if settings.whisper_engine == "openai-whisper":
-        from jiancha.speech.engines import OpenAIWhisperEngine
+        from streams.speech.engines import OpenAIWhisperEngine
 
         return OpenAIWhisperEngine(settings.whisper_checkpoint, options)
-    from jiancha.speech.engines import FasterWhisperEngine
-    from jiancha.speech.weights import ensure_whisper_base
+    from streams.speech.engines import FasterWhisperEngine
+    from streams.speech.weights import ensure_whisper_base
 
     return FasterWhisperEngine(ensure_whisper_base(settings.cache_dir, say), options)
 

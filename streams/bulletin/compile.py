@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jiancha.bulletin.render import Masthead, render_html, render_pdf
-from jiancha.bulletin.store import BulletinStore
 from jiancha.elastic.indices import ensure_indices
-from jiancha.elastic.stats import IsoWeek, WeekStats, week_stats
 from jiancha.settings import Settings
+from streams.bulletin.render import Masthead, render_html, render_pdf
+from streams.bulletin.stats import IsoWeek, WeekStats, week_stats
+from streams.bulletin.store import BulletinStore
 
 STAGES = ("编号", "统计", "排版", "生成PDF", "存档")
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jiancha.elastic.stats import IsoWeek
+from streams.bulletin.stats import IsoWeek
 
 KINDS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 

@@ -126,7 +126,7 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
-        from jiancha.speech.textnorm import normalize_for_scoring
+        from streams.speech.textnorm import normalize_for_scoring
 
         for t in sorted((normalize_for_scoring(t) for t in self.terms), key=len, reverse=True):
             if len(t) < _MIN_CORRECTED_LEN or t in seen or not _CJK_RUN.fullmatch(t):

@@ -10,20 +10,16 @@ from typing import Any
 import faust
 
 from jiancha import metrics
-from jiancha.elastic.documents import (
-    Upsert,
-    action_document,
-    clip_from_recording,
-    clip_from_transcript,
-)
-from jiancha.elastic.writer import BulkWriter
+from jiancha.elastic.writer import BulkWriter, Upsert
 from jiancha.settings import Settings
 from streams import topics
-from streams.accounts import add_account_agents
+from streams.accounts.agents import add_account_agents
+from streams.admin import serve_worker_metrics
 from streams.app import create_app, prepare, raw_topic
-from streams.bulletin import add_bulletin_crontab
+from streams.bulletin.agents import add_bulletin_crontab
 from streams.dead_letters import dead_letter
-from streams.review import add_review_agents
+from streams.indexer.documents import action_document, clip_from_recording, clip_from_transcript
+from streams.review.agents import add_review_agents
 from streams.schemas import InvalidEvent, decode
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.recordings import Recording
@@ -134,5 +130,5 @@ def run_indexer(settings: Settings, loglevel: str = "info") -> None:
     aliases = prepare(settings)
     writer = BulkWriter(async_client(settings))
     app = build_indexer(settings, writer, aliases)
-    metrics.serve_worker(settings, "indexer", INDEXED_TOPICS)  # issue 8: /metrics, 0 = off
+    serve_worker_metrics(settings, "indexer", INDEXED_TOPICS)  # issue 8: /metrics, 0 = off
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -10,7 +10,7 @@ Optional
 
 An engine returns :class:`EngineSegment` s with words; normalisation, correction and speakers are
 done by
-:mod:`jiancha.speech.pipeline`, the same for every engine.
+:mod:`streams.speech.pipeline`, the same for every engine.
 """
 
 from __future__ import annotations

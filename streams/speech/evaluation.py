@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jiancha.speech.textnorm import normalize_for_scoring
+from streams.speech.textnorm import normalize_for_scoring
 
 
 def _align(ref: str, hyp: str) -> tuple[int, list[tuple[int, int]]]:

@@ -1,7 +1,7 @@
 """Agents of the rectification lifecycle: project ``rectification-events``, escalate overdue orders.
 
 Write path (why the worker, not the API, writes the ``rectifications`` index). The API checks a
-request against the projected order (:func:`jiancha.review.orders.apply`, for a clear 403/409/422),
+request against the projected order (:func:`streams.review.orders.apply`, for a clear 403/409/422),
 publishes the event to Kafka (acks=all, synchronous) and then waits until this projector has
 folded it, returning the order as projected. The projector is the only writer of the index, and
 the fold is decided by the order of the log alone: an event applies only on top of the version it
@@ -27,8 +27,11 @@ from typing import Any
 
 import faust
 
-from jiancha.elastic.orders import read_order
-from jiancha.review.orders import (
+from jiancha.settings import Settings
+from streams import topics
+from streams.app import raw_topic
+from streams.dead_letters import dead_letter
+from streams.review.orders import (
     AWAITING_ANSWER,
     Order,
     OrderError,
@@ -37,10 +40,7 @@ from jiancha.review.orders import (
     escalation,
     project,
 )
-from jiancha.settings import Settings
-from streams import topics
-from streams.app import raw_topic
-from streams.dead_letters import dead_letter
+from streams.review.projection import read_order
 from streams.schemas import InvalidEvent
 from streams.schemas.rectification_events import RectificationEvent, decode_event
 

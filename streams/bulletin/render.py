@@ -13,9 +13,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import dashboards
-from jiancha.bulletin import charts
-from jiancha.bulletin.masking import mask_plate, mask_text
-from jiancha.elastic.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
+from streams.bulletin import charts
+from streams.bulletin.masking import mask_plate, mask_text
+from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
 
 TEMPLATES = Path(dashboards.__file__).parent / "bulletin"
 _DIGITS = "〇一二三四五六七八九十"

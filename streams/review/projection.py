@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jiancha.review.orders import Order
+from streams.review.orders import Order
 
 
 async def read_order(es: Any, alias: str, order_id: str) -> tuple[Order | None, dict[str, int]]:

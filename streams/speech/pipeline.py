@@ -1,12 +1,12 @@
 """From audio to a v1 transcript: recognise, normalise, correct, attribute speakers, segment.
 
-The engine's words (with times) are laid over the speech chunks of :mod:`jiancha.speech.speakers`;
+The engine's words (with times) are laid over the speech chunks of :mod:`streams.speech.speakers`;
 each word
 takes the voice of the chunk it falls in. A segment is a run of words of one speaker, cut again
 where a sentence
 ends at a pause or where the engine started a new segment, so a reviewer can jump to it. Segment
 text is
-normalised (:mod:`jiancha.speech.textnorm`) and corrected (:mod:`jiancha.speech.vocabulary`);
+normalised (:mod:`streams.speech.textnorm`) and corrected (:mod:`streams.speech.vocabulary`);
 confidence is the
 mean word probability.
 """
@@ -19,12 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from jiancha.speech import speakers as spk
-from jiancha.speech.engines import Engine, EngineSegment, Word
-from jiancha.speech.media import SAMPLE_RATE, MediaLimits, load_audio
-from jiancha.speech.textnorm import normalize_transcript
-from jiancha.speech.vocabulary import Correction, Vocabulary
 from streams.schemas.transcripts import Segment, Transcript
+from streams.speech import speakers as spk
+from streams.speech.engines import Engine, EngineSegment, Word
+from streams.speech.media import SAMPLE_RATE, MediaLimits, load_audio
+from streams.speech.textnorm import normalize_transcript
+from streams.speech.vocabulary import Correction, Vocabulary
 
 _SENTENCE_END = ("。", "？", "！", "?", "!", ".")
 _PAUSE_S = 0.35
@@ -99,7 +99,7 @@ class Transcriber:
         self.limits = limits or MediaLimits()
 
     def transcribe_file(self, path: Path) -> Result:
-        """Decode and transcribe a media file (raises :class:`~jiancha.speech.media.MediaError`)."""
+        """Decode and transcribe a media file (raises :class:`~streams.speech.media.MediaError`)."""
         started = time.perf_counter()
         audio = load_audio(path, self.limits)
         result = self.transcribe_audio(audio)

@@ -1,0 +1,76 @@
+"""The indexer's documents (clips, actions): pure functions, ``_id`` = the event key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from streams.schemas.enforcement_actions import EnforcementAction
+from streams.schemas.recordings import Recording
+from streams.schemas.transcripts import Transcript
+
+
+def clip_from_recording(rec: Recording) -> dict[str, Any]:
+    """The recording's half of a clip."""
+    return {
+        "recording_id": rec.recording_id,
+        "device_id": rec.device_id,
+        "device_type": rec.device_type,
+        "officer_ids": list(rec.officer_ids),
+        "squad_id": rec.squad_id,
+        "started_at": rec.started_at.isoformat(),
+        "ended_at": rec.ended_at.isoformat(),
+        "uploaded_at": rec.uploaded_at.isoformat(),
+        "duration_s": round(rec.duration_s, 3),
+        "upload_delay_h": round((rec.uploaded_at - rec.ended_at).total_seconds() / 3600, 3),
+        "sha256": rec.sha256,
+        "media_uri": rec.media_uri,
+    }
+
+
+def clip_from_transcript(tr: Transcript) -> dict[str, Any]:
+    """The transcript's half of a clip: full text and timed segments."""
+    return {
+        "recording_id": tr.recording_id,
+        "has_transcript": True,
+        "language": tr.language,
+        "engine": tr.engine,
+        "transcript_text": tr.text,
+        "segments": [
+            {
+                "start": s.start,
+                "end": s.end,
+                "speaker": s.speaker,
+                "text": s.text,
+                "confidence": s.confidence,
+            }
+            for s in tr.segments
+        ],
+    }
+
+
+def action_document(action: EnforcementAction) -> dict[str, Any]:
+    """An enforcement action as indexed (the contract's fields only)."""
+    return {
+        "action_id": action.action_id,
+        "officer_id": action.officer_id,
+        "officer_role": action.officer_role,
+        "co_officer_ids": list(action.co_officer_ids),
+        "squad_id": action.squad_id,
+        "occurred_at": action.occurred_at.isoformat(),
+        "plate": action.plate,
+        "plate_region": action.plate_region,
+        "road_user": action.road_user,
+        "violation_type": action.violation_type,
+        "measures": {
+            "fine_cny": action.measures.fine_cny,
+            "points": action.measures.points,
+            "warning": action.measures.warning,
+            "vehicle_detained": action.measures.vehicle_detained,
+            "license_detained": action.measures.license_detained,
+        },
+        "payment": (
+            {"method": action.payment.method, "receipt_no": action.payment.receipt_no}
+            if action.payment
+            else None
+        ),
+    }
