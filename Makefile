@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-EVENTS ?= ../shared/data/eval-dev/events.jsonl
 
 .DEFAULT_GOAL := help
 .PHONY: help setup demo up down status test unit integration chaos lint format bench clean
@@ -18,8 +17,8 @@ $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-demo: setup ## start Kafka + Elasticsearch + worker + API, replay eval-dev, print a search URL
-	$(BIN)/jiancha demo --events $(EVENTS)
+demo: setup ## start Kafka + Elasticsearch + workers + API, replay the project's demo month, print logins and a search
+	$(BIN)/jiancha demo $(if $(EVENTS),--events $(EVENTS))
 
 up: setup ## start only the embedded Kafka and Elasticsearch
 	$(BIN)/jiancha up

@@ -311,19 +311,23 @@ def score(labels: Path, flags: Path) -> None:
 @click.option(
     "--events",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("../shared/data/eval-dev/events-speech.jsonl"),
-    show_default=True,
-    help="要回放的事件文件（媒体路径相对于其所在目录，除非设置了 JIANCHA_MEDIA_ROOT）",
+    default=None,
+    help="要回放的事件文件（媒体路径相对于其所在目录，除非设置了 JIANCHA_MEDIA_ROOT）；"
+    "默认：项目自带的演示月份（种子生成，含 8 段配音录像）",
 )
 @click.pass_obj
-def demo(settings: Settings, events: Path) -> None:
+def demo(settings: Settings, events: Path | None) -> None:
     """一键演示：启动服务、工作进程、转写服务与 API，回放事件，打印检索地址与示例结果。"""
     from jiancha.demo import run_demo
     from jiancha.embedded.stack import StartError
+    from jiancha.synthetic.demo import DemoVoicesError, write_demo_events
 
     try:
+        if events is None:
+            events = write_demo_events(settings.data_dir / "demo" / "events.jsonl")
+            click.echo(f"演示数据：项目自带的种子月份，已写入 {events}")
         run_demo(settings, events, say=click.echo)
-    except (StartError, RuntimeError) as exc:
+    except (StartError, RuntimeError, DemoVoicesError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 
