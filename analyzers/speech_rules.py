@@ -34,9 +34,9 @@ from typing import Literal, cast
 
 from analyzers.catalogue import CATEGORIES
 from analyzers.model import Encounter, encounter_flag
+from jiancha.text import fold, pinyin
 from streams.schemas.flags import Flag, SegmentEvidence
 from streams.schemas.transcripts import Segment
-from streams.speech.vocabulary import _fold, pinyin
 
 DEFAULT_LEXICON = Path(__file__).with_name("data") / "lexicon.toml"
 
@@ -91,7 +91,7 @@ class Pattern:
                     _Literal(
                         piece,
                         syl if ok else (),
-                        tuple(_fold(s) for s in syl) if ok else (),
+                        tuple(fold(s) for s in syl) if ok else (),
                         exact or not ok or len(piece) < _MIN_PINYIN,
                     )
                 )
@@ -138,7 +138,7 @@ class Clause:
         syl = tuple(pinyin(text))
         if len(syl) != len(text):  # pypinyin keeps one syllable per character; be safe
             return cls(text, None, None)
-        return cls(text, syl, tuple(_fold(s) for s in syl))
+        return cls(text, syl, tuple(fold(s) for s in syl))
 
 
 def clauses(text: str) -> list[Clause]:
