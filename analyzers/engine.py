@@ -14,11 +14,13 @@ What is judged together (a *scope*), and what makes it be judged again:
 - ``("day", officer, date)``: the officer's **encounters** that day: each recording joins the
   nearest ticket of its officers (the wearer, or the crew of an in-car recorder) within
   ``join_window``; transcript rules (:mod:`analyzers.speech_rules`) and ``late_upload`` run per
-  encounter. **Coverage** (``recording_missing`` / ``recording_gap``) of a ticket is decided only
-  once the upload deadline has passed on event time; a recording that arrives later still (a late
-  upload) withdraws the flag. Again on any action, recording or transcript of that officer near
-  that day, and when the watermark passes a ticket's deadline.
-- ``("plate", plate, violation type)``: the same act of the same vehicle fined twice (一事不再罚).
+  encounter. **Coverage** (``recording_missing`` / ``recording_gap``,
+  :mod:`analyzers.coverage_rules`) of a ticket is decided only once the upload deadline has passed
+  on event time; a recording that arrives later still (a late upload) withdraws the flag. Again on
+  any action, recording or transcript of that officer near that day, and when the watermark passes
+  a ticket's deadline.
+- ``("plate", plate, violation type)``: the same act of the same vehicle fined twice (一事不再罚,
+  :mod:`analyzers.duplicate_rules`).
 - ``("month", "YYYY-MM")``: officer statistics (:mod:`analyzers.officer_stats`), once the month is
   over on event time; again when a ticket of a closed month arrives late.
 
@@ -34,16 +36,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from analyzers import officer_stats, speech_rules
+from analyzers import coverage_rules, duplicate_rules, officer_stats, speech_rules
 from analyzers import record_rules as rr
 from analyzers.law import Law, load_law
-from analyzers.model import Encounter, make_flag
+from analyzers.model import Encounter
 from streams.schemas.complaints import Complaint
 from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import FieldEvidence, Flag
+from streams.schemas.flags import Flag
 from streams.schemas.policies import Policy
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
@@ -61,10 +62,10 @@ Scope = tuple[str, ...]
 class Windows:
     """Time tolerances of the joins (configuration, not law)."""
 
-    cover_tolerance: timedelta = timedelta(minutes=1)
-    gap_window: timedelta = timedelta(minutes=30)
+    cover_tolerance: timedelta = coverage_rules.COVER_TOLERANCE
+    gap_window: timedelta = coverage_rules.GAP_WINDOW
     join_window: timedelta = timedelta(minutes=10)
-    duplicate_window: timedelta = timedelta(hours=2)
+    duplicate_window: timedelta = duplicate_rules.DUPLICATE_WINDOW
     complaint_window: timedelta = timedelta(hours=6)
     complaint_lookback: timedelta = timedelta(days=7)  # complaints that give no time of the act
 
@@ -121,7 +122,6 @@ class Engine:
     ) -> None:
         self.law = law or load_law()
         self.w = windows or Windows()
-        self.deadline = timedelta(hours=self.law.upload_deadline_hours)
         self.watermark: datetime | None = None
 
         self.actions: dict[str, EnforcementAction] = {}
@@ -196,7 +196,7 @@ class Engine:
         month = officer_stats.month_of(a)
         self._months[month][a.action_id] = a
         self._dirty.add(("month", month))
-        heapq.heappush(self._undecided, (a.occurred_at + self.deadline, a.action_id))
+        heapq.heappush(self._undecided, (coverage_rules.decidable_at(a, self.law), a.action_id))
         self._dirty.add(("action", a.action_id))
         self._touch_officer_around(a.officer_id, a.occurred_at)
         self._grow_roster(a)
@@ -486,7 +486,15 @@ class Engine:
             flags += _in_case(
                 self._encounter_flags(Encounter(a, claimed[a.action_id])), a.action_id
             )
-            flags += _in_case(self._coverage_flags(a, nearby), a.action_id)
+            coverage = coverage_rules.coverage_flags(
+                a,
+                nearby,
+                self.law,
+                self.watermark,
+                tolerance=self.w.cover_tolerance,
+                gap_window=self.w.gap_window,
+            )
+            flags += _in_case(coverage, a.action_id)
         for r in alone:
             flags += _in_case(self._encounter_flags(Encounter(None, [r])), r.recording_id)
         return flags
@@ -502,74 +510,13 @@ class Engine:
             flags += speech_rules.transcript_flags(e)
         return flags
 
-    def _coverage_flags(self, a: EnforcementAction, recordings: list[Recording]) -> list[Flag]:
-        """``recording_missing`` / ``recording_gap`` once the upload deadline has passed
-        (公安机关现场执法视音频记录工作规定: whole-process recording, upload within 24 h)."""
-        t = a.occurred_at
-        if self.watermark is None or t + self.deadline > self.watermark:
-            return []  # its recording may still be on its way
-        tol, gap = self.w.cover_tolerance, self.w.gap_window
-        if any(r.started_at - tol <= t <= r.ended_at + tol for r in recordings):
-            return []
-        before = [r for r in recordings if t - gap <= r.ended_at < t]
-        after = [r for r in recordings if t < r.started_at <= t + gap]
-        evidence = [FieldEvidence(action_id=a.action_id, field="occurred_at", value=t.isoformat())]
-        if before and after:
-            stopped = max(r.ended_at for r in before)
-            resumed = min(r.started_at for r in after)
-            why = (
-                f"民警在开单前 {(t - stopped).total_seconds() / 60:.0f} 分钟停止录像、"
-                f"开单后 {(resumed - t).total_seconds() / 60:.0f} 分钟才恢复，"
-                "开单时记录仪处于关闭状态。"
-            )
-            category = "recording_gap"
-        else:
-            why = "开单时该民警没有任何执法记录仪或车载记录仪录像，违反全程录音录像规定。"
-            category = "recording_missing"
-        return [
-            make_flag(
-                category,
-                officer_id=a.officer_id,
-                squad_id=a.squad_id,
-                action_ids=[a.action_id],
-                evidence=evidence,
-                explanation=why,
-            )
-        ]
-
     # -- duplicates and officer statistics ------------------------------------------------------
 
     def _duplicate_flags(self, plate: str, violation_type: str) -> list[Flag]:
-        """The same act of the same vehicle penalised again within ``duplicate_window``
-        (行政处罚法第29条：一事不再罚)."""
-        acts = sorted(
-            (a for a in self._by_act.get((plate, violation_type), ()) if _fines(a)),
-            key=lambda a: (a.occurred_at, a.action_id),
-        )
-        flags: list[Flag] = []
-        for first, second in pairwise(acts):
-            gap = second.occurred_at - first.occurred_at
-            if gap > self.w.duplicate_window:
-                continue
-            t = self.law.types.get(violation_type)
-            name = t.name if t else violation_type
-            why = (
-                f"同一车辆 {plate} 的同一“{name}”行为在 {gap.total_seconds() / 60:.0f} 分钟内"
-                f"已由 {first.action_id} 处罚，再次罚款违反一事不再罚。"
-            )
-            flag = make_flag(
-                "duplicate_penalty",
-                officer_id=second.officer_id,
-                squad_id=second.squad_id,
-                action_ids=[second.action_id],
-                evidence=[
-                    FieldEvidence(action_id=second.action_id, field="plate", value=plate),
-                    FieldEvidence(action_id=first.action_id, field="plate", value=plate),
-                ],
-                explanation=why,
-            )
-            flags += _in_case([flag], second.action_id)
-        return flags
+        acts = self._by_act.get((plate, violation_type), ())
+        flags = duplicate_rules.duplicate_penalty(acts, self.law, self.w.duplicate_window)
+        # each in the case of the ticket it flags, the later one of the pair
+        return [f.model_copy(update={"case_id": case_id_of(f.action_ids[0])}) for f in flags]
 
     def _month_closed(self, month: str) -> bool:
         year, m = (int(x) for x in month.split("-"))
@@ -587,10 +534,6 @@ class Engine:
 
 def _in_case(flags: list[Flag], key: str) -> list[Flag]:
     return [f.model_copy(update={"case_id": case_id_of(key)}) for f in flags]
-
-
-def _fines(a: EnforcementAction) -> bool:
-    return a.measures.fine_cny > 0 or a.measures.points > 0
 
 
 def _days(lo: date, hi: date) -> Iterator[date]:

@@ -1,24 +1,19 @@
 """Domain vocabulary of speech recognition: the decoder prompt and pinyin homophone correction.
 
 Whisper hears 陈述申辩 as 陈述身边 and 缴纳 as 角纳: the sounds are right, the characters are not.
-Knowing
-the
-words of traffic enforcement, :class:`Vocabulary` rewrites a window of recognised text into a
-domain term when
-their toneless pinyin agree:
+Knowing the words of traffic enforcement, :class:`Vocabulary` rewrites a window of recognised text
+into a domain term when their toneless pinyin agree:
 
 - every syllable the same (陈述身边 chen-shu-shen-bian → 陈述申辩), or
 - the same up to the confusions of Mandarin accents and of the recogniser (z/zh, c/ch, s/sh, n/l,
-h/f; in/ing,
-  en/eng, an/ang), or
+  h/f; in/ing, en/eng, an/ang), or
 - for terms of four or more characters, one syllable with the same initial and a final that starts
-alike
-  (申请复营 fu-ying → 申请复议 fu-yi).
+  alike (申请复营 fu-ying → 申请复议 fu-yi).
 
 Only terms of three or more characters are corrected (see ``data/vocabulary.toml``); the text must
-differ from
-the term, and corrections never overlap. The vocabulary is a data file the supervision center
-extends.
+differ from the term, and corrections never overlap. The vocabulary is a data file the supervision
+center extends. Pinyin and the folding of accents are :mod:`jiancha.text`'s, shared with the
+transcript rules.
 """
 
 from __future__ import annotations
@@ -29,75 +24,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
+from jiancha.text import fold, pinyin, split_syllable
 
 DEFAULT_VOCABULARY = Path(__file__).with_name("data") / "vocabulary.toml"
 
 _MIN_CORRECTED_LEN = 3
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_INITIAL_FOLD = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
-_FINAL_FOLD = (("ing", "in"), ("eng", "en"), ("ang", "an"), ("iong", "ong"))
-
-
-_INITIALS = (
-    "zh",
-    "ch",
-    "sh",
-    "b",
-    "p",
-    "m",
-    "f",
-    "d",
-    "t",
-    "n",
-    "l",
-    "g",
-    "k",
-    "h",
-    "j",
-    "q",
-    "x",
-    "r",
-    "z",
-    "c",
-    "s",
-    "y",
-    "w",
-)
-
-
-def _split(syllable: str) -> tuple[str, str]:
-    """Initial and final of a syllable: zheng → (zh, eng), an → ('', an)."""
-    for initial in _INITIALS:
-        if syllable.startswith(initial) and len(syllable) > len(initial):
-            return initial, syllable[len(initial) :]
-    return "", syllable
 
 
 def _near(heard: str, term: str) -> bool:
     """Same initial, finals equal but for a swallowed -ng: ying ~ yi (复营 ~ 复议); not yin ~ yi
     (复印 is a word of its own), not zheng ~ zui."""
-    hi, hf = _split(heard)
-    ti, tf = _split(term)
-    return _fold(hi + "a") == _fold(ti + "a") and hf.removesuffix("ng") == tf.removesuffix("ng")
-
-
-def _fold(syllable: str) -> str:
-    """A syllable with the usual confusions collapsed: zhi→zi, ning→lin, fang→han."""
-    for a, b in _INITIAL_FOLD:
-        if syllable.startswith(a):
-            syllable = b + syllable[len(a) :]
-            break
-    for a, b in _FINAL_FOLD:
-        if syllable.endswith(a):
-            syllable = syllable[: -len(a)] + b
-            break
-    return syllable
-
-
-def pinyin(text: str) -> list[str]:
-    """Toneless pinyin, one syllable per character (non-Chinese characters stay as they are)."""
-    return list(lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s)))  # type: ignore[arg-type,return-value]
+    hi, hf = split_syllable(heard)
+    ti, tf = split_syllable(term)
+    return fold(hi + "a") == fold(ti + "a") and hf.removesuffix("ng") == tf.removesuffix("ng")
 
 
 @dataclass(frozen=True)
@@ -133,7 +73,7 @@ class Vocabulary:
                 continue
             seen.add(t)
             syl = tuple(pinyin(t))
-            self._index.append(_Term(t, syl, tuple(_fold(s) for s in syl)))
+            self._index.append(_Term(t, syl, tuple(fold(s) for s in syl)))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Vocabulary:
@@ -173,7 +113,7 @@ class Vocabulary:
             syl = pinyin(segment)
             if len(syl) != len(segment):  # defensive: pypinyin keeps one syllable per Hanzi
                 continue
-            folded = [_fold(s) for s in syl]
+            folded = [fold(s) for s in syl]
             taken = [False] * len(segment)
             for term in self._index:  # longest first
                 n = len(term.text)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from analyzers import lexicon as lx
 from analyzers import speech_rules as sr
 from analyzers.model import Encounter
 from streams.schemas.enforcement_actions import EnforcementAction
@@ -301,35 +302,35 @@ class TestProcedure:
 
 class TestMatching:
     def test_negation_is_clause_bound(self):
-        lex = sr.load_lexicon()
+        lex = lx.load_lexicon()
         assert [h.term for h in lex.hits("别走程序了，私了吧")] == ["私了"]
         assert lex.hits("不能跟你私了") == []
 
     def test_a_not_a_questions_do_not_negate(self):
-        assert [h.group.category for h in sr.load_lexicon().hits("信不信我扣你的车")] == [
+        assert [h.group.category for h in lx.load_lexicon().hits("信不信我扣你的车")] == [
             "threat",
             "threat",
         ]
 
     def test_accent_folding_is_limited_to_one_syllable(self):
         # 行不行 folds into 信不信 twice: too far to be a mishearing
-        assert sr.load_lexicon().hits("我转你微信行不行") == []
+        assert lx.load_lexicon().hits("我转你微信行不行") == []
 
     def test_patterns_with_numbers_and_gaps(self):
-        clause = sr.clauses("这个月任务还差二十单")[0]
-        assert sr.find(sr.Pattern.parse("还差#单"), clause) == [(5, 10)]
-        assert sr.find(sr.Pattern.parse("这…任务"), clause) == [(0, 5)]
-        assert sr.find(sr.Pattern.parse("还差#张"), clause) == []
+        clause = lx.clauses("这个月任务还差二十单")[0]
+        assert lx.find(lx.Pattern.parse("还差#单"), clause) == [(5, 10)]
+        assert lx.find(lx.Pattern.parse("这…任务"), clause) == [(0, 5)]
+        assert lx.find(lx.Pattern.parse("还差#张"), clause) == []
 
     def test_a_lexicon_with_an_unknown_category_or_strength_is_refused(self):
         with pytest.raises(ValueError, match="bribery"):
-            sr.Lexicon.from_toml('[category.bribery]\nlaw = "x"\n')
+            lx.Lexicon.from_toml('[category.bribery]\nlaw = "x"\n')
         bad_strength = '[[category.quota.group]]\nmeaning = "x"\nstrength = "loud"\nterms = []\n'
         with pytest.raises(ValueError, match="loud"):
-            sr.Lexicon.from_toml(bad_strength)
+            lx.Lexicon.from_toml(bad_strength)
 
     def test_the_supervision_center_can_add_a_term(self):
-        lex = sr.Lexicon.from_toml(
+        lex = lx.Lexicon.from_toml(
             '[category.quota]\nlaw = "道交法第86条"\n'
             '[[category.quota.group]]\nmeaning = "提及创收"\nstrength = "strong"\n'
             'terms = ["创收"]\n'
