@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo up down status test unit integration chaos lint format bench clean
+.PHONY: help setup demo up down status test unit integration chaos security lint format bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ integration: setup ## run the integration tests only
 
 chaos: setup ## only the fault tests that stop and restart a private Kafka + ES (~3 min)
 	$(BIN)/python -m pytest tests/chaos -m chaos
+
+security: setup ## only the security tier: the threat model's attacks on the real stack
+	$(BIN)/python -m pytest tests/security -m security
 
 lint: setup ## ruff lint + format check, mypy
 	$(BIN)/ruff check .
