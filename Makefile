@@ -38,7 +38,7 @@ unit: setup ## run the unit tests only (no I/O)
 integration: setup ## run the integration tests only
 	$(BIN)/python -m pytest tests/integration
 
-chaos: setup ## only the fault tests that stop and restart a private Kafka + ES (~3 min)
+chaos: setup ## only the fault tests on a private Kafka + ES: first start, outages (~5 min)
 	$(BIN)/python -m pytest tests/chaos -m chaos
 
 security: setup ## only the security tier: the threat model's attacks on the real stack

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Sequence
 
 from jiancha import metrics
+from jiancha.kafka import committed_offsets
 from jiancha.settings import Settings
 from streams.topics import CATALOGUE, topic_name
 
@@ -46,8 +46,7 @@ def ensure_topics(settings: Settings) -> list[str]:
 
 def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
     """Messages on ``topic_bases`` that consumer ``group`` has not committed yet."""
-    from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
-    from kafka.errors import KafkaError
+    from kafka import KafkaConsumer, TopicPartition
 
     consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-lag")
     try:
@@ -59,19 +58,8 @@ def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
         ends = consumer.end_offsets(partitions)
     finally:
         consumer.close()
-    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-lag")
-    try:
-        for attempt in range(20):
-            try:
-                committed = admin.list_group_offsets(group).get(group, {})
-                break
-            except KafkaError as exc:
-                # A group being created or rebalanced has no coordinator for a moment.
-                if not exc.retriable or attempt == 19:
-                    raise
-                time.sleep(0.5)
-    finally:
-        admin.close()
+    # A new broker, or a group being created or rebalanced, has no coordinator for a moment.
+    committed = committed_offsets(settings.kafka_bootstrap, group, client_id="jiancha-lag")
     lag = 0
     for tp, end in ends.items():
         meta = committed.get(tp)

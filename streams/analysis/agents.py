@@ -33,6 +33,7 @@ import faust
 from analyzers.engine import Changes, Engine
 from jiancha import metrics
 from jiancha.elastic.writer import BulkWriter, Upsert
+from jiancha.kafka import GROUP_COORDINATOR_WAIT_S, retry_retriable, wait_for_group_coordinator
 from jiancha.settings import Settings
 from streams import topics
 from streams.admin import serve_worker_metrics
@@ -199,11 +200,17 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
     from kafka.errors import GroupIdNotFoundError, NonEmptyGroupError
 
     group = f"{settings.app_id}-{ROLE}"
+    # A new broker has no group coordinator until asked for one (issue 12: the first `make demo`).
+    wait_for_group_coordinator(settings.kafka_bootstrap, group)
     # A predecessor killed without leaving (kill -9, power loss) stays a member of the group
     # until its session times out (Faust: 60 s); until then the group cannot be deleted.
     deadline = time.monotonic() + _STALE_MEMBER_WAIT_S
     while True:
-        name = _delete_group(settings, group)
+        name = retry_retriable(
+            lambda: _delete_group(settings, group),
+            f"重置分析进程的消费位置（{group}）",
+            GROUP_COORDINATOR_WAIT_S,
+        )
         if name != NonEmptyGroupError.__name__ or time.monotonic() > deadline:
             break
         log.warning("分析进程的消费组 %s 仍有成员（上一进程的会话未过期），稍后重试", group)
@@ -228,7 +235,11 @@ _STALE_MEMBER_WAIT_S = 90.0  # longer than Faust's broker_session_timeout (60 s)
 
 
 def _delete_group(settings: Settings, group: str) -> str:
-    """Delete consumer ``group``; returns the outcome's name ("OK", "GroupIdNotFoundError", …)."""
+    """Delete consumer ``group``; returns the outcome's name ("OK", "GroupIdNotFoundError", …).
+
+    Raises a retriable outcome (the coordinator moved or is loading) for the caller to retry.
+    """
+    import kafka.errors
     from kafka import KafkaAdminClient
     from kafka.errors import KafkaError
 
@@ -236,17 +247,20 @@ def _delete_group(settings: Settings, group: str) -> str:
     try:
         results = admin.delete_groups([group])
     except KafkaError as exc:
+        if exc.retriable:
+            raise
         raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{exc}") from exc
     finally:
         admin.close()
     for error in dict(results).values():
         # kafka-python names the outcome (a string, class or instance); None/OK/NoError: success.
-        if error is not None:
-            return (
-                error
-                if isinstance(error, str)
-                else getattr(error, "__name__", type(error).__name__)
-            )
+        if error is None:
+            continue
+        name = error if isinstance(error, str) else getattr(error, "__name__", type(error).__name__)
+        kind: Any = getattr(kafka.errors, name, None)  # the error class of that name
+        if getattr(kind, "retriable", False):
+            raise kind(f"DeleteGroups {group}")
+        return name
     return "OK"
 
 

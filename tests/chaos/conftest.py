@@ -1,7 +1,8 @@
-"""A Kafka + Elasticsearch pair of the chaos tests alone: they stop and restart it.
+"""A Kafka + Elasticsearch pair of the chaos tests alone: they stop and restart it, or need it new.
 
 Never the shared stack: its own ports and data directory (under /var/lib when root, since
-Elasticsearch runs as the service user, who cannot reach /root or /tmp's private dirs).
+Elasticsearch runs as the service user, who cannot reach /root or /tmp's private dirs). Started
+once per session (about half a minute), when the first test here asks for it.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ class ChaosStack:
         self.stack.kafka.start()
         self._wait(self.stack.kafka.healthy, "Kafka")
 
+    def remove(self) -> None:
+        """Stop both services and delete the data directory."""
+        self.stack.down_services(say=lambda line: print(line, file=sys.stderr))
+        shutil.rmtree(self.settings.data_dir, ignore_errors=True)
+
     def ensure_running(self) -> None:
         """Start whatever a failed test left stopped."""
         if self.stack.kafka.process.pid() is None:
@@ -83,9 +89,8 @@ class ChaosStack:
         raise AssertionError(f"{name} not healthy after {timeout_s}s")
 
 
-@pytest.fixture(scope="module")
-def chaos_stack() -> Iterator[ChaosStack]:
-    """Our own embedded Kafka + Elasticsearch on free ports; removed afterwards."""
+def _start_private_stack() -> ChaosStack:
+    """Kafka + Elasticsearch on free ports, from an empty data directory of their own."""
     tag = uuid.uuid4().hex[:8]
     if os.geteuid() == 0:
         data_dir = Path(f"/var/lib/jiancha-chaos-{tag}")
@@ -105,10 +110,62 @@ def chaos_stack() -> Iterator[ChaosStack]:
     chaos = ChaosStack(settings)
     try:
         chaos.stack.up(say=lambda line: print(line, file=sys.stderr))
-        yield chaos
+    except BaseException:
+        chaos.remove()
+        raise
+    return chaos
+
+
+class PrivateStacks:
+    """The session's private stacks: one shared by every test here, started on first use, and
+    those of tests that need a broker no client has used yet once the shared one has been used."""
+
+    def __init__(self) -> None:
+        self._shared: ChaosStack | None = None
+
+    @property
+    def shared_started(self) -> bool:
+        return self._shared is not None
+
+    def shared(self) -> ChaosStack:
+        if self._shared is None:
+            self._shared = _start_private_stack()
+        return self._shared
+
+    def close(self) -> None:
+        if self._shared is not None:
+            self._shared.remove()
+
+
+@pytest.fixture(scope="session")
+def private_stacks() -> Iterator[PrivateStacks]:
+    """Started lazily, so a run that selects no chaos test starts no private stack."""
+    stacks = PrivateStacks()
+    yield stacks
+    stacks.close()
+
+
+@pytest.fixture
+def chaos_stack(private_stacks: PrivateStacks) -> ChaosStack:
+    """Our own embedded Kafka + Elasticsearch on free ports, once per session."""
+    return private_stacks.shared()
+
+
+@pytest.fixture
+def fresh_stack(private_stacks: PrivateStacks) -> Iterator[ChaosStack]:
+    """A private stack just started from an empty data directory, not yet used by any client.
+
+    The session's shared stack when this test is the first to ask (``pytest tests`` runs
+    ``tests/chaos/test_first_start.py`` first), else a stack of this test alone.
+    """
+    if not private_stacks.shared_started:
+        yield private_stacks.shared()
+        return
+    own = _start_private_stack()
+    try:
+        yield own
     finally:
-        chaos.stack.down_services(say=lambda line: print(line, file=sys.stderr))
-        shutil.rmtree(data_dir, ignore_errors=True)
+        own.remove()
 
 
 @pytest.fixture
