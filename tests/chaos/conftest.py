@@ -26,23 +26,7 @@ from jiancha.embedded.stack import EmbeddedStack
 from jiancha.settings import Settings
 from streams.admin import ensure_topics
 from tests.conftest import drop_prefix, env_of, stop_process
-from tests.integration.faults import free_port
-
-
-def _free_es_port() -> int:
-    """A port p with p + 100 free too (the node's transport port)."""
-    for _ in range(50):
-        port = free_port()
-        if port + 100 < 65536:
-            try:
-                import socket
-
-                with socket.socket() as s:
-                    s.bind(("127.0.0.1", port + 100))
-                return port
-            except OSError:
-                continue
-    raise RuntimeError("no free port pair for Elasticsearch")
+from tests.integration.faults import free_es_port, free_port
 
 
 class ChaosStack:
@@ -96,7 +80,7 @@ def _start_private_stack() -> ChaosStack:
         data_dir = Path(f"/var/lib/jiancha-chaos-{tag}")
     else:
         data_dir = Path.home() / ".local" / "state" / f"jiancha-chaos-{tag}"
-    kafka_port, es_port = free_port(), _free_es_port()
+    kafka_port, es_port = free_port(), free_es_port()
     settings = Settings(
         kafka_port=kafka_port,
         kafka_controller_port=free_port(),

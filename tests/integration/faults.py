@@ -23,6 +23,20 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def free_es_port() -> int:
+    """A port p with p + 100 free too (the node's transport port)."""
+    for _ in range(50):
+        port = free_port()
+        if port + 100 < 65536:
+            try:
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port + 100))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError("no free port pair for Elasticsearch")
+
+
 class Proc:
     """A ``jiancha worker|analyzer`` child of this test, with its own metrics port."""
 
