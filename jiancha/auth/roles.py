@@ -1,12 +1,15 @@
-"""The four roles of the review service (DESIGN.md, "Who uses it")."""
+"""The four roles of the review service (DESIGN.md, "Who uses it"), defined here once."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Role = Literal["admin", "supervisor", "reviewer", "squad_leader"]
 
-ROLES: dict[str, str] = {
+#: Every role, in the order people see them listed.
+ROLE_NAMES: tuple[Role, ...] = get_args(Role)
+
+ROLES: dict[Role, str] = {
     "admin": "系统管理员",
     "supervisor": "监查中心负责人",
     "reviewer": "监查中心审核员",

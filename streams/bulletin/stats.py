@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from jiancha.clock import BEIJING_ZONE
 from streams.review.orders import AWAITING_ANSWER
 
 Search = Callable[..., Any]  # es.search(index=..., **body)
@@ -32,10 +33,10 @@ class IsoWeek:
 
     year: int
     week: int
-    tz: str = "Asia/Shanghai"
+    tz: str = BEIJING_ZONE
 
     @classmethod
-    def parse(cls, text: str, tz: str = "Asia/Shanghai") -> IsoWeek:
+    def parse(cls, text: str, tz: str = BEIJING_ZONE) -> IsoWeek:
         """``2026-W15`` → IsoWeek; ValueError with a Chinese reason otherwise."""
         m = _WEEK.match(text.strip())
         if not m:
@@ -50,7 +51,7 @@ class IsoWeek:
         return cls(year, week, tz)
 
     @classmethod
-    def containing(cls, moment: datetime, tz: str = "Asia/Shanghai") -> IsoWeek:
+    def containing(cls, moment: datetime, tz: str = BEIJING_ZONE) -> IsoWeek:
         """The ISO week ``moment`` falls in (in ``tz``)."""
         y, w, _ = moment.astimezone(ZoneInfo(tz)).isocalendar()
         return cls(y, w, tz)

@@ -22,11 +22,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 import faust
 
+from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
 from streams import topics
 from streams.app import raw_topic
@@ -46,7 +46,6 @@ from streams.schemas.rectification_events import RectificationEvent, decode_even
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 SendDead = Callable[[str, bytes], Awaitable[None]]
 SendEvent = Callable[[RectificationEvent], Awaitable[None]]
 
@@ -189,7 +188,7 @@ def add_review_agents(
     settings: Settings,
     es: Any,
     aliases: dict[str, str],
-    clock: Clock = lambda: datetime.now(UTC),
+    clock: Clock = utc_now,
 ) -> None:
     """Register the projector agent and the overdue timer on a worker's Faust app."""
     events = raw_topic(app, settings, topics.RECTIFICATION_EVENTS)

@@ -124,3 +124,18 @@ def test_configured_secret_wins_and_must_be_long(tmp_path):
     assert signing_key(Settings(data_dir=tmp_path, auth_secret="s" * 40)) == b"s" * 40
     with pytest.raises(ValueError, match="至少 32 字节"):
         signing_key(Settings(data_dir=tmp_path, auth_secret="short"))
+
+
+def test_roles_are_defined_once():
+    from typing import get_args
+
+    from jiancha.auth.roles import ROLE_NAMES, ROLES
+    from jiancha.cli import main
+    from streams.schemas.rectification_events import Actor
+
+    assert tuple(ROLES) == ROLE_NAMES  # every role has its Chinese name
+    add = main.commands["user"].commands["add"]  # type: ignore[attr-defined]
+    role = next(p for p in add.params if p.name == "role")
+    assert tuple(role.type.choices) == ROLE_NAMES
+    actor_roles = get_args(Actor.model_fields["role"].annotation)
+    assert set(actor_roles) == {*ROLE_NAMES, "system"}
