@@ -36,7 +36,6 @@ from jiancha.settings import Settings
 from streams import topics
 from streams.review.attachments import AttachmentError, path_of, store_upload
 from streams.review.orders import (
-    AWAITING_ANSWER,
     Order,
     OrderError,
     Status,
@@ -44,6 +43,7 @@ from streams.review.orders import (
     outcome,
 )
 from streams.review.projection import read_order
+from streams.review.queries import list_filters
 from streams.schemas.rectification_events import (
     Actor,
     Attachment,
@@ -252,39 +252,6 @@ async def list_orders(
     )
     items = [Order.model_validate(h["_source"]) for h in found["hits"]["hits"]]
     return OrderPage(total=found["hits"]["total"]["value"], page=page, size=size, items=items)
-
-
-def list_filters(
-    user: User,
-    status: str | None,
-    squad_id: str | None,
-    overdue: bool | None,
-    case_id: str | None,
-    now: datetime,
-) -> list[dict[str, Any]]:
-    """The Elasticsearch filters of a list request, squad leaders held to their squad."""
-    filters: list[dict[str, Any]] = []
-    if user.role == "squad_leader":
-        filters.append({"term": {"squad_id": user.squad_id or ""}})
-        filters.append({"bool": {"must_not": {"term": {"status": "draft"}}}})
-    if squad_id:
-        filters.append({"term": {"squad_id": squad_id}})
-    if status:
-        filters.append({"term": {"status": status}})
-    if case_id:
-        filters.append({"term": {"case_ids": case_id}})
-    if overdue is not None:
-        # Past the deadline and unanswered now, whether or not the timer has escalated it yet.
-        late = {
-            "bool": {
-                "filter": [
-                    {"terms": {"status": list(AWAITING_ANSWER)}},
-                    {"range": {"deadline": {"lt": now.isoformat()}}},
-                ]
-            }
-        }
-        filters.append(late if overdue else {"bool": {"must_not": late}})
-    return filters
 
 
 @router.get("/{order_id}", response_model=Order, responses=_ERRORS, summary="查看整改通知书")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, Protocol, get_args
 
 Role = Literal["admin", "supervisor", "reviewer", "squad_leader"]
 
@@ -15,3 +15,16 @@ ROLES: dict[Role, str] = {
     "reviewer": "监查中心审核员",
     "squad_leader": "中队长",
 }
+
+
+class Caller(Protocol):
+    """Who is acting, as services need to know them (``api.security.User`` is one)."""
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def role(self) -> Role: ...
+
+    @property
+    def squad_id(self) -> str | None: ...

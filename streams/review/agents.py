@@ -32,7 +32,6 @@ from streams import topics
 from streams.app import raw_topic
 from streams.dead_letters import dead_letter
 from streams.review.orders import (
-    AWAITING_ANSWER,
     Order,
     OrderError,
     apply,
@@ -41,6 +40,7 @@ from streams.review.orders import (
     project,
 )
 from streams.review.projection import read_order
+from streams.review.queries import overdue_filter
 from streams.schemas import InvalidEvent
 from streams.schemas.rectification_events import RectificationEvent, decode_event
 
@@ -160,15 +160,7 @@ class EscalateOverdue:
         now = self.clock()
         found = await self.es.search(
             index=self.alias,
-            query={
-                "bool": {
-                    "filter": [
-                        {"terms": {"status": list(AWAITING_ANSWER)}},
-                        {"range": {"deadline": {"lt": now.isoformat()}}},
-                        {"term": {"escalated": False}},
-                    ]
-                }
-            },
+            query={"bool": {"filter": [overdue_filter(now), {"term": {"escalated": False}}]}},
             size=1000,
             sort=[{"deadline": "asc"}],
         )
