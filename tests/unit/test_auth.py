@@ -54,6 +54,14 @@ def test_expired_token_is_refused():
         read_token(token, KEY, NOW + timedelta(minutes=30))
 
 
+def test_issue_is_judged_by_the_injected_clock_not_the_wall_clock():
+    later = datetime.now(UTC) + timedelta(days=8)  # an app handed a clock eight days on
+    token = issue_token(CLAIMS, KEY, later, timedelta(minutes=30))
+    assert read_token(token, KEY, later) == CLAIMS
+    with pytest.raises(InvalidToken, match="登录凭证无效"):  # issued after the reader's now
+        read_token(token, KEY, later - timedelta(minutes=1))
+
+
 def test_token_signed_with_another_key_is_refused():
     token = issue_token(CLAIMS, b"x" * 32, NOW, timedelta(minutes=30))
     with pytest.raises(InvalidToken, match="签名无效"):
