@@ -19,6 +19,11 @@ def get_es(request: Request) -> Any:
     return request.app.state.es
 
 
+def get_es_sync(request: Request) -> Any:
+    """The app's synchronous client, for synchronous code (the bulletin): call it in a thread."""
+    return request.app.state.es_sync
+
+
 def get_aliases(request: Request) -> dict[str, str]:
     return request.app.state.aliases  # type: ignore[no-any-return]
 

@@ -39,11 +39,14 @@ def create_app(settings: Settings) -> FastAPI:
         from jiancha.elastic.client import async_client, sync_client
         from jiancha.elastic.indices import ensure_indices
 
-        es_sync = sync_client(settings)
+        # Index templates and indices are made once, here; the synchronous client stays for the
+        # code that is synchronous (the bulletin's compiler and store), run in threads.
+        app.state.es_sync = sync_client(settings)
         try:
-            app.state.aliases = ensure_indices(es_sync, settings)
-        finally:
-            es_sync.close()
+            app.state.aliases = ensure_indices(app.state.es_sync, settings)
+        except BaseException:
+            app.state.es_sync.close()
+            raise
         app.state.es = async_client(settings)
         app.state.auth = Authenticator.from_settings(settings)
         app.state.publisher = SharedPublisher(settings)
@@ -51,6 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         await asyncio.to_thread(app.state.publisher.close)
         await app.state.es.close()
+        app.state.es_sync.close()
 
     app = FastAPI(
         title="jiancha 监察 API",
