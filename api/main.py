@@ -16,6 +16,7 @@ from api.deps import SharedPublisher
 from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
+from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
 
 _MESSAGES = {
@@ -31,8 +32,11 @@ _MESSAGES = {
 }
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The API, connected to the Elasticsearch and Kafka that ``settings`` name."""
+def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
+    """The API, connected to the Elasticsearch and Kafka that ``settings`` name.
+
+    ``clock`` is the time every route and the audit trail go by (tests hand in a later one).
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -48,9 +52,11 @@ def create_app(settings: Settings) -> FastAPI:
             app.state.es_sync.close()
             raise
         app.state.es = async_client(settings)
-        app.state.auth = Authenticator.from_settings(settings)
+        app.state.auth = Authenticator.from_settings(settings, clock)
         app.state.publisher = SharedPublisher(settings)
-        app.state.auditor = Auditor(app.state.publisher, app.state.es, app.state.aliases["audit"])
+        app.state.auditor = Auditor(
+            app.state.publisher, app.state.es, app.state.aliases["audit"], clock
+        )
         yield
         await asyncio.to_thread(app.state.publisher.close)
         await app.state.es.close()
@@ -63,6 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.clock = clock
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,14 +9,13 @@ the indices the app ensured at start-up (nothing is created per request).
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import FileResponse
 
 from api.audit import AuditorDep
-from api.deps import get_aliases, get_es_sync, get_settings
+from api.deps import ClockDep, get_aliases, get_es_sync, get_settings
 from api.security import CurrentUser, User, require_roles
 from jiancha.settings import Settings
 from streams.bulletin.compile import compile_week, store_of
@@ -105,11 +104,12 @@ async def bulletin_stats(
     settings: SettingsDep,
     es: EsSync,
     aliases: Aliases,
+    clock: ClockDep,
 ) -> dict[str, Any]:
     """The week's numbers as the bulletin would print them now."""
     iso = _week(week, settings)
     stats = await asyncio.to_thread(
-        week_stats, es.search, aliases, iso, datetime.now(UTC), settings.bulletin_typical_cases
+        week_stats, es.search, aliases, iso, clock(), settings.bulletin_typical_cases
     )
     return stats.to_dict()
 
@@ -120,6 +120,7 @@ async def compile_bulletin(
     settings: SettingsDep,
     es: EsSync,
     aliases: Aliases,
+    clock: ClockDep,
     auditor: AuditorDep,
     request: Request,
     user: Annotated[User, Depends(require_roles("supervisor", "admin"))],
@@ -127,9 +128,7 @@ async def compile_bulletin(
     """Compile ``week`` now from Elasticsearch; recompiling keeps its 期号 and 总期号."""
     iso = _week(week, settings)
     compiled = await asyncio.to_thread(
-        lambda: compile_week(
-            settings, es, iso, now=datetime.now(UTC), by=user.username, aliases=aliases
-        )
+        lambda: compile_week(settings, es, iso, now=clock(), by=user.username, aliases=aliases)
     )
     doc = compiled.doc
     await auditor.record(user, "bulletins.compile", week, request, {"issue_no": doc["issue_no"]})
