@@ -64,7 +64,7 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1, le=100)  # per username + client IP …
     login_window_s: int = Field(default=300, ge=1, le=86_400)  # … within this many seconds
 
-    # Rectification orders (整改通知书, ``api/routes/orders.py``, ``streams/review/agents.py``)
+    # Rectification orders (整改通知书, ``streams/review/desk.py``, ``streams/review/agents.py``)
     order_deadline_days: int = Field(default=7, ge=1, le=365)  # default deadline after issue/return
     order_escalation_interval_s: float = Field(default=60, gt=0, le=86_400)  # overdue timer
     order_apply_timeout_s: float = Field(default=10, gt=0, le=120)  # API waits for the projection
