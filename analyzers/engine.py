@@ -35,13 +35,14 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from analyzers import coverage_rules, duplicate_rules, officer_stats, speech_rules
 from analyzers import record_rules as rr
 from analyzers.law import Law, load_law
 from analyzers.model import Encounter
+from jiancha.clock import BEIJING
 from streams.schemas.complaints import Complaint
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.flags import Flag
@@ -51,9 +52,6 @@ from streams.schemas.transcripts import Transcript
 
 if TYPE_CHECKING:
     from jiancha.settings import Settings
-
-#: The detachment's local time (Asia/Shanghai has had no daylight saving since 1991).
-LOCAL = timezone(timedelta(hours=8))
 
 Scope = tuple[str, ...]
 
@@ -103,7 +101,7 @@ class Case:
 
 
 def local_date(t: datetime) -> date:
-    return t.astimezone(LOCAL).date()
+    return t.astimezone(BEIJING).date()
 
 
 def case_id_of(key: str) -> str:
@@ -520,7 +518,7 @@ class Engine:
 
     def _month_closed(self, month: str) -> bool:
         year, m = (int(x) for x in month.split("-"))
-        end = datetime(year + m // 12, m % 12 + 1, 1, tzinfo=LOCAL)
+        end = datetime(year + m // 12, m % 12 + 1, 1, tzinfo=BEIJING)
         return self.watermark is not None and self.watermark >= end
 
     def _month_flags(self, month: str) -> list[Flag]:

@@ -64,17 +64,15 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta, timezone, tzinfo
+from datetime import tzinfo
 from typing import Any, Literal
 
 from analyzers.model import make_flag
+from jiancha.clock import BEIJING
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.flags import FieldEvidence, Flag
 
 LOCAL_REGION = "鲁R"  # Heze (菏泽) plate code
-# Asia/Shanghai has had no daylight saving since 1991, so a fixed +08:00 is exact and needs no
-# tz database.
-SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class StatsConfig:
     """Thresholds of the officer-level statistics (configuration, not law)."""
 
     local_region: str | None = LOCAL_REGION  # None: infer (commonest plate region) in flags_for
-    tz: tzinfo = SHANGHAI  # calendar months and days are local
+    tz: tzinfo = BEIJING  # calendar months and days are local
     correction: Literal["bh", "holm", "bonferroni"] = "bh"  # over the officers tested in the month
     fdr: float = 0.05  # BH false-discovery rate, or the Holm / Bonferroni family-wise level
     # out_of_town_targeting
@@ -103,13 +101,13 @@ DEFAULT = StatsConfig()
 # -- counters ------------------------------------------------------------------------------------
 
 
-def local_date(a: EnforcementAction, tz: tzinfo = SHANGHAI) -> tuple[str, int]:
+def local_date(a: EnforcementAction, tz: tzinfo = BEIJING) -> tuple[str, int]:
     """Local calendar month ``YYYY-MM`` and day of month of ``a.occurred_at``."""
     t = a.occurred_at.astimezone(tz)
     return f"{t.year:04d}-{t.month:02d}", t.day
 
 
-def month_of(a: EnforcementAction, tz: tzinfo = SHANGHAI) -> str:
+def month_of(a: EnforcementAction, tz: tzinfo = BEIJING) -> str:
     """Local calendar month ``YYYY-MM`` of ``a.occurred_at`` (Asia/Shanghai)."""
     return local_date(a, tz)[0]
 
@@ -137,7 +135,7 @@ class OfficerMonth:
     by_day: dict[int, int] = field(default_factory=dict)  # day of month -> tickets
 
     def add(
-        self, a: EnforcementAction, local_region: str = LOCAL_REGION, tz: tzinfo = SHANGHAI
+        self, a: EnforcementAction, local_region: str = LOCAL_REGION, tz: tzinfo = BEIJING
     ) -> None:
         """Count one enforcement record of this officer and month (warnings included)."""
         _, day = local_date(a, tz)

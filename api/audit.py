@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 
 from api.deps import SharedPublisher
-from api.security import User, client_ip
+from api.security import client_ip
+from jiancha.auth.roles import Caller
+from jiancha.clock import Clock, utc_now
 from streams import topics
 from streams.schemas.audit import AuditRecorded
 
@@ -33,7 +33,7 @@ class Auditor:
         publisher: SharedPublisher,
         es: Any,
         alias: str,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self.publisher = publisher
         self.es = es
@@ -42,7 +42,7 @@ class Auditor:
 
     async def record(
         self,
-        user: User,
+        user: Caller,
         action: str,
         target: str,
         request: Request,

@@ -1,4 +1,4 @@
-"""Dependencies shared by the routes: settings and clients live on the app state."""
+"""Dependencies shared by the routes: settings, clients and the clock live on the app state."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from jiancha.clock import Clock
 from jiancha.settings import Settings
 
 
@@ -19,8 +20,21 @@ def get_es(request: Request) -> Any:
     return request.app.state.es
 
 
+def get_es_sync(request: Request) -> Any:
+    """The app's synchronous client, for synchronous code (the bulletin): call it in a thread."""
+    return request.app.state.es_sync
+
+
 def get_aliases(request: Request) -> dict[str, str]:
     return request.app.state.aliases  # type: ignore[no-any-return]
+
+
+def get_clock(request: Request) -> Clock:
+    """What the routes read the time from (``create_app(settings, clock=...)``)."""
+    return request.app.state.clock  # type: ignore[no-any-return]
+
+
+ClockDep = Annotated[Clock, Depends(get_clock)]
 
 
 #: How long a request waits for Kafka (connecting, or acknowledging one event) before 503.

@@ -16,6 +16,7 @@ from api.deps import SharedPublisher
 from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
+from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
 
 _MESSAGES = {
@@ -31,26 +32,35 @@ _MESSAGES = {
 }
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The API, connected to the Elasticsearch and Kafka that ``settings`` name."""
+def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
+    """The API, connected to the Elasticsearch and Kafka that ``settings`` name.
+
+    ``clock`` is the time every route and the audit trail go by (tests hand in a later one).
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from jiancha.elastic.client import async_client, sync_client
         from jiancha.elastic.indices import ensure_indices
 
-        es_sync = sync_client(settings)
+        # Index templates and indices are made once, here; the synchronous client stays for the
+        # code that is synchronous (the bulletin's compiler and store), run in threads.
+        app.state.es_sync = sync_client(settings)
         try:
-            app.state.aliases = ensure_indices(es_sync, settings)
-        finally:
-            es_sync.close()
+            app.state.aliases = ensure_indices(app.state.es_sync, settings)
+        except BaseException:
+            app.state.es_sync.close()
+            raise
         app.state.es = async_client(settings)
-        app.state.auth = Authenticator.from_settings(settings)
+        app.state.auth = Authenticator.from_settings(settings, clock)
         app.state.publisher = SharedPublisher(settings)
-        app.state.auditor = Auditor(app.state.publisher, app.state.es, app.state.aliases["audit"])
+        app.state.auditor = Auditor(
+            app.state.publisher, app.state.es, app.state.aliases["audit"], clock
+        )
         yield
         await asyncio.to_thread(app.state.publisher.close)
         await app.state.es.close()
+        app.state.es_sync.close()
 
     app = FastAPI(
         title="jiancha 监察 API",
@@ -59,6 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.clock = clock
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

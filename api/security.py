@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Coroutine
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
@@ -21,6 +21,7 @@ from jiancha.auth.ratelimit import LoginLimiter
 from jiancha.auth.roles import ROLES, Role
 from jiancha.auth.secret import signing_key
 from jiancha.auth.tokens import Claims, InvalidToken, issue_token, read_token
+from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
 
 _BEARER = {"WWW-Authenticate": "Bearer"}
@@ -57,7 +58,7 @@ class Authenticator:
         key: bytes,
         ttl: timedelta,
         limiter: LoginLimiter,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self._key = key
         self.ttl = ttl
@@ -65,9 +66,10 @@ class Authenticator:
         self.clock = clock
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Authenticator:
+    def from_settings(cls, settings: Settings, clock: Clock = utc_now) -> Authenticator:
         limiter = LoginLimiter(settings.login_max_failures, settings.login_window_s, time.monotonic)
-        return cls(signing_key(settings), timedelta(minutes=settings.auth_token_minutes), limiter)
+        ttl = timedelta(minutes=settings.auth_token_minutes)
+        return cls(signing_key(settings), ttl, limiter, clock)
 
     def issue(self, user: User) -> str:
         claims = Claims(user.username, user.role, user.squad_id, user.display_name)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from jiancha.auth.roles import ROLE_NAMES
 from jiancha.settings import Settings
 
 
@@ -341,7 +342,7 @@ def user() -> None:
 @click.option(
     "--role",
     required=True,
-    type=click.Choice(["admin", "supervisor", "reviewer", "squad_leader"]),
+    type=click.Choice(ROLE_NAMES),
     help="角色：admin 管理员 | supervisor 负责人 | reviewer 审核员 | squad_leader 中队长",
 )
 @click.option("--squad", "squad_id", default=None, help="中队（中队长必填）")

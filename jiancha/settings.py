@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from jiancha.clock import BEIJING_ZONE
+
 
 def _default_data_dir() -> Path:
     # Elasticsearch runs as an unprivileged user; under root its files cannot live in
@@ -62,7 +64,7 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1, le=100)  # per username + client IP …
     login_window_s: int = Field(default=300, ge=1, le=86_400)  # … within this many seconds
 
-    # Rectification orders (整改通知书, ``api/routes/orders.py``, ``streams/review/agents.py``)
+    # Rectification orders (整改通知书, ``streams/review/desk.py``, ``streams/review/agents.py``)
     order_deadline_days: int = Field(default=7, ge=1, le=365)  # default deadline after issue/return
     order_escalation_interval_s: float = Field(default=60, gt=0, le=86_400)  # overdue timer
     order_apply_timeout_s: float = Field(default=10, gt=0, le=120)  # API waits for the projection
@@ -79,7 +81,7 @@ class Settings(BaseSettings):
 
     # 《监察专刊》 (``jiancha bulletin``, ``streams/bulletin/``, ``api/routes/bulletins.py``)
     bulletin_unit: str = "交警支队监查中心"  # 编印单位 on the masthead
-    bulletin_timezone: str = "Asia/Shanghai"  # ISO weeks, the Monday 08:00 crontab, dates shown
+    bulletin_timezone: str = BEIJING_ZONE  # ISO weeks, the Monday 08:00 crontab, dates shown
     bulletin_total_base: int = Field(default=0, ge=0)  # 总期号 issued before this system's first
     bulletin_typical_cases: int = Field(default=5, ge=1, le=50)  # 三、典型案例: the gravest N
     bulletin_requirements_file: Path | None = None  # 六、下步要求 (default: the packaged template)

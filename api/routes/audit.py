@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from api.deps import get_aliases, get_es
 from api.security import require_roles
-from jiancha.elastic.queries import MAX_WINDOW
+from jiancha.elastic.queries import MAX_WINDOW, date_range
 from streams.schemas.audit import AuditRecorded
 
 router = APIRouter(prefix="/audit", tags=["审计"])
@@ -39,8 +39,7 @@ def audit_search_body(
         if value
     ]
     if start or end:
-        window = {k: v.isoformat() for k, v in (("gte", start), ("lte", end)) if v}
-        filters.append({"range": {"at": window}})
+        filters.append(date_range("at", gte=start, lte=end))
     return {
         "query": {"bool": {"filter": filters}},
         "sort": [{"at": "desc"}, {"event_id": "asc"}],

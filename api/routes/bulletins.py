@@ -2,28 +2,40 @@
 
 Any signed-in user may read bulletins; the supervisor (负责人) and admin may compile one on
 demand. The numbers come from :mod:`streams.bulletin.stats`, the module the bulletin prints from.
+The bulletin's code is synchronous: it runs in a thread on the app's one synchronous client and
+the indices the app ensured at start-up (nothing is created per request).
 """
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import FileResponse
 
 from api.audit import AuditorDep
-from api.deps import get_settings
+from api.deps import ClockDep, get_aliases, get_es_sync, get_settings
 from api.security import CurrentUser, User, require_roles
 from jiancha.settings import Settings
+from streams.bulletin.compile import compile_week, store_of
 from streams.bulletin.stats import IsoWeek, week_stats
-from streams.bulletin.store import KINDS
+from streams.bulletin.store import KINDS, BulletinStore
 
 router = APIRouter(prefix="/bulletins", tags=["《监察专刊》"])
 
 Week = Annotated[str, Path(pattern=r"^\d{4}-W\d{2}$", description="ISO 周，如 2026-W15")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+EsSync = Annotated[Any, Depends(get_es_sync)]
+Aliases = Annotated[dict[str, str], Depends(get_aliases)]
+
+
+def get_store(es: EsSync, aliases: Aliases, settings: SettingsDep) -> BulletinStore:
+    """The bulletins' index and files (synchronous: call it in a thread)."""
+    return store_of(settings, es, aliases)
+
+
+Store = Annotated[BulletinStore, Depends(get_store)]
 
 
 def _week(text: str, settings: Settings) -> IsoWeek:
@@ -31,18 +43,6 @@ def _week(text: str, settings: Settings) -> IsoWeek:
         return IsoWeek.parse(text, settings.bulletin_timezone)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
-
-
-def _with_es(settings: Settings, work: Any) -> Any:
-    """Run ``work(es, store)`` with a sync client of its own (the compiler is synchronous)."""
-    from jiancha.elastic.client import sync_client
-    from streams.bulletin.compile import store_of
-
-    es = sync_client(settings)
-    try:
-        return work(es, store_of(settings, es))
-    finally:
-        es.close()
 
 
 def _entry(doc: dict[str, Any]) -> dict[str, Any]:
@@ -64,20 +64,18 @@ def _entry(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("", summary="已汇编的《监察专刊》列表（新的在前）")
-async def list_bulletins(user: CurrentUser, settings: SettingsDep) -> dict[str, Any]:
+async def list_bulletins(user: CurrentUser, store: Store) -> dict[str, Any]:
     """Compiled bulletins, newest week first."""
-    docs = await asyncio.to_thread(_with_es, settings, lambda es, store: store.list())
+    docs = await asyncio.to_thread(store.list)
     return {"bulletins": [_entry(d) for d in docs]}
 
 
-async def _file(week: str, kind: str, settings: Settings) -> FileResponse:
-    doc = await asyncio.to_thread(_with_es, settings, lambda es, store: store.get(week))
+async def _file(week: str, kind: str, store: BulletinStore) -> FileResponse:
+    doc = await asyncio.to_thread(store.get, week)
     sha = (doc or {}).get(f"{kind}_sha256")
     if not sha:
         raise HTTPException(404, f"{week} 的《监察专刊》尚未汇编")
-    from streams.bulletin.compile import store_of
-
-    path = store_of(settings, None, {"bulletins": ""}).path(sha, kind)
+    path = store.path(sha, kind)
     if not path.exists():
         raise HTTPException(404, f"{week} 的《监察专刊》文件缺失，请重新汇编")
     name = f"jiancha-bulletin-{week}.{kind}"
@@ -88,49 +86,50 @@ async def _file(week: str, kind: str, settings: Settings) -> FileResponse:
 
 
 @router.get("/{week}.pdf", summary="下载一期《监察专刊》（PDF）", response_class=FileResponse)
-async def bulletin_pdf(week: Week, user: CurrentUser, settings: SettingsDep) -> FileResponse:
+async def bulletin_pdf(week: Week, user: CurrentUser, store: Store) -> FileResponse:
     """The stored PDF of ``week``."""
-    return await _file(week, "pdf", settings)
+    return await _file(week, "pdf", store)
 
 
 @router.get("/{week}.html", summary="在线阅读一期《监察专刊》（HTML）", response_class=FileResponse)
-async def bulletin_html(week: Week, user: CurrentUser, settings: SettingsDep) -> FileResponse:
+async def bulletin_html(week: Week, user: CurrentUser, store: Store) -> FileResponse:
     """The stored HTML of ``week`` (self-contained: styles and charts inline)."""
-    return await _file(week, "html", settings)
+    return await _file(week, "html", store)
 
 
 @router.get("/{week}/stats", summary="一周的监督数据（与专刊同一口径，实时计算）")
-async def bulletin_stats(week: Week, user: CurrentUser, settings: SettingsDep) -> dict[str, Any]:
+async def bulletin_stats(
+    week: Week,
+    user: CurrentUser,
+    settings: SettingsDep,
+    es: EsSync,
+    aliases: Aliases,
+    clock: ClockDep,
+) -> dict[str, Any]:
     """The week's numbers as the bulletin would print them now."""
     iso = _week(week, settings)
-
-    def work(es: Any, store: Any) -> dict[str, Any]:
-        from jiancha.elastic.indices import ensure_indices
-
-        aliases = ensure_indices(es, settings)
-        now = datetime.now(UTC)
-        return week_stats(es.search, aliases, iso, now, settings.bulletin_typical_cases).to_dict()
-
-    return await asyncio.to_thread(_with_es, settings, work)  # type: ignore[no-any-return]
+    stats = await asyncio.to_thread(
+        week_stats, es.search, aliases, iso, clock(), settings.bulletin_typical_cases
+    )
+    return stats.to_dict()
 
 
 @router.post("/{week}", summary="汇编（或重新汇编）一期《监察专刊》：期号不变")
 async def compile_bulletin(
     week: Week,
     settings: SettingsDep,
+    es: EsSync,
+    aliases: Aliases,
+    clock: ClockDep,
     auditor: AuditorDep,
     request: Request,
     user: Annotated[User, Depends(require_roles("supervisor", "admin"))],
 ) -> dict[str, Any]:
     """Compile ``week`` now from Elasticsearch; recompiling keeps its 期号 and 总期号."""
-    from streams.bulletin.compile import compile_week
-
     iso = _week(week, settings)
-
-    def work(es: Any, store: Any) -> dict[str, Any]:
-        now = datetime.now(UTC)
-        return compile_week(settings, es, iso, now=now, by=user.username).doc
-
-    doc = await asyncio.to_thread(_with_es, settings, work)
+    compiled = await asyncio.to_thread(
+        lambda: compile_week(settings, es, iso, now=clock(), by=user.username, aliases=aliases)
+    )
+    doc = compiled.doc
     await auditor.record(user, "bulletins.compile", week, request, {"issue_no": doc["issue_no"]})
     return _entry(doc)

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from api.audit import AuditorDep
-from api.deps import PublisherDep, get_aliases, get_es
+from api.deps import ClockDep, PublisherDep, get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW
 from streams import topics
@@ -258,6 +258,7 @@ async def decide_case(
     publisher: PublisherDep,
     es: Annotated[Any, Depends(get_es)],
     aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    clock: ClockDep,
 ) -> DecisionOut:
     """待审核案件的确认或排除；并发决定时只有一个生效，其余返回 409。"""
     from elasticsearch import ConflictError
@@ -269,7 +270,7 @@ async def decide_case(
         try:
             event, update = decide(
                 doc["_source"], body.decision, body.reason, user.username, user.role,
-                datetime.now(UTC), event_id,
+                clock(), event_id,
             )  # fmt: skip
         except DecisionRefused as exc:
             raise HTTPException(exc.status, str(exc)) from exc

@@ -1,17 +1,14 @@
 """整改通知书 (rectification orders): draft, issue, acknowledge, answer, return, accept, close.
 
-Each change is checked against the projected order with the pure lifecycle
-(:mod:`streams.review.orders`), published to ``rectification-events`` (acks=all) and then read
-back once the worker has folded it (why: :mod:`streams.review.agents`). Squad leaders see their own
-squad's issued orders only; anything else is 404 to them, as if it did not exist.
+The work is the desk's (:mod:`streams.review.desk`: lifecycle check, audit, Kafka, the wait for
+the worker's fold); these routes parse requests and map its answers to HTTP. Squad leaders see
+their own squad's issued orders only; anything else is 404 to them, as if it did not exist.
 """
 
 from __future__ import annotations
 
-import asyncio
-import pathlib
-import uuid
-from datetime import UTC, datetime, timedelta
+from collections.abc import Awaitable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import (
@@ -26,36 +23,17 @@ from fastapi import (
     UploadFile,
 )
 from fastapi.responses import FileResponse, JSONResponse
-from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, ValidationError
+from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
 from api.audit import AuditorDep
-from api.deps import PublisherDep, get_aliases, get_es, get_settings
+from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
+from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.settings import Settings
-from streams import topics
-from streams.review.attachments import AttachmentError, path_of, store_upload
-from streams.review.orders import (
-    AWAITING_ANSWER,
-    Order,
-    OrderError,
-    Status,
-    apply,
-    outcome,
-)
-from streams.review.projection import read_order
-from streams.schemas.rectification_events import (
-    Actor,
-    Attachment,
-    OrderAccepted,
-    OrderAcknowledged,
-    OrderAnswered,
-    OrderClosed,
-    OrderDrafted,
-    OrderIssued,
-    OrderReturned,
-    RectificationEvent,
-)
+from streams.review.attachments import AttachmentError
+from streams.review.desk import OrderDesk, OrderNotFound, Pending, Unavailable, Upload
+from streams.review.orders import Order, OrderError, Status
 
 router = APIRouter(prefix="/orders", tags=["整改通知书"])
 
@@ -117,108 +95,51 @@ class Accepted(BaseModel):
 # -- the desk every route works at --------------------------------------------------------------
 
 
-class OrderDesk:
-    """What the order routes share: the projection, Kafka, the audit trail, the caller."""
+def get_desk(
+    request: Request,
+    es: Es,
+    aliases: Aliases,
+    publisher: PublisherDep,
+    auditor: AuditorDep,
+    settings: Config,
+    clock: ClockDep,
+) -> OrderDesk:
+    """The desk, auditing as this request (who, from where, which path)."""
 
-    def __init__(
-        self,
-        request: Request,
-        es: Es,
-        aliases: Aliases,
-        publisher: PublisherDep,
-        auditor: AuditorDep,
-        settings: Config,
+    async def audit(
+        caller: Caller, action: str, target: str, detail: dict[str, Any] | None
     ) -> None:
-        self.request = request
-        self.es = es
-        self.alias = aliases["rectifications"]
-        self.cases = aliases["cases"]
-        self.publisher = publisher
-        self.auditor = auditor
-        self.settings = settings
+        await auditor.record(caller, action, target, request, detail)
 
-    async def record(
-        self, user: User, action: str, target: str, detail: dict[str, Any] | None = None
-    ) -> None:
-        """Append to the audit trail (503 if Kafka cannot take it)."""
-        await self.auditor.record(user, action, target, self.request, detail)
-
-    async def visible(self, user: User, order_id: str) -> Order:
-        """The order if ``user`` may see it; 404 otherwise (also for another squad's order)."""
-        order, _ = await read_order(self.es, self.alias, order_id)
-        if order is None or not _visible(user, order):
-            raise HTTPException(404, f"整改通知书 {order_id} 不存在")
-        return order
-
-    async def submit(
-        self, event: RectificationEvent, before: Order | None, user: User, action: str
-    ) -> Order | JSONResponse:
-        """Check, audit, publish, wait for the fold: the order as projected, or 409 / 202."""
-        check(before, event)
-        await self.record(user, action, event.order_id, {"event_id": event.event_id})
-        try:
-            await self.publisher.send(topics.RECTIFICATION_EVENTS, event.key, event.to_json_bytes())
-        except Exception as exc:
-            raise HTTPException(503, "Kafka 暂不可用，操作未生效，请稍后重试") from exc
-        loop = asyncio.get_running_loop()
-        give_up = loop.time() + self.settings.order_apply_timeout_s
-        while loop.time() < give_up:
-            order, _ = await read_order(self.es, self.alias, event.order_id)
-            result = outcome(order, event.event_id)
-            if result is not None:
-                applied, reason = result
-                if not applied:
-                    raise HTTPException(409, reason)
-                assert order is not None
-                # Lists (search) show the change at once; orders are few, so refreshing is cheap.
-                await self.es.indices.refresh(index=self.alias)
-                return order
-            await asyncio.sleep(0.05)
-        accepted = Accepted(detail="已受理，正在生效，请稍后刷新查看", event_id=event.event_id)
-        return JSONResponse(accepted.model_dump(), status_code=202)
+    return OrderDesk(es, aliases, publisher, audit, settings, clock)
 
 
-Desk = Annotated[OrderDesk, Depends()]
+Desk = Annotated[OrderDesk, Depends(get_desk)]
 
 
-def _visible(user: User, order: Order) -> bool:
-    if user.role == "squad_leader":
-        return order.squad_id == user.squad_id and order.status != "draft"
-    return user.role in ("reviewer", "supervisor")
-
-
-def check(before: Order | None, event: RectificationEvent) -> None:
-    """The lifecycle's verdict on ``event`` as an HTTP error (403 / 409 / 422)."""
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """The desk's refusals as HTTP errors (403 / 404 / 409 / 413 / 415 / 422 / 503)."""
     try:
-        apply(before, event)
+        yield
     except OrderError as exc:
         raise HTTPException(_HTTP_STATUS[exc.kind], exc.message) from exc
+    except OrderNotFound as exc:
+        raise HTTPException(404, exc.message) from exc
+    except AttachmentError as exc:
+        raise HTTPException(exc.status, exc.message) from exc
+    except Unavailable as exc:
+        raise HTTPException(503, exc.message) from exc
 
 
-def _event(event_type: type, **fields: Any) -> Any:
-    """Build an event; a value its contract refuses (e.g. blank text) is a 422."""
-    try:
-        return event_type(event_id=uuid.uuid4().hex, at=datetime.now(UTC), **fields)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        where = ".".join(map(str, err["loc"]))
-        raise HTTPException(422, f"内容不符合要求（{where}）：不能为空或过长") from exc
-
-
-def _next(event_type: type, order: Order, user: User, **fields: Any) -> Any:
-    """An event of ``user`` on ``order``, built on its current version."""
-    return _event(
-        event_type,
-        order_id=order.order_id,
-        seq=order.version + 1,
-        actor=Actor(username=user.username, role=user.role, squad_id=user.squad_id),
-        **fields,
-    )
-
-
-def _store(settings: Settings) -> pathlib.Path:
-    """Where attachments live: ``<data_dir>/attachments/ab/abcd…``."""
-    return settings.data_dir / "attachments"
+async def _changed(change: Awaitable[Order | Pending]) -> Order | JSONResponse:
+    """The order as projected, or 202 when the worker has not folded the change yet."""
+    with _refusals():
+        result = await change
+    if isinstance(result, Pending):
+        accepted = Accepted(detail="已受理，正在生效，请稍后刷新查看", event_id=result.event_id)
+        return JSONResponse(accepted.model_dump(), status_code=202)
+    return result
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -238,61 +159,23 @@ async def list_orders(
     """按状态、中队、是否逾期检索整改通知书；中队长只能看到本中队已下发的通知书。"""
     if page * size > MAX_WINDOW:
         raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条，请增加筛选条件")
-    filters = list_filters(user, status, squad_id, overdue, case_id, datetime.now(UTC))
-    await desk.record(
-        user, "orders.list", "orders", {"status": status, "squad_id": squad_id, "overdue": overdue}
-    )
-    found = await desk.es.search(
-        index=desk.alias,
-        query={"bool": {"filter": filters}},
-        sort=[{"updated_at": "desc"}, {"order_id": "asc"}],
-        from_=(page - 1) * size,
+    total, items = await desk.search(
+        user,
+        status=status,
+        squad_id=squad_id,
+        overdue=overdue,
+        case_id=case_id,
+        page=page,
         size=size,
-        track_total_hits=True,
     )
-    items = [Order.model_validate(h["_source"]) for h in found["hits"]["hits"]]
-    return OrderPage(total=found["hits"]["total"]["value"], page=page, size=size, items=items)
-
-
-def list_filters(
-    user: User,
-    status: str | None,
-    squad_id: str | None,
-    overdue: bool | None,
-    case_id: str | None,
-    now: datetime,
-) -> list[dict[str, Any]]:
-    """The Elasticsearch filters of a list request, squad leaders held to their squad."""
-    filters: list[dict[str, Any]] = []
-    if user.role == "squad_leader":
-        filters.append({"term": {"squad_id": user.squad_id or ""}})
-        filters.append({"bool": {"must_not": {"term": {"status": "draft"}}}})
-    if squad_id:
-        filters.append({"term": {"squad_id": squad_id}})
-    if status:
-        filters.append({"term": {"status": status}})
-    if case_id:
-        filters.append({"term": {"case_ids": case_id}})
-    if overdue is not None:
-        # Past the deadline and unanswered now, whether or not the timer has escalated it yet.
-        late = {
-            "bool": {
-                "filter": [
-                    {"terms": {"status": list(AWAITING_ANSWER)}},
-                    {"range": {"deadline": {"lt": now.isoformat()}}},
-                ]
-            }
-        }
-        filters.append(late if overdue else {"bool": {"must_not": late}})
-    return filters
+    return OrderPage(total=total, page=page, size=size, items=items)
 
 
 @router.get("/{order_id}", response_model=Order, responses=_ERRORS, summary="查看整改通知书")
 async def get_order(order_id: OrderId, user: Reader, desk: Desk) -> Order:
     """查看一份整改通知书：涉及案件、要求、期限、整改汇报与全部流转记录。"""
-    order = await desk.visible(user, order_id)
-    await desk.record(user, "orders.view", order_id)
-    return order
+    with _refusals():
+        return await desk.view(user, order_id)
 
 
 @router.get(
@@ -305,15 +188,9 @@ async def download_attachment(
     order_id: OrderId, sha256: Sha256, user: Reader, desk: Desk
 ) -> FileResponse:
     """下载整改汇报的附件（能查看该通知书的人才能下载）。"""
-    order = await desk.visible(user, order_id)
-    found = [a for answer in order.answers for a in answer.attachments if a.sha256 == sha256]
-    path = path_of(_store(desk.settings), sha256)
-    if not found or not path.is_file():
-        raise HTTPException(404, "附件不存在")
-    await desk.record(
-        user, "orders.attachment", order_id, {"sha256": sha256, "filename": found[0].filename}
-    )
-    return FileResponse(path, media_type=found[0].content_type, filename=found[0].filename)
+    with _refusals():
+        path, found = await desk.attachment(user, order_id, sha256)
+    return FileResponse(path, media_type=found.content_type, filename=found.filename)
 
 
 # -- changing ----------------------------------------------------------------------------------
@@ -326,36 +203,7 @@ _CHANGED = {202: {"model": Accepted}, **_ERRORS}
 )
 async def draft_order(body: DraftIn, user: Drafter, desk: Desk) -> Order | JSONResponse:
     """依据已确认的案件起草整改通知书（审核员或负责人）；案件须属同一中队。"""
-    case_ids = list(dict.fromkeys(c.strip() for c in body.case_ids if c.strip()))
-    if not case_ids:
-        raise HTTPException(422, "请至少选择一个案件")
-    found = await desk.es.mget(index=desk.cases, ids=case_ids)
-    squads = set()
-    for doc in found["docs"]:
-        if not doc.get("found"):
-            raise HTTPException(422, f"案件 {doc['_id']} 不存在")
-        case = doc["_source"]
-        if case.get("status") != "confirmed":
-            label = case.get("status_label") or case.get("status") or "未知"
-            raise HTTPException(
-                409, f"案件 {doc['_id']} 尚未确认（当前：{label}），只能依据已确认的案件起草"
-            )
-        squads.add(case.get("squad_id"))
-    if len(squads) != 1 or None in squads:
-        raise HTTPException(422, "所选案件分属不同中队（或缺少中队），请按中队分别起草")
-    (squad_id,) = squads
-    now = datetime.now(UTC)
-    event = _event(
-        OrderDrafted,
-        order_id=f"ZG-{now:%Y%m%d}-{uuid.uuid4().hex[:8]}",
-        seq=1,
-        actor=Actor(username=user.username, role=user.role, squad_id=user.squad_id),
-        case_ids=case_ids,
-        squad_id=squad_id,
-        title=(body.title or "").strip() or f"关于{squad_id}执法问题的整改通知书",
-        requirements=body.requirements,
-    )
-    return await desk.submit(event, None, user, "orders.draft")
+    return await _changed(desk.draft(user, body.case_ids, body.title, body.requirements))
 
 
 @router.post(
@@ -365,10 +213,7 @@ async def issue_order(
     order_id: OrderId, body: IssueIn, user: Supervisor, desk: Desk
 ) -> Order | JSONResponse:
     """负责人向中队下发整改通知书，设定整改期限（默认 7 天）。"""
-    order = await desk.visible(user, order_id)
-    deadline = body.deadline or _default_deadline(desk.settings)
-    event = _next(OrderIssued, order, user, deadline=deadline, comment=body.comment)
-    return await desk.submit(event, order, user, "orders.issue")
+    return await _changed(desk.issue(user, order_id, body.deadline, body.comment))
 
 
 @router.post(
@@ -378,9 +223,7 @@ async def acknowledge_order(
     order_id: OrderId, user: SquadLeader, desk: Desk, body: CommentIn | None = None
 ) -> Order | JSONResponse:
     """本中队中队长签收整改通知书。"""
-    order = await desk.visible(user, order_id)
-    event = _next(OrderAcknowledged, order, user, comment=body.comment if body else None)
-    return await desk.submit(event, order, user, "orders.acknowledge")
+    return await _changed(desk.acknowledge(user, order_id, body.comment if body else None))
 
 
 @router.post(
@@ -399,36 +242,8 @@ async def answer_order(
     ] = None,
 ) -> Order | JSONResponse:
     """本中队中队长提交整改汇报（正文与附件）；附件按内容校验类型，按 SHA-256 存储。"""
-    order = await desk.visible(user, order_id)
-    check(order, _next(OrderAnswered, order, user, text=text))  # refuse before storing files
-    settings = desk.settings
-    uploads = files or []
-    if len(uploads) > settings.attachment_max_files:
-        raise HTTPException(422, f"附件最多 {settings.attachment_max_files} 个")
-    attachments = []
-    for upload in uploads:
-        name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:255] or "附件"
-        try:
-            stored = await asyncio.to_thread(
-                store_upload,
-                upload.file,
-                name,
-                _store(settings),
-                settings.attachment_max_bytes,
-                settings.attachment_types,
-            )
-        except AttachmentError as exc:
-            raise HTTPException(exc.status, exc.message) from exc
-        attachments.append(
-            Attachment(
-                sha256=stored.sha256,
-                filename=name,
-                content_type=stored.content_type,
-                size=stored.size,
-            )
-        )
-    event = _next(OrderAnswered, order, user, text=text, attachments=attachments)
-    return await desk.submit(event, order, user, "orders.answer")
+    uploads = [Upload(f.filename, f.file) for f in files or []]
+    return await _changed(desk.answer(user, order_id, text, uploads))
 
 
 @router.post("/{order_id}/return", response_model=Order, responses=_CHANGED, summary="退回整改汇报")
@@ -436,10 +251,7 @@ async def return_order(
     order_id: OrderId, body: ReturnIn, user: Supervisor, desk: Desk
 ) -> Order | JSONResponse:
     """负责人退回整改汇报（须写明理由），并给出新的整改期限（默认 7 天）。"""
-    order = await desk.visible(user, order_id)
-    deadline = body.deadline or _default_deadline(desk.settings)
-    event = _next(OrderReturned, order, user, deadline=deadline, comment=body.comment)
-    return await desk.submit(event, order, user, "orders.return")
+    return await _changed(desk.return_answer(user, order_id, body.comment, body.deadline))
 
 
 @router.post("/{order_id}/accept", response_model=Order, responses=_CHANGED, summary="验收整改汇报")
@@ -447,9 +259,7 @@ async def accept_order(
     order_id: OrderId, user: Supervisor, desk: Desk, body: CommentIn | None = None
 ) -> Order | JSONResponse:
     """负责人验收通过整改汇报。"""
-    order = await desk.visible(user, order_id)
-    event = _next(OrderAccepted, order, user, comment=body.comment if body else None)
-    return await desk.submit(event, order, user, "orders.accept")
+    return await _changed(desk.accept(user, order_id, body.comment if body else None))
 
 
 @router.post(
@@ -459,10 +269,4 @@ async def close_order(
     order_id: OrderId, user: Supervisor, desk: Desk, body: CommentIn | None = None
 ) -> Order | JSONResponse:
     """负责人办结已验收的整改通知书。"""
-    order = await desk.visible(user, order_id)
-    event = _next(OrderClosed, order, user, comment=body.comment if body else None)
-    return await desk.submit(event, order, user, "orders.close")
-
-
-def _default_deadline(settings: Settings) -> datetime:
-    return datetime.now(UTC) + timedelta(days=settings.order_deadline_days)
+    return await _changed(desk.close(user, order_id, body.comment if body else None))

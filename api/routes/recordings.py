@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
 from pydantic import ValidationError
 
-from api.deps import get_settings
+from api.deps import ClockDep, get_settings
 from api.security import require_roles
 from jiancha.settings import Settings
 from streams import topics
@@ -43,6 +43,7 @@ def media_store(settings: Settings) -> Path:
 )
 def upload_recording(
     settings: Annotated[Settings, Depends(get_settings)],
+    clock: ClockDep,
     file: Annotated[UploadFile, File(description="执法记录仪或车载记录仪的音视频文件")],
     recording_id: Annotated[str, Form(min_length=1, max_length=64, description="录像编号")],
     device_id: Annotated[str, Form(min_length=1, max_length=64, description="设备编号")],
@@ -110,7 +111,7 @@ def upload_recording(
             squad_id=squad_id,
             started_at=started_at,
             ended_at=ended_at,
-            uploaded_at=datetime.now(UTC).astimezone(),
+            uploaded_at=clock().astimezone(),
             sha256=actual,
             media_uri=dest.resolve().as_uri(),
         )

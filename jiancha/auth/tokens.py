@@ -47,13 +47,19 @@ def read_token(token: str, key: bytes, now: datetime) -> Claims:
             key,
             algorithms=[ALGORITHM],  # never "none", never a key-confusion algorithm
             issuer=ISSUER,
-            options={"require": ["exp", "iat", "sub", "iss"], "verify_exp": False},
+            options={
+                "require": ["exp", "iat", "sub", "iss"],
+                "verify_exp": False,
+                "verify_iat": False,
+            },
         )
     except jwt.InvalidSignatureError as exc:
         raise InvalidToken("登录凭证签名无效，请重新登录") from exc
     except jwt.PyJWTError as exc:
         raise InvalidToken("登录凭证无效，请重新登录") from exc
-    # Expiry is checked against the injected clock, not the library's wall clock.
+    # Issue and expiry are checked against the injected clock, not the library's wall clock.
+    if not isinstance(payload.get("iat"), int) or payload["iat"] > now.timestamp():
+        raise InvalidToken("登录凭证无效，请重新登录")
     if not isinstance(payload.get("exp"), int) or now.timestamp() >= payload["exp"]:
         raise InvalidToken("登录已过期，请重新登录")
     role, sub = payload.get("role"), payload.get("sub")

@@ -1,4 +1,4 @@
-"""Clip search: the request as a plain record, the query body, and the parsed page (pure)."""
+"""Query bodies (pure): the date-range filter every search shares, and clip search."""
 
 from __future__ import annotations
 
@@ -7,6 +7,20 @@ from datetime import datetime
 from typing import Any
 
 MAX_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+
+
+def date_range(
+    field: str,
+    *,
+    gte: datetime | None = None,
+    lt: datetime | None = None,
+    lte: datetime | None = None,
+) -> dict[str, Any]:
+    """A ``range`` filter on the date ``field`` over the bounds given (at least one)."""
+    bounds = {op: at.isoformat() for op, at in (("gte", gte), ("lt", lt), ("lte", lte)) if at}
+    if not bounds:
+        raise ValueError(f"date_range({field!r}) needs a bound")
+    return {"range": {field: bounds}}
 
 
 @dataclass(frozen=True)
@@ -62,12 +76,7 @@ def clip_search_body(query: ClipQuery) -> dict[str, Any]:
     if query.device_type:
         filters.append({"term": {"device_type": query.device_type}})
     if query.start or query.end:
-        window: dict[str, str] = {}
-        if query.start:
-            window["gte"] = query.start.isoformat()
-        if query.end:
-            window["lte"] = query.end.isoformat()
-        filters.append({"range": {"started_at": window}})
+        filters.append(date_range("started_at", gte=query.start, lte=query.end))
     bool_q: dict[str, Any] = {"filter": filters}
     if query.terms:
         # Phrase matching keeps the characters of a word together, whatever the analyzer

@@ -39,9 +39,13 @@ def compile_week(
     now: datetime,
     by: str = "system",
     progress: Callable[[str], None] = lambda stage: None,
+    aliases: dict[str, str] | None = None,
 ) -> Compiled:
-    """Compile ``week`` from Elasticsearch and store it; the same week keeps its 期号."""
-    aliases = ensure_indices(es, settings)
+    """Compile ``week`` from Elasticsearch and store it; the same week keeps its 期号.
+
+    ``aliases``: the indices a long-lived caller (the API) ensured once; else ensured here.
+    """
+    aliases = aliases or ensure_indices(es, settings)
     store = store_of(settings, es, aliases)
     progress(STAGES[0])
     numbers = store.numbers(week, settings.bulletin_unit, now, settings.bulletin_total_base)

@@ -15,6 +15,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from jiancha.clock import BEIJING_ZONE
+from jiancha.elastic.queries import date_range
 from streams.review.orders import AWAITING_ANSWER
 
 Search = Callable[..., Any]  # es.search(index=..., **body)
@@ -32,10 +34,10 @@ class IsoWeek:
 
     year: int
     week: int
-    tz: str = "Asia/Shanghai"
+    tz: str = BEIJING_ZONE
 
     @classmethod
-    def parse(cls, text: str, tz: str = "Asia/Shanghai") -> IsoWeek:
+    def parse(cls, text: str, tz: str = BEIJING_ZONE) -> IsoWeek:
         """``2026-W15`` → IsoWeek; ValueError with a Chinese reason otherwise."""
         m = _WEEK.match(text.strip())
         if not m:
@@ -50,7 +52,7 @@ class IsoWeek:
         return cls(year, week, tz)
 
     @classmethod
-    def containing(cls, moment: datetime, tz: str = "Asia/Shanghai") -> IsoWeek:
+    def containing(cls, moment: datetime, tz: str = BEIJING_ZONE) -> IsoWeek:
         """The ISO week ``moment`` falls in (in ``tz``)."""
         y, w, _ = moment.astimezone(ZoneInfo(tz)).isocalendar()
         return cls(y, w, tz)
@@ -76,8 +78,8 @@ class IsoWeek:
         return IsoWeek(y, w, self.tz)
 
 
-def _range(fld: str, start: datetime, end: datetime) -> dict[str, Any]:
-    return {"range": {fld: {"gte": start.isoformat(), "lt": end.isoformat()}}}
+def _during(fld: str, week: IsoWeek) -> dict[str, Any]:
+    return date_range(fld, gte=week.start, lt=week.end)
 
 
 LIVE_CASE = {"term": {"withdrawn": False}}
@@ -111,7 +113,7 @@ def overview(search: Search, aliases: dict[str, str], week: IsoWeek) -> Overview
         index=aliases["clips"],
         size=0,
         track_total_hits=True,
-        query={"bool": {"filter": [_range("started_at", week.start, week.end)]}},
+        query={"bool": {"filter": [_during("started_at", week)]}},
         aggs={
             "seconds": {"sum": {"field": "duration_s"}},
             "transcribed": {"filter": {"term": {"has_transcript": True}}},
@@ -121,13 +123,13 @@ def overview(search: Search, aliases: dict[str, str], week: IsoWeek) -> Overview
         index=aliases["actions"],
         size=0,
         track_total_hits=True,
-        query={"bool": {"filter": [_range("occurred_at", week.start, week.end)]}},
+        query={"bool": {"filter": [_during("occurred_at", week)]}},
     )
     cases = search(
         index=aliases["cases"],
         size=0,
         track_total_hits=True,
-        query={"bool": {"filter": [LIVE_CASE, _range("occurred_at", week.start, week.end)]}},
+        query={"bool": {"filter": [LIVE_CASE, _during("occurred_at", week)]}},
         aggs={
             "status": {"terms": {"field": "status", "size": 10}},
             "flags": {
@@ -177,9 +179,7 @@ def squads(search: Search, aliases: dict[str, str], week: IsoWeek) -> list[Squad
     confirmed = search(
         index=aliases["cases"],
         size=0,
-        query={
-            "bool": {"filter": [LIVE_CASE, CONFIRMED, _range("occurred_at", week.start, week.end)]}
-        },
+        query={"bool": {"filter": [LIVE_CASE, CONFIRMED, _during("occurred_at", week)]}},
         aggs={
             "squads": {
                 "terms": {"field": "squad_id", "size": MAX_SQUADS},
@@ -201,7 +201,7 @@ def squads(search: Search, aliases: dict[str, str], week: IsoWeek) -> list[Squad
     actions = search(
         index=aliases["actions"],
         size=0,
-        query={"bool": {"filter": [_range("occurred_at", week.start, week.end)]}},
+        query={"bool": {"filter": [_during("occurred_at", week)]}},
         aggs={"squads": {"terms": {"field": "squad_id", "size": MAX_SQUADS}}},
     )
     acts = _buckets(actions["aggregations"]["squads"])
@@ -247,9 +247,7 @@ def typical_cases(
     res = search(
         index=aliases["cases"],
         size=n,
-        query={
-            "bool": {"filter": [LIVE_CASE, CONFIRMED, _range("occurred_at", week.start, week.end)]}
-        },
+        query={"bool": {"filter": [LIVE_CASE, CONFIRMED, _during("occurred_at", week)]}},
         sort=[
             {"severity": "desc"},
             {"priority": "desc"},
@@ -338,7 +336,7 @@ def orders(search: Search, aliases: dict[str, str], week: IsoWeek, now: datetime
         query={
             "bool": {
                 "filter": [{"exists": {"field": "issued_at"}}],
-                "must_not": [{"range": {"issued_at": {"gte": week.end.isoformat()}}}],
+                "must_not": [date_range("issued_at", gte=week.end)],
             }
         },
         source=[
@@ -373,7 +371,9 @@ def trend(search: Search, aliases: dict[str, str], week: IsoWeek) -> list[TrendP
     res = search(
         index=aliases["cases"],
         size=0,
-        query={"bool": {"filter": [LIVE_CASE, _range("occurred_at", first.start, week.end)]}},
+        query={
+            "bool": {"filter": [LIVE_CASE, date_range("occurred_at", gte=first.start, lt=week.end)]}
+        },
         aggs={
             "weeks": {
                 "date_histogram": {

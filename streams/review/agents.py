@@ -22,17 +22,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 import faust
 
+from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
 from streams import topics
 from streams.app import raw_topic
 from streams.dead_letters import dead_letter
 from streams.review.orders import (
-    AWAITING_ANSWER,
     Order,
     OrderError,
     apply,
@@ -41,12 +40,12 @@ from streams.review.orders import (
     project,
 )
 from streams.review.projection import read_order
+from streams.review.queries import overdue_filter
 from streams.schemas import InvalidEvent
 from streams.schemas.rectification_events import RectificationEvent, decode_event
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 SendDead = Callable[[str, bytes], Awaitable[None]]
 SendEvent = Callable[[RectificationEvent], Awaitable[None]]
 
@@ -161,15 +160,7 @@ class EscalateOverdue:
         now = self.clock()
         found = await self.es.search(
             index=self.alias,
-            query={
-                "bool": {
-                    "filter": [
-                        {"terms": {"status": list(AWAITING_ANSWER)}},
-                        {"range": {"deadline": {"lt": now.isoformat()}}},
-                        {"term": {"escalated": False}},
-                    ]
-                }
-            },
+            query={"bool": {"filter": [overdue_filter(now), {"term": {"escalated": False}}]}},
             size=1000,
             sort=[{"deadline": "asc"}],
         )
@@ -189,7 +180,7 @@ def add_review_agents(
     settings: Settings,
     es: Any,
     aliases: dict[str, str],
-    clock: Clock = lambda: datetime.now(UTC),
+    clock: Clock = utc_now,
 ) -> None:
     """Register the projector agent and the overdue timer on a worker's Faust app."""
     events = raw_topic(app, settings, topics.RECTIFICATION_EVENTS)

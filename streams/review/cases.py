@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from jiancha.elastic.queries import date_range
 from streams.schemas.case_events import CaseDecided
 
 #: Review status → label (``pending`` is what the analyzer gives a new case).
@@ -79,12 +80,7 @@ def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
     if query.min_severity is not None:
         filters.append({"range": {"severity": {"gte": query.min_severity}}})
     if query.start or query.end:
-        window: dict[str, str] = {}
-        if query.start:
-            window["gte"] = query.start.isoformat()
-        if query.end:
-            window["lte"] = query.end.isoformat()
-        filters.append({"range": {"occurred_at": window}})
+        filters.append(date_range("occurred_at", gte=query.start, lte=query.end))
     if not query.include_withdrawn:
         must_not.append({"term": {"withdrawn": True}})
     if scope.limited:

@@ -11,11 +11,12 @@ answers. Nothing here does I/O or reads a clock: time comes in on the events and
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from jiancha.clock import BEIJING
 from streams.schemas.rectification_events import (
     Actor,
     Attachment,
@@ -58,7 +59,6 @@ AWAITING_ANSWER: tuple[Status, ...] = ("issued", "acknowledged", "returned")
 
 #: the longest term an order may give: a rectification is not open-ended
 MAX_TERM = timedelta(days=366)
-_CST = timezone(timedelta(hours=8), "北京时间")
 
 ErrorKind = Literal["forbidden", "conflict", "invalid"]
 
@@ -343,7 +343,7 @@ def _check_deadline(deadline: datetime, at: datetime) -> None:
 
 
 def _beijing(at: datetime) -> str:
-    return at.astimezone(_CST).strftime("%Y-%m-%d %H:%M")
+    return at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
 def _entry(event: RectificationEvent) -> HistoryEntry:

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, TypeAdapter, ValidationError
 
+from jiancha.auth.roles import Role
 from streams.schemas import InvalidEvent
 from streams.schemas._base import Event
 
@@ -21,7 +22,7 @@ class Actor(Event):
     """Who acted: a user of the review service, or ``system`` (the overdue timer)."""
 
     username: str = Field(min_length=1)
-    role: Literal["admin", "supervisor", "reviewer", "squad_leader", "system"]
+    role: Literal[Role, "system"]
     squad_id: str | None = None
 
 

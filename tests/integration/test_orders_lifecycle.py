@@ -472,6 +472,81 @@ def test_escalator_with_an_injected_clock(review_settings: Settings) -> None:
     assert (event.type, event.order_id, event.seq) == ("OrderEscalated", "ZG-T", 3)
 
 
+def _put_issued_order(settings: Settings, order_id: str, at: datetime) -> None:
+    """An order issued at ``at`` with the default seven days, as the projector indexes it."""
+    from streams.schemas.rectification_events import OrderDrafted, OrderIssued
+
+    boss = Actor(username="zhang", role="supervisor")
+    order = project(
+        None,
+        OrderDrafted(
+            event_id=f"{order_id}-d", order_id=order_id, seq=1, at=at, actor=boss,
+            case_ids=[CASE_ID], squad_id="mudan-2", title="t", requirements="r",
+        ),
+    )  # fmt: skip
+    order = project(
+        order,
+        OrderIssued(
+            event_id=f"{order_id}-i", order_id=order_id, seq=2, at=at, actor=boss,
+            deadline=at + timedelta(days=settings.order_deadline_days),
+        ),
+    )  # fmt: skip
+    assert order is not None and order.status == "issued"
+    es = sync_client(settings)
+    try:
+        es.index(
+            index=f"{settings.index_prefix}-rectifications",
+            id=order_id,
+            document=order.model_dump(mode="json"),
+            refresh=True,
+        )
+    finally:
+        es.close()
+
+
+def test_the_apps_clock_decides_what_is_overdue(review_settings: Settings) -> None:
+    """Eight days on by the app's clock an order issued today is overdue: in the list, for the
+    squad leader, and in the week's bulletin numbers. No worker, no waiting, no browser clock."""
+    from streams.bulletin.stats import IsoWeek
+
+    s = review_settings
+    now = datetime.now(UTC)
+    later = now + timedelta(days=8)
+    with TestClient(create_app(s)) as today, TestClient(create_app(s, clock=lambda: later)) as on:
+        _put_issued_order(s, "ZG-CLOCK", now)
+        c, c_later = Client(today), Client(on)
+
+        def listed(client: Client, who: str, overdue: bool) -> list[str]:
+            r = client.get(who, f"/orders?overdue={str(overdue).lower()}")
+            assert r.status_code == 200, r.text
+            return [o["order_id"] for o in r.json()["items"]]
+
+        assert listed(c, "supervisor", True) == []
+        assert listed(c, "supervisor", False) == ["ZG-CLOCK"]
+        assert listed(c_later, "supervisor", True) == ["ZG-CLOCK"]
+        assert listed(c_later, "supervisor", False) == []
+        assert listed(c_later, "leader", True) == ["ZG-CLOCK"]
+        assert listed(c_later, "other", True) == []  # another squad's: not even overdue
+
+        week = IsoWeek.containing(later, s.bulletin_timezone)
+        r = c_later.get("leader", f"/bulletins/{week}/stats")
+        assert r.status_code == 200, r.text
+        assert [o["order_id"] for o in r.json()["orders"]["overdue"]] == ["ZG-CLOCK"]
+        r = c.get("leader", f"/bulletins/{IsoWeek.containing(now, s.bulletin_timezone)}/stats")
+        assert r.status_code == 200 and r.json()["orders"]["overdue"] == [], r.text
+
+    # The app's clock also stamps its audit trail.
+    es = sync_client(s)
+    try:
+        alias = f"{s.index_prefix}-audit"
+        es.indices.refresh(index=alias)
+        hits = es.search(index=alias, query={"term": {"actor": "li"}}, size=100)["hits"]["hits"]
+    finally:
+        es.close()
+    stamps = {datetime.fromisoformat(h["_source"]["at"]) for h in hits}
+    assert stamps and all(at >= later for at in stamps), stamps
+
+
 def test_without_a_worker_a_change_is_accepted_and_applied_later(
     review_settings: Settings,
 ) -> None:

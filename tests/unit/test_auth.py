@@ -54,6 +54,14 @@ def test_expired_token_is_refused():
         read_token(token, KEY, NOW + timedelta(minutes=30))
 
 
+def test_issue_is_judged_by_the_injected_clock_not_the_wall_clock():
+    later = datetime.now(UTC) + timedelta(days=8)  # an app handed a clock eight days on
+    token = issue_token(CLAIMS, KEY, later, timedelta(minutes=30))
+    assert read_token(token, KEY, later) == CLAIMS
+    with pytest.raises(InvalidToken, match="登录凭证无效"):  # issued after the reader's now
+        read_token(token, KEY, later - timedelta(minutes=1))
+
+
 def test_token_signed_with_another_key_is_refused():
     token = issue_token(CLAIMS, b"x" * 32, NOW, timedelta(minutes=30))
     with pytest.raises(InvalidToken, match="签名无效"):
@@ -124,3 +132,18 @@ def test_configured_secret_wins_and_must_be_long(tmp_path):
     assert signing_key(Settings(data_dir=tmp_path, auth_secret="s" * 40)) == b"s" * 40
     with pytest.raises(ValueError, match="至少 32 字节"):
         signing_key(Settings(data_dir=tmp_path, auth_secret="short"))
+
+
+def test_roles_are_defined_once():
+    from typing import get_args
+
+    from jiancha.auth.roles import ROLE_NAMES, ROLES
+    from jiancha.cli import main
+    from streams.schemas.rectification_events import Actor
+
+    assert tuple(ROLES) == ROLE_NAMES  # every role has its Chinese name
+    add = main.commands["user"].commands["add"]  # type: ignore[attr-defined]
+    role = next(p for p in add.params if p.name == "role")
+    assert tuple(role.type.choices) == ROLE_NAMES
+    actor_roles = get_args(Actor.model_fields["role"].annotation)
+    assert set(actor_roles) == {*ROLE_NAMES, "system"}

@@ -1,13 +1,19 @@
-"""Documents built from events and the clip-search query body (pure functions)."""
+"""Documents built from events and query bodies (pure functions)."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
+import pytest
+
+from api.security import User
+from jiancha.clock import BEIJING
 from jiancha.elastic.indices import clips_spec
-from jiancha.elastic.queries import ClipQuery, clip_search_body, parse_clip_page
+from jiancha.elastic.queries import ClipQuery, clip_search_body, date_range, parse_clip_page
 from jiancha.elastic.writer import Upsert
 from streams.indexer.documents import clip_from_recording, clip_from_transcript
+from streams.review.queries import list_filters, overdue_filter
 from streams.schemas import decode
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
@@ -100,3 +106,30 @@ def test_parse_page_orders_segments_by_time():
     page = parse_clip_page(response)
     assert page.total == 1
     assert [s.start for s in page.hits[0].segments] == [1.0, 9.0]
+
+
+def test_one_date_range_builder_for_every_window():
+    start = datetime(2026, 4, 6, tzinfo=BEIJING)
+    end = datetime(2026, 4, 13, tzinfo=BEIJING)
+    assert date_range("at", gte=start, lt=end) == {
+        "range": {"at": {"gte": "2026-04-06T00:00:00+08:00", "lt": "2026-04-13T00:00:00+08:00"}}
+    }
+    assert date_range("at", lte=end) == {"range": {"at": {"lte": "2026-04-13T00:00:00+08:00"}}}
+    with pytest.raises(ValueError):
+        date_range("at")
+
+
+def test_overdue_orders_are_one_filter_for_the_timer_and_the_list():
+    now = datetime(2026, 4, 20, 8, tzinfo=UTC)
+    late = overdue_filter(now)
+    assert late == {
+        "bool": {
+            "filter": [
+                {"terms": {"status": ["issued", "acknowledged", "returned"]}},
+                {"range": {"deadline": {"lt": "2026-04-20T08:00:00+00:00"}}},
+            ]
+        }
+    }
+    leader = User(username="li", role="squad_leader", squad_id="mudan-2", display_name="李")
+    assert list_filters(leader, None, None, True, None, now)[-1] == late
+    assert list_filters(leader, None, None, False, None, now)[-1] == {"bool": {"must_not": late}}

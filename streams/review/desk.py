@@ -1,0 +1,334 @@
+"""The 整改通知书 desk: what every order request goes through, free of any web framework.
+
+Each change is checked against the projected order with the pure lifecycle
+(:mod:`streams.review.orders`), audited, published to ``rectification-events`` (acks=all) and then
+read back once the worker has folded it (why: :mod:`streams.review.agents`). Squad leaders see
+their own squad's issued orders only; anything else is not found to them, as if it did not exist.
+
+Refusals are exceptions: :class:`OrderError` (kind forbidden / conflict / invalid),
+:class:`OrderNotFound`, :class:`~streams.review.attachments.AttachmentError` and
+:class:`Unavailable` (Kafka did not take the event). A change published but not folded in time
+is :class:`Pending`. The API maps these to HTTP (``api/routes/orders.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from pydantic import ValidationError
+
+from jiancha.auth.roles import Caller
+from jiancha.clock import Clock, utc_now
+from jiancha.settings import Settings
+from streams import topics
+from streams.review.attachments import path_of, store_upload
+from streams.review.orders import Order, OrderError, apply, outcome
+from streams.review.projection import read_order
+from streams.review.queries import list_filters
+from streams.schemas.rectification_events import (
+    Actor,
+    Attachment,
+    OrderAccepted,
+    OrderAcknowledged,
+    OrderAnswered,
+    OrderClosed,
+    OrderDrafted,
+    OrderIssued,
+    OrderReturned,
+    RectificationEvent,
+)
+
+#: Append to the audit trail: (caller, action, target, detail); raises if it cannot.
+Audit = Callable[[Caller, str, str, dict[str, Any] | None], Awaitable[None]]
+
+
+class Publisher(Protocol):
+    """Sends one event and waits for Kafka's acknowledgement."""
+
+    async def send(self, topic: str, key: str | None, value: bytes) -> None: ...
+
+
+class OrderNotFound(LookupError):
+    """No such order, or not one the caller may see (also an attachment it does not hold)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Unavailable(RuntimeError):
+    """Kafka did not take the event: nothing changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Pending:
+    """On Kafka (so it will be applied or refused by the fold) but not folded within the wait."""
+
+    event_id: str
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One uploaded file of a 整改汇报, as the client named it."""
+
+    filename: str | None
+    file: BinaryIO
+
+
+class OrderDesk:
+    """What the order requests share: the projection, Kafka, the audit trail and the clock."""
+
+    def __init__(
+        self,
+        es: Any,
+        aliases: dict[str, str],
+        publisher: Publisher,
+        audit: Audit,
+        settings: Settings,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.es = es
+        self.alias = aliases["rectifications"]
+        self.cases = aliases["cases"]
+        self.publisher = publisher
+        self.audit = audit
+        self.settings = settings
+        self.clock = clock
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    async def visible(self, caller: Caller, order_id: str) -> Order:
+        """The order if ``caller`` may see it; OrderNotFound otherwise (another squad's too)."""
+        order, _ = await read_order(self.es, self.alias, order_id)
+        if order is None or not _visible(caller, order):
+            raise OrderNotFound(f"整改通知书 {order_id} 不存在")
+        return order
+
+    async def view(self, caller: Caller, order_id: str) -> Order:
+        """One order, its viewing audited."""
+        order = await self.visible(caller, order_id)
+        await self.audit(caller, "orders.view", order_id, None)
+        return order
+
+    async def search(
+        self,
+        caller: Caller,
+        *,
+        status: str | None,
+        squad_id: str | None,
+        overdue: bool | None,
+        case_id: str | None,
+        page: int,
+        size: int,
+    ) -> tuple[int, list[Order]]:
+        """The total and one page of the orders ``caller`` may see, most recently changed first."""
+        filters = list_filters(caller, status, squad_id, overdue, case_id, self.clock())
+        detail = {"status": status, "squad_id": squad_id, "overdue": overdue}
+        await self.audit(caller, "orders.list", "orders", detail)
+        found = await self.es.search(
+            index=self.alias,
+            query={"bool": {"filter": filters}},
+            sort=[{"updated_at": "desc"}, {"order_id": "asc"}],
+            from_=(page - 1) * size,
+            size=size,
+            track_total_hits=True,
+        )
+        items = [Order.model_validate(h["_source"]) for h in found["hits"]["hits"]]
+        return found["hits"]["total"]["value"], items
+
+    async def attachment(
+        self, caller: Caller, order_id: str, sha256: str
+    ) -> tuple[Path, Attachment]:
+        """The stored file of an attachment of the order's answers, its download audited."""
+        order = await self.visible(caller, order_id)
+        found = [a for answer in order.answers for a in answer.attachments if a.sha256 == sha256]
+        path = path_of(self._store, sha256)
+        if not found or not path.is_file():
+            raise OrderNotFound("附件不存在")
+        detail = {"sha256": sha256, "filename": found[0].filename}
+        await self.audit(caller, "orders.attachment", order_id, detail)
+        return path, found[0]
+
+    # -- changing --------------------------------------------------------------------------------
+
+    async def draft(
+        self, caller: Caller, case_ids: Sequence[str], title: str | None, requirements: str
+    ) -> Order | Pending:
+        """Draft an order from confirmed cases of one squad."""
+        wanted = list(dict.fromkeys(c.strip() for c in case_ids if c.strip()))
+        if not wanted:
+            raise OrderError("invalid", "请至少选择一个案件")
+        found = await self.es.mget(index=self.cases, ids=wanted)
+        squads = set()
+        for doc in found["docs"]:
+            if not doc.get("found"):
+                raise OrderError("invalid", f"案件 {doc['_id']} 不存在")
+            case = doc["_source"]
+            if case.get("status") != "confirmed":
+                label = case.get("status_label") or case.get("status") or "未知"
+                raise OrderError(
+                    "conflict",
+                    f"案件 {doc['_id']} 尚未确认（当前：{label}），只能依据已确认的案件起草",
+                )
+            squads.add(case.get("squad_id"))
+        if len(squads) != 1 or None in squads:
+            raise OrderError("invalid", "所选案件分属不同中队（或缺少中队），请按中队分别起草")
+        (squad_id,) = squads
+        now = self.clock()
+        event = self._event(
+            OrderDrafted,
+            order_id=f"ZG-{now:%Y%m%d}-{uuid.uuid4().hex[:8]}",
+            seq=1,
+            actor=_actor(caller),
+            case_ids=wanted,
+            squad_id=squad_id,
+            title=(title or "").strip() or f"关于{squad_id}执法问题的整改通知书",
+            requirements=requirements,
+        )
+        return await self.submit(event, None, caller, "orders.draft")
+
+    async def issue(
+        self, caller: Caller, order_id: str, deadline: datetime | None, comment: str | None
+    ) -> Order | Pending:
+        """Issue the order to its squad with a deadline (default: ``order_deadline_days`` on)."""
+        order = await self.visible(caller, order_id)
+        event = self._next(
+            OrderIssued, order, caller, deadline=deadline or self._deadline(), comment=comment
+        )
+        return await self.submit(event, order, caller, "orders.issue")
+
+    async def acknowledge(
+        self, caller: Caller, order_id: str, comment: str | None
+    ) -> Order | Pending:
+        """The squad leader signs for the order."""
+        order = await self.visible(caller, order_id)
+        event = self._next(OrderAcknowledged, order, caller, comment=comment)
+        return await self.submit(event, order, caller, "orders.acknowledge")
+
+    async def answer(
+        self, caller: Caller, order_id: str, text: str, uploads: Sequence[Upload]
+    ) -> Order | Pending:
+        """The squad leader's 整改汇报, its attachments checked by content and stored by hash."""
+        order = await self.visible(caller, order_id)
+        apply(order, self._next(OrderAnswered, order, caller, text=text))  # refuse before storing
+        settings = self.settings
+        if len(uploads) > settings.attachment_max_files:
+            raise OrderError("invalid", f"附件最多 {settings.attachment_max_files} 个")
+        attachments = []
+        for upload in uploads:
+            name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:255] or "附件"
+            stored = await asyncio.to_thread(
+                store_upload,
+                upload.file,
+                name,
+                self._store,
+                settings.attachment_max_bytes,
+                settings.attachment_types,
+            )
+            attachments.append(
+                Attachment(
+                    sha256=stored.sha256,
+                    filename=name,
+                    content_type=stored.content_type,
+                    size=stored.size,
+                )
+            )
+        event = self._next(OrderAnswered, order, caller, text=text, attachments=attachments)
+        return await self.submit(event, order, caller, "orders.answer")
+
+    async def return_answer(
+        self, caller: Caller, order_id: str, comment: str, deadline: datetime | None
+    ) -> Order | Pending:
+        """The supervisor returns the answer with a reason and a new deadline."""
+        order = await self.visible(caller, order_id)
+        event = self._next(
+            OrderReturned, order, caller, deadline=deadline or self._deadline(), comment=comment
+        )
+        return await self.submit(event, order, caller, "orders.return")
+
+    async def accept(self, caller: Caller, order_id: str, comment: str | None) -> Order | Pending:
+        """The supervisor accepts the answer."""
+        order = await self.visible(caller, order_id)
+        event = self._next(OrderAccepted, order, caller, comment=comment)
+        return await self.submit(event, order, caller, "orders.accept")
+
+    async def close(self, caller: Caller, order_id: str, comment: str | None) -> Order | Pending:
+        """The supervisor closes an accepted order."""
+        order = await self.visible(caller, order_id)
+        event = self._next(OrderClosed, order, caller, comment=comment)
+        return await self.submit(event, order, caller, "orders.close")
+
+    async def submit(
+        self, event: RectificationEvent, before: Order | None, caller: Caller, action: str
+    ) -> Order | Pending:
+        """Check, audit, publish, wait for the fold: the order as projected, or Pending."""
+        apply(before, event)  # the lifecycle's verdict: OrderError if refused
+        await self.audit(caller, action, event.order_id, {"event_id": event.event_id})
+        try:
+            await self.publisher.send(topics.RECTIFICATION_EVENTS, event.key, event.to_json_bytes())
+        except Exception as exc:
+            raise Unavailable("Kafka 暂不可用，操作未生效，请稍后重试") from exc
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + self.settings.order_apply_timeout_s
+        while loop.time() < give_up:
+            order, _ = await read_order(self.es, self.alias, event.order_id)
+            result = outcome(order, event.event_id)
+            if result is not None:
+                applied, reason = result
+                if not applied:
+                    raise OrderError("conflict", reason)
+                assert order is not None
+                # Lists (search) show the change at once; orders are few, so refreshing is cheap.
+                await self.es.indices.refresh(index=self.alias)
+                return order
+            await asyncio.sleep(0.05)
+        return Pending(event.event_id)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    @property
+    def _store(self) -> Path:
+        """Where attachments live: ``<data_dir>/attachments/ab/abcd…``."""
+        return self.settings.data_dir / "attachments"
+
+    def _deadline(self) -> datetime:
+        return self.clock() + timedelta(days=self.settings.order_deadline_days)
+
+    def _event(self, event_type: type, **fields: Any) -> Any:
+        """Build an event now; a value its contract refuses (e.g. blank text) is invalid."""
+        try:
+            return event_type(event_id=uuid.uuid4().hex, at=self.clock(), **fields)
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            where = ".".join(map(str, err["loc"]))
+            raise OrderError("invalid", f"内容不符合要求（{where}）：不能为空或过长") from exc
+
+    def _next(self, event_type: type, order: Order, caller: Caller, **fields: Any) -> Any:
+        """An event of ``caller`` on ``order``, built on its current version."""
+        return self._event(
+            event_type,
+            order_id=order.order_id,
+            seq=order.version + 1,
+            actor=_actor(caller),
+            **fields,
+        )
+
+
+def _actor(caller: Caller) -> Actor:
+    return Actor(username=caller.username, role=caller.role, squad_id=caller.squad_id)
+
+
+def _visible(caller: Caller, order: Order) -> bool:
+    if caller.role == "squad_leader":
+        return order.squad_id == caller.squad_id and order.status != "draft"
+    return caller.role in ("reviewer", "supervisor")
