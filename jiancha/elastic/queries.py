@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 MAX_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+
+
+def es_time(at: datetime) -> str:
+    """``at`` as Elasticsearch parses it: aware times in UTC (it refuses offsets beyond ±18:00,
+    which Python allows), naive ones as given; a time off the calendar clamps to its end."""
+    if at.tzinfo is None:
+        return at.isoformat()
+    try:
+        return at.astimezone(UTC).isoformat()
+    except OverflowError:
+        edge = datetime.min if at.year == datetime.min.year else datetime.max
+        return edge.replace(tzinfo=UTC).isoformat()
 
 
 def date_range(
@@ -17,7 +29,7 @@ def date_range(
     lte: datetime | None = None,
 ) -> dict[str, Any]:
     """A ``range`` filter on the date ``field`` over the bounds given (at least one)."""
-    bounds = {op: at.isoformat() for op, at in (("gte", gte), ("lt", lt), ("lte", lte)) if at}
+    bounds = {op: es_time(at) for op, at in (("gte", gte), ("lt", lt), ("lte", lte)) if at}
     if not bounds:
         raise ValueError(f"date_range({field!r}) needs a bound")
     return {"range": {field: bounds}}

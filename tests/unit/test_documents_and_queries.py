@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from api.security import User
 from jiancha.clock import BEIJING
 from jiancha.elastic.indices import clips_spec
-from jiancha.elastic.queries import ClipQuery, clip_search_body, date_range, parse_clip_page
+from jiancha.elastic.queries import (
+    ClipQuery,
+    clip_search_body,
+    date_range,
+    es_time,
+    parse_clip_page,
+)
 from jiancha.elastic.writer import Upsert
 from streams.indexer.documents import clip_from_recording, clip_from_transcript
 from streams.review.queries import list_filters, overdue_filter
@@ -112,11 +118,22 @@ def test_one_date_range_builder_for_every_window():
     start = datetime(2026, 4, 6, tzinfo=BEIJING)
     end = datetime(2026, 4, 13, tzinfo=BEIJING)
     assert date_range("at", gte=start, lt=end) == {
-        "range": {"at": {"gte": "2026-04-06T00:00:00+08:00", "lt": "2026-04-13T00:00:00+08:00"}}
+        "range": {"at": {"gte": "2026-04-05T16:00:00+00:00", "lt": "2026-04-12T16:00:00+00:00"}}
     }
-    assert date_range("at", lte=end) == {"range": {"at": {"lte": "2026-04-13T00:00:00+08:00"}}}
+    assert date_range("at", lte=end) == {"range": {"at": {"lte": "2026-04-12T16:00:00+00:00"}}}
     with pytest.raises(ValueError):
         date_range("at")
+
+
+def test_times_elasticsearch_cannot_parse_are_normalised():
+    # Python allows offsets up to ±23:59, Elasticsearch only ±18:00 (schemathesis found a 500).
+    odd = datetime(2000, 1, 1, tzinfo=timezone(timedelta(hours=18, minutes=1)))
+    assert es_time(odd) == "1999-12-31T05:59:00+00:00"
+    assert es_time(datetime(2026, 4, 6)) == "2026-04-06T00:00:00"  # naive: as given
+    ahead = timezone(timedelta(hours=12))
+    assert es_time(datetime.min.replace(tzinfo=ahead)) == "0001-01-01T00:00:00+00:00"
+    behind = timezone(timedelta(hours=-12))
+    assert es_time(datetime.max.replace(tzinfo=behind)).startswith("9999-12-31T23:59:59")
 
 
 def test_overdue_orders_are_one_filter_for_the_timer_and_the_list():
