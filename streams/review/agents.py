@@ -27,6 +27,7 @@ from typing import Any
 
 import faust
 
+from jiancha.elastic.writer import Sleep, retry_while_unavailable
 from jiancha.settings import Settings
 from streams import topics
 from streams.app import raw_topic
@@ -59,7 +60,7 @@ class ProjectOrders:
         alias: str,
         send_dead: SendDead,
         clock: Clock,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.es = es
         self.alias = alias
@@ -74,29 +75,19 @@ class ProjectOrders:
         While Elasticsearch is unreachable this waits and retries, so the Kafka position does
         not move past an event that is not projected.
         """
-        from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+        from elasticsearch import ApiError
 
         try:
             event = decode_event(bytes(record.value))
         except InvalidEvent as exc:
             await self._dead(exc.reason, record)
             return
-        backoff = 0.5
-        while True:
-            try:
-                await self._fold(event, record)
-                return
-            except (ConnectionError, ConnectionTimeout) as exc:
-                reason = f"Elasticsearch 不可用（{exc.__class__.__name__}）"
-            except ApiError as exc:
-                if exc.meta.status < 500:  # the document itself is refused: retrying won't help
-                    reason = f"Elasticsearch 拒绝写入：{exc.message}"
-                    await self._dead(reason, record)
-                    return
-                reason = f"Elasticsearch 返回 {exc.meta.status}"
-            log.warning("%s；%.1f 秒后重试整改事件 %s", reason, backoff, event.event_id)
-            await self.sleep(backoff)
-            backoff = min(backoff * 2, 30.0)
+        try:
+            await retry_while_unavailable(
+                lambda: self._fold(event, record), f"整改事件 {event.event_id}", sleep=self.sleep
+            )
+        except ApiError as exc:  # a 4xx: the document itself is refused
+            await self._dead(f"Elasticsearch 拒绝写入：{exc.message}", record)
 
     async def _fold(self, event: RectificationEvent, record: Any) -> None:
         from elasticsearch import ConflictError
