@@ -19,6 +19,7 @@ from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
 from tests.conftest import env_of, stop_process, wait_for
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -68,22 +69,7 @@ def _flag_messages(settings: Settings) -> int:
 
 def _flags_on_kafka(settings: Settings) -> dict[str, dict[str, Any]]:
     """The flags topic folded to its latest word per flag id, withdrawn ones dropped."""
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.FLAGS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=5000,
-    )
-    latest: dict[str, dict[str, Any]] = {}
-    try:
-        for msg in consumer:
-            flag = json.loads(msg.value)
-            latest[flag["flag_id"]] = flag
-    finally:
-        consumer.close()
+    latest = {f["flag_id"]: f for f in read_topic(settings, topics.FLAGS, idle_s=5)}
     return {k: f for k, f in latest.items() if not f["withdrawn"]}
 
 

@@ -41,6 +41,7 @@ from streams.schemas.rectification_events import (
 )
 from streams.topics import topic_name
 from tests.conftest import env_of, stop_process, wait_for
+from tests.kafka_tools import read_messages, read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -130,19 +131,7 @@ class Client:
 
 
 def _events_on_kafka(settings: Settings, order_id: str) -> list[RectificationEvent]:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.RECTIFICATION_EVENTS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        events = [decode_event(m.value) for m in consumer]
-    finally:
-        consumer.close()
+    events = read_topic(settings, topics.RECTIFICATION_EVENTS, decode_event)
     return [e for e in events if e.order_id == order_id]
 
 
@@ -406,19 +395,7 @@ def test_overdue_orders_are_escalated_by_the_timer(review_settings: Settings, wo
 
 
 def _dead_letters(settings: Settings) -> list[DeadLetter]:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.DEAD_LETTERS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=1000,
-    )
-    try:
-        return [DeadLetter.model_validate_json(m.value) for m in consumer]
-    finally:
-        consumer.close()
+    return read_topic(settings, topics.DEAD_LETTERS, DeadLetter.model_validate_json, idle_s=1)
 
 
 def test_escalator_with_an_injected_clock(review_settings: Settings) -> None:
@@ -507,17 +484,6 @@ def test_without_a_worker_a_change_is_accepted_and_applied_later(
 
 
 def _order_id_on_kafka(settings: Settings) -> str:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.RECTIFICATION_EVENTS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        (message,) = list(consumer)
-    finally:
-        consumer.close()
-    return message.key.decode()  # type: ignore[no-any-return]
+    (message,) = read_messages(settings, topics.RECTIFICATION_EVENTS, bytes)
+    assert message.key is not None
+    return message.key

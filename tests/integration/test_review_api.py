@@ -4,7 +4,6 @@ under concurrency, media with Range, and the audit trail."""
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -22,8 +21,8 @@ from jiancha.auth.secret import signing_key
 from jiancha.auth.tokens import Claims, issue_token
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
+from streams import topics
 from streams.admin import ensure_topics
-from streams.topics import topic_name
 from tests.conftest import drop_prefix
 from tests.integration.review_fixtures import (
     ACCOUNTS,
@@ -33,6 +32,7 @@ from tests.integration.review_fixtures import (
     index_documents,
     login,
 )
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -289,23 +289,7 @@ def test_media_range_requests(review: Review) -> None:
 
 
 def _case_events(settings: Settings, case_id: str) -> list[dict[str, Any]]:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, "case-events"),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        return [
-            event
-            for message in consumer
-            if (event := json.loads(message.value))["case_id"] == case_id
-        ]
-    finally:
-        consumer.close()
+    return [e for e in read_topic(settings, topics.CASE_EVENTS) if e["case_id"] == case_id]
 
 
 def test_concurrent_decisions_one_wins(review: Review) -> None:

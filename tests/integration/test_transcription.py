@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from kafka import KafkaConsumer
 
 from api.main import create_app
 from jiancha.settings import Settings
@@ -25,26 +24,12 @@ from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.speech.evaluation import char_errors
 from streams.speech.media import sha256_of
-from streams.topics import topic_name
 from tests.conftest import env_of, wait_for
 from tests.integration.faults import free_port, sample, scrape
 from tests.integration.review_fixtures import login, sign_in
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
-
-
-def _read_topic(settings: Settings, base: str) -> list[dict]:
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, base),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        return [json.loads(m.value) for m in consumer]
-    finally:
-        consumer.close()
 
 
 def _recording_like(template: dict, recording_id: str, **changes: str) -> str:
@@ -145,7 +130,7 @@ def test_voiced_recordings_become_searchable_transcripts(
 
     produced = {
         t["recording_id"]: t
-        for t in _read_topic(s, topics.TRANSCRIPTS)
+        for t in read_topic(s, topics.TRANSCRIPTS)
         if t["engine"].startswith("faster-whisper")
     }
     assert sorted(produced) == sorted([*voiced, "REC-UPLOAD"]), "all voiced, and only those"
@@ -168,11 +153,11 @@ def test_voiced_recordings_become_searchable_transcripts(
     # Officers lead the encounter: almost every voiced recording opens with the officer speaking.
     assert sum(t["segments"][0]["speaker"] == "officer" for t in produced.values()) >= 14
 
-    flags = [f for f in _read_topic(s, topics.FLAGS) if f["category"] == "evidence_tampering"]
+    flags = [f for f in read_topic(s, topics.FLAGS) if f["category"] == "evidence_tampering"]
     assert [f["recording_ids"] for f in flags] == [["REC-TAMPERED"]]
     assert "SHA-256" in flags[0]["explanation"]
 
-    letters = [d for d in _read_topic(s, topics.DEAD_LETTERS) if d["stage"] == "transcriber"]
+    letters = [d for d in read_topic(s, topics.DEAD_LETTERS) if d["stage"] == "transcriber"]
     by_key = {json.loads(d["payload"])["recording_id"]: d for d in letters}
     assert "REC-GARBAGE" in by_key
     assert any(w in by_key["REC-GARBAGE"]["reason"] for w in ("无法识别", "损坏"))
