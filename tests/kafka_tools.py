@@ -55,16 +55,8 @@ def read_messages(
 
 
 def read_topic(
-    settings: Settings,
-    base: str,
-    decode: Callable[[bytes], Any] = json.loads,
-    *,
-    idle_s: float = 3.0,
-    at_least: int = 0,
-    timeout_s: float = 120.0,
+    settings: Settings, base: str, decode: Callable[[bytes], Any] = json.loads, **wait: Any
 ) -> list[Any]:
-    """The decoded values of :func:`read_messages` (JSON by default)."""
-    messages = read_messages(
-        settings, base, decode, idle_s=idle_s, at_least=at_least, timeout_s=timeout_s
-    )
-    return [m.value for m in messages]
+    """The values of :func:`read_messages` (JSON by default; ``wait``: its idle_s, at_least,
+    timeout_s)."""
+    return [m.value for m in read_messages(settings, base, decode, **wait)]

@@ -11,11 +11,10 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from jiancha.settings import Settings
 from streams import topics
-from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
-from tests.conftest import wait_for
+from tests.conftest import caught_up, wait_for
 from tests.integration.faults import Proc, sample
 from tests.integration.test_analyzer_stream import ANALYZED
 from tests.kafka_tools import read_topic
@@ -72,9 +71,8 @@ def test_worker_and_api_expose_real_numbers(settings, eval_dev, tmp_path):
         )
         assert ("jiancha_es_bulk_retries_total", ()) in samples
 
-        group = f"{settings.app_id}-analyzer"
         wait_for(
-            lambda: consumer_lag(settings, group, list(ANALYZED)) == 0,
+            lambda: caught_up(settings, "analyzer", ANALYZED, analyzer.proc),
             timeout_s=180,
             what="analyzer caught up",
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -40,7 +39,7 @@ from streams.schemas.rectification_events import (
     decode_event,
 )
 from streams.topics import topic_name
-from tests.conftest import env_of, stop_process, wait_for
+from tests.conftest import start_process, stop_process, wait_for
 from tests.kafka_tools import read_messages, read_topic
 
 pytestmark = pytest.mark.integration
@@ -67,10 +66,7 @@ def review_settings(settings: Settings, tmp_path: Path) -> Settings:
 @pytest.fixture
 def worker(review_settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
     """``jiancha worker`` (which carries the order agents) with a one-second overdue timer."""
-    env = env_of(review_settings) | {"JIANCHA_ORDER_ESCALATION_INTERVAL_S": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
-    )
+    proc = start_process(review_settings, "worker", {"JIANCHA_ORDER_ESCALATION_INTERVAL_S": "1"})
     yield proc
     stop_process(proc)
 
@@ -466,10 +462,7 @@ def test_without_a_worker_a_change_is_accepted_and_applied_later(
         assert event.event_id == r.json()["event_id"] and event.type == "OrderDrafted"
         assert c.get("supervisor", "/orders").json()["total"] == 0  # not projected yet
 
-        env = env_of(s)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
-        )
+        proc = start_process(s, "worker")
         try:
             wait_for(
                 lambda: c.get("supervisor", f"/orders/{event.order_id}").status_code == 200,
@@ -479,8 +472,7 @@ def test_without_a_worker_a_change_is_accepted_and_applied_later(
             got = c.get("supervisor", f"/orders/{event.order_id}").json()
             assert got["status"] == "draft" and got["event_ids"] == [event.event_id]
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            stop_process(proc)
 
 
 def _order_id_on_kafka(settings: Settings) -> str:

@@ -9,8 +9,6 @@ file is garbage (dead letter).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,11 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from jiancha.settings import Settings
 from streams import topics
-from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.speech.evaluation import char_errors
 from streams.speech.media import sha256_of
-from tests.conftest import env_of, wait_for
+from tests.conftest import caught_up, start_process, stop_process, wait_for
 from tests.integration.faults import free_port, sample, scrape
 from tests.integration.review_fixtures import login, sign_in
 from tests.kafka_tools import read_topic
@@ -108,25 +105,21 @@ def test_voiced_recordings_become_searchable_transcripts(
 
     worker = start_worker()
     metrics_port = free_port()  # issue 8: the transcriber's /metrics
-    transcriber = subprocess.Popen(
-        [sys.executable, "-m", "jiancha.cli", "transcriber", "--loglevel", "warning"],
-        env={**env_of(s), "JIANCHA_METRICS_PORT": str(metrics_port)},
-    )
+    transcriber = start_process(s, "transcriber", {"JIANCHA_METRICS_PORT": str(metrics_port)})
     try:
         with Publisher(s) as publisher:
             ingest_file(eval_dev / "events-speech.jsonl", publisher)
             ingest_file(extra, publisher)
 
-        def transcriber_done() -> bool:
-            assert transcriber.poll() is None, "transcriber exited"
-            return consumer_lag(s, f"{s.app_id}-transcriber", [topics.RECORDINGS]) == 0
-
-        wait_for(transcriber_done, timeout_s=900, what="transcriber to consume every recording")
+        wait_for(
+            lambda: caught_up(s, "transcriber", [topics.RECORDINGS], transcriber),
+            timeout_s=900,
+            what="transcriber to consume every recording",
+        )
         worker.wait_caught_up()
         samples = scrape(metrics_port)
     finally:
-        transcriber.terminate()
-        transcriber.wait(timeout=60)
+        stop_process(transcriber)
 
     produced = {
         t["recording_id"]: t
