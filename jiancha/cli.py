@@ -385,10 +385,6 @@ def user_add(
     click.echo(f"已保存用户 {account.username}（{account.display_name}，{role}{squad}）")
 
 
-if __name__ == "__main__":
-    main()
-
-
 @main.command()
 @click.option("--week", "week_text", default=None, help="ISO 周，如 2026-W15（默认：上一周）")
 @click.option(
@@ -440,3 +436,7 @@ def bulletin(settings: Settings, week_text: str | None, out: Path | None) -> Non
     click.echo(
         f"PDF：{settings.data_dir / 'bulletins' / doc['pdf_sha256'][:2] / doc['pdf_sha256']}.pdf"
     )
+
+
+if __name__ == "__main__":
+    main()

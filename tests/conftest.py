@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,26 +101,40 @@ def env_of(settings: Settings) -> dict[str, str]:
     return env
 
 
+def start_process(
+    settings: Settings, command: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """``jiancha <command>`` (worker, analyzer, transcriber) as a child on ``settings``, logging
+    warnings only; ``env`` adds variables (a metrics port, a timer interval)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "jiancha.cli", command, "--loglevel", "warning"],
+        env=env_of(settings) | (env or {}),
+    )
+
+
+def caught_up(
+    settings: Settings, role: str, on: Sequence[str], proc: subprocess.Popen[bytes] | None = None
+) -> bool:
+    """Whether the consumer group ``{app_id}-{role}`` has committed everything on the topics
+    ``on``; fails at once if ``proc`` (the process doing the work) has exited."""
+    assert proc is None or proc.poll() is None, f"{role} exited (exit code {proc.returncode})"
+    return consumer_lag(settings, f"{settings.app_id}-{role}", list(on)) == 0
+
+
 class Worker:
     """A real ``jiancha worker`` process."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.group = f"{settings.app_id}-indexer"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"],
-            env=env_of(settings),
-        )
+        self.proc = start_process(settings, "worker")
 
     def wait_caught_up(self, timeout_s: float = 240) -> None:
         """Until the consumer group has committed everything on its topics."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            assert self.proc.poll() is None, "worker exited"
-            if consumer_lag(self.settings, self.group, INDEXED_TOPICS) == 0:
-                return
-            time.sleep(1)
-        raise AssertionError(f"worker still lagging after {timeout_s}s")
+        wait_for(
+            lambda: caught_up(self.settings, "indexer", INDEXED_TOPICS, self.proc),
+            timeout_s,
+            "worker caught up",
+        )
 
     def stop(self) -> None:
         stop_process(self.proc)

@@ -6,11 +6,44 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from jiancha.metrics import ES_BULK_RETRIES
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Sleep = Callable[[float], Awaitable[None]]
+
+
+async def retry_while_unavailable(
+    attempt: Callable[[], Awaitable[T]],
+    what: str,
+    *,
+    sleep: Sleep = asyncio.sleep,
+    max_backoff_s: float = 30.0,
+    on_retry: Callable[[], None] | None = None,
+) -> T:
+    """``attempt()`` again and again while Elasticsearch is unreachable or answers 5xx (waiting
+    0.5 s, doubling up to ``max_backoff_s``); its result once it answers. A 4xx is raised: the
+    request itself is refused and retrying won't help."""
+    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+
+    backoff = 0.5
+    while True:
+        try:
+            return await attempt()
+        except (ConnectionError, ConnectionTimeout) as exc:
+            reason = f"Elasticsearch 不可用（{exc.__class__.__name__}）"
+        except ApiError as exc:
+            if exc.meta.status < 500:
+                raise
+            reason = f"Elasticsearch 返回 {exc.meta.status}"
+        if on_retry is not None:
+            on_retry()
+        log.warning("%s；%.1f 秒后重试%s", reason, backoff, what)
+        await sleep(backoff)
+        backoff = min(backoff * 2, max_backoff_s)
 
 
 @dataclass(frozen=True)
@@ -44,7 +77,7 @@ class BulkWriter:
     def __init__(
         self,
         es: Any,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Sleep = asyncio.sleep,
         max_backoff_s: float = 30.0,
     ) -> None:
         self.es = es
@@ -54,34 +87,29 @@ class BulkWriter:
 
     async def write(self, upserts: Sequence[Upsert]) -> list[tuple[Upsert, str]]:
         """Write all upserts; return those Elasticsearch rejected, each with the reason."""
-        from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
         from elasticsearch.helpers import async_bulk
 
         if not upserts:
             return []
-        backoff = 0.5
-        while True:
-            try:
-                _, errors = await async_bulk(  # type: ignore[misc]
-                    self.es,
-                    [u.bulk_action() for u in upserts],
-                    raise_on_error=False,
-                    max_retries=5,  # 429 (queue full) is retried per item by the helper
-                    refresh=False,
-                )
-                break
-            except (ConnectionError, ConnectionTimeout) as exc:
-                reason = f"Elasticsearch 不可用（{exc.__class__.__name__}）"
-            except ApiError as exc:
-                if exc.meta.status < 500:
-                    raise
-                reason = f"Elasticsearch 返回 {exc.meta.status}"
+
+        def retrying() -> None:
             ES_BULK_RETRIES.inc()  # issue 8: exposed on the worker's /metrics
             if self.unavailable_since is None:
                 self.unavailable_since = asyncio.get_running_loop().time()
-            log.warning("%s；%.1f 秒后重试 %d 条写入", reason, backoff, len(upserts))
-            await self.sleep(backoff)
-            backoff = min(backoff * 2, self.max_backoff_s)
+
+        _, errors = await retry_while_unavailable(
+            lambda: async_bulk(
+                self.es,
+                [u.bulk_action() for u in upserts],
+                raise_on_error=False,
+                max_retries=5,  # 429 (queue full) is retried per item by the helper
+                refresh=False,
+            ),
+            f" {len(upserts)} 条写入",
+            sleep=self.sleep,
+            max_backoff_s=self.max_backoff_s,
+            on_retry=retrying,
+        )
         self.unavailable_since = None
         # Errors name the concrete index behind the alias, so match on _id alone.
         by_id = {u.id: u for u in upserts}

@@ -39,7 +39,7 @@ from streams import topics
 from streams.admin import serve_worker_metrics
 from streams.analysis.documents import case_document, case_on_create
 from streams.app import create_app, prepare, raw_topic
-from streams.dead_letters import dead_letter
+from streams.dead_letters import SendDead, dead_letter, dead_letter_of, dead_letter_sender
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
 from streams.topics import topic_name
 
@@ -67,7 +67,7 @@ class FlagEncounters:
         writer: BulkWriter,
         cases_alias: str,
         send_flag: Callable[[str, bytes], Any],
-        send_dead: Callable[[str, bytes], Any],
+        send_dead: SendDead,
         prefix: str = "",
         replay_ends: dict[tuple[str, int], int] | None = None,
     ) -> None:
@@ -98,15 +98,7 @@ class FlagEncounters:
             except InvalidEvent as exc:
                 if base not in _OWN_DEAD_LETTERS:
                     continue  # the indexer dead-letters these
-                letter = dead_letter(
-                    exc.reason,
-                    stage=ROLE,
-                    source=msg.topic,
-                    position=f"{msg.partition}:{msg.offset}",
-                    payload=event.value if isinstance(event.value, bytes) else bytes(event.value),
-                    key=event.key.decode("utf-8", "replace") if event.key else None,
-                    now=datetime.now(UTC),
-                )
+                letter = dead_letter_of(event, exc.reason, stage=ROLE, now=datetime.now(UTC))
                 await self.send_dead(letter.dead_key, letter.to_json_bytes())
         # The rules are CPU work: off the event loop, so the Kafka consumer keeps its heartbeat.
         # One batch at a time (the agent's concurrency is 1), so the engine needs no lock.
@@ -154,7 +146,6 @@ def build_analyzer(
     """The analyzer worker's Faust app (consumer group ``{app_id}-analyzer``)."""
     app = create_app(settings, ROLE)
     flags_topic = raw_topic(app, settings, topics.FLAGS)
-    dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
     inputs = app.topic(
         *(topic_name(settings.topic_prefix, b) for b in INPUTS),
         key_type=bytes,
@@ -166,15 +157,12 @@ def build_analyzer(
     async def send_flag(key: str, value: bytes) -> None:
         await flags_topic.send(key=key.encode("utf-8"), value=value)
 
-    async def send_dead(key: str, value: bytes) -> None:
-        await dead_letters.send(key=key.encode("utf-8"), value=value)
-
     handler = FlagEncounters(
         Engine.configured(settings),
         writer,
         aliases["cases"],
         send_flag,
-        send_dead,
+        dead_letter_sender(app, settings),
         settings.topic_prefix,
         replay_ends,
     )

@@ -17,7 +17,7 @@ from streams.accounts.agents import add_account_agents
 from streams.admin import serve_worker_metrics
 from streams.app import create_app, prepare, raw_topic
 from streams.bulletin.agents import add_bulletin_crontab
-from streams.dead_letters import dead_letter
+from streams.dead_letters import SendDead, dead_letter_of, dead_letter_sender
 from streams.indexer.documents import action_document, clip_from_recording, clip_from_transcript
 from streams.review.agents import add_review_agents
 from streams.schemas import InvalidEvent, decode
@@ -41,7 +41,7 @@ INDEXED_TOPICS = (
 class Projector:
     """Validates a batch of raw events, writes their upserts, and dead-letters the rest."""
 
-    def __init__(self, writer: BulkWriter, send_dead: Callable[[str, bytes], Any]) -> None:
+    def __init__(self, writer: BulkWriter, send_dead: SendDead) -> None:
         self.writer = writer
         self.send_dead = send_dead
 
@@ -61,16 +61,7 @@ class Projector:
         for upsert, reason in await self.writer.write([u for _, u in pending]):
             rejected.append((event_of[id(upsert)], reason))
         for event, reason in rejected:
-            msg = event.message
-            letter = dead_letter(
-                reason,
-                stage="worker",
-                source=msg.topic,
-                position=f"{msg.partition}:{msg.offset}",
-                payload=event.value if isinstance(event.value, bytes) else bytes(event.value),
-                key=event.key.decode("utf-8", "replace") if event.key else None,
-                now=datetime.now(UTC),
-            )
+            letter = dead_letter_of(event, reason, stage="worker", now=datetime.now(UTC))
             await self.send_dead(letter.dead_key, letter.to_json_bytes())
         if rejected:
             log.warning("%d 条消息进入死信主题", len(rejected))
@@ -80,12 +71,7 @@ class Projector:
 def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str]) -> faust.App:
     """The indexer worker: recordings + transcripts -> clips, actions -> actions, orders (整改)."""
     app = create_app(settings, "indexer")
-    dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
-
-    async def send_dead(key: str, value: bytes) -> None:
-        await dead_letters.send(key=key.encode("utf-8"), value=value)
-
-    projector = Projector(writer, send_dead)
+    projector = Projector(writer, dead_letter_sender(app, settings))
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def close_elasticsearch(app: faust.App, **kwargs: Any) -> None:

@@ -27,10 +27,11 @@ from typing import Any
 import faust
 
 from jiancha.clock import Clock, utc_now
+from jiancha.elastic.writer import Sleep, retry_while_unavailable
 from jiancha.settings import Settings
 from streams import topics
 from streams.app import raw_topic
-from streams.dead_letters import dead_letter
+from streams.dead_letters import SendDead, dead_letter_of, dead_letter_sender
 from streams.review.orders import (
     Order,
     OrderError,
@@ -46,7 +47,6 @@ from streams.schemas.rectification_events import RectificationEvent, decode_even
 
 log = logging.getLogger(__name__)
 
-SendDead = Callable[[str, bytes], Awaitable[None]]
 SendEvent = Callable[[RectificationEvent], Awaitable[None]]
 
 
@@ -59,7 +59,7 @@ class ProjectOrders:
         alias: str,
         send_dead: SendDead,
         clock: Clock,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.es = es
         self.alias = alias
@@ -67,46 +67,35 @@ class ProjectOrders:
         self.clock = clock
         self.sleep = sleep
 
-    async def handle(self, raw: bytes, source: str, position: str) -> None:
-        """Project one raw event; a bad event (or one without its order) goes to dead letters.
+    async def handle(self, record: Any) -> None:
+        """Project one raw event (a Faust event of ``rectification-events``); a bad event (or one
+        without its order) goes to dead letters.
 
         While Elasticsearch is unreachable this waits and retries, so the Kafka position does
         not move past an event that is not projected.
         """
-        from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+        from elasticsearch import ApiError
 
         try:
-            event = decode_event(raw)
+            event = decode_event(bytes(record.value))
         except InvalidEvent as exc:
-            await self._dead(exc.reason, raw, source, position, None)
+            await self._dead(exc.reason, record)
             return
-        backoff = 0.5
-        while True:
-            try:
-                await self._fold(event, raw, source, position)
-                return
-            except (ConnectionError, ConnectionTimeout) as exc:
-                reason = f"Elasticsearch 不可用（{exc.__class__.__name__}）"
-            except ApiError as exc:
-                if exc.meta.status < 500:  # the document itself is refused: retrying won't help
-                    reason = f"Elasticsearch 拒绝写入：{exc.message}"
-                    await self._dead(reason, raw, source, position, event.order_id)
-                    return
-                reason = f"Elasticsearch 返回 {exc.meta.status}"
-            log.warning("%s；%.1f 秒后重试整改事件 %s", reason, backoff, event.event_id)
-            await self.sleep(backoff)
-            backoff = min(backoff * 2, 30.0)
+        try:
+            await retry_while_unavailable(
+                lambda: self._fold(event, record), f"整改事件 {event.event_id}", sleep=self.sleep
+            )
+        except ApiError as exc:  # a 4xx: the document itself is refused
+            await self._dead(f"Elasticsearch 拒绝写入：{exc.message}", record)
 
-    async def _fold(
-        self, event: RectificationEvent, raw: bytes, source: str, position: str
-    ) -> None:
+    async def _fold(self, event: RectificationEvent, record: Any) -> None:
         from elasticsearch import ConflictError
 
         while True:
             order, token = await read_order(self.es, self.alias, event.order_id)
             folded = project(order, event)
             if folded is None:  # no order to keep the refusal on
-                await self._dead(_refusal(event), raw, source, position, event.order_id)
+                await self._dead(_refusal(event), record)
                 return
             if folded is order:
                 return  # a replay: already applied or already refused
@@ -122,18 +111,8 @@ class ProjectOrders:
             except ConflictError:
                 continue  # someone wrote in between: read and fold again
 
-    async def _dead(
-        self, reason: str, raw: bytes, source: str, position: str, key: str | None
-    ) -> None:
-        letter = dead_letter(
-            reason,
-            stage="worker",
-            source=source,
-            position=position,
-            payload=raw,
-            key=key,
-            now=self.clock(),
-        )
+    async def _dead(self, reason: str, record: Any) -> None:
+        letter = dead_letter_of(record, reason, stage="worker", now=self.clock())
         await self.send_dead(letter.dead_key, letter.to_json_bytes())
         log.warning("整改事件进入死信主题：%s", reason)
 
@@ -184,24 +163,19 @@ def add_review_agents(
 ) -> None:
     """Register the projector agent and the overdue timer on a worker's Faust app."""
     events = raw_topic(app, settings, topics.RECTIFICATION_EVENTS)
-    dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
     alias = aliases["rectifications"]
-
-    async def send_dead(key: str, value: bytes) -> None:
-        await dead_letters.send(key=key.encode("utf-8"), value=value)
 
     async def send_event(event: RectificationEvent) -> None:
         delivered = await events.send(key=event.key.encode("utf-8"), value=event.to_json_bytes())
         await delivered  # acknowledged by Kafka (acks=all) before the next one
 
-    projector = ProjectOrders(es, alias, send_dead, clock)
+    projector = ProjectOrders(es, alias, dead_letter_sender(app, settings), clock)
     escalator = EscalateOverdue(es, alias, send_event, clock)
 
     @app.agent(events, name="project_orders")
     async def project_orders(stream: Any) -> None:
         async for event in stream.events():
-            msg = event.message
-            await projector.handle(bytes(event.value), msg.topic, f"{msg.partition}:{msg.offset}")
+            await projector.handle(event)
 
     @app.timer(interval=settings.order_escalation_interval_s, on_leader=True)
     async def escalate_overdue_orders() -> None:

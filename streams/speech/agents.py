@@ -26,7 +26,7 @@ from jiancha.settings import Settings
 from streams import topics
 from streams.admin import serve_worker_metrics
 from streams.app import create_app, raw_topic
-from streams.dead_letters import dead_letter
+from streams.dead_letters import dead_letter_of, dead_letter_sender
 from streams.schemas import InvalidEvent, decode
 from streams.schemas.recordings import Recording
 from streams.speech.pipeline import Transcriber
@@ -41,22 +41,14 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
     recordings = raw_topic(app, settings, topics.RECORDINGS)
     transcripts = raw_topic(app, settings, topics.TRANSCRIPTS)
     flags = raw_topic(app, settings, topics.FLAGS)
-    dead_letters = raw_topic(app, settings, topics.DEAD_LETTERS)
+    send_dead = dead_letter_sender(app, settings)
     media_root = settings.media_root
 
     async def reject(event: Any, reason: str) -> None:
-        msg = event.message
-        letter = dead_letter(
-            reason,
-            stage="transcriber",
-            source=msg.topic,
-            position=f"{msg.partition}:{msg.offset}",
-            payload=bytes(event.value),
-            key=event.key.decode("utf-8", "replace") if event.key else None,
-            event_type="recording",
-            now=datetime.now(UTC),
+        letter = dead_letter_of(
+            event, reason, stage="transcriber", event_type="recording", now=datetime.now(UTC)
         )
-        await dead_letters.send(key=letter.dead_key.encode("utf-8"), value=letter.to_json_bytes())
+        await send_dead(letter.dead_key, letter.to_json_bytes())
 
     @app.agent(recordings, name="transcribe_recordings", concurrency=1)
     async def transcribe_recordings(stream: Any) -> None:

@@ -14,7 +14,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -30,7 +29,7 @@ from jiancha.settings import Settings
 from streams.bulletin.stats import IsoWeek
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from tests.conftest import env_of, wait_for
+from tests.conftest import start_process, wait_for
 from tests.integration.review_fixtures import ACCOUNTS, create_accounts
 
 pytestmark = pytest.mark.e2e
@@ -61,20 +60,13 @@ def console_settings(settings: Settings, eval_dev: Path, tmp_path: Path) -> Sett
     return settings.model_copy(update=update)
 
 
-def _process(settings: Settings, command: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "jiancha.cli", command, "--loglevel", "warning"],
-        env=env_of(settings),
-    )
-
-
 @pytest.fixture
 def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path) -> Iterator[None]:
     """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
     s = console_settings
     es = sync_client(s)
     ensure_indices(es, s)  # before any write, so no index takes an alias's name
-    procs = [_process(s, "worker"), _process(s, "analyzer")]
+    procs = [start_process(s, "worker"), start_process(s, "analyzer")]
     try:
         subset = tmp_path / "subset.jsonl"
         lines = (eval_dev / "events.jsonl").read_text(encoding="utf-8").splitlines()[:600]

@@ -5,15 +5,13 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 
 from prometheus_client.parser import text_string_to_metric_families
 
 from jiancha.settings import Settings
-from tests.conftest import env_of, stop_process
+from tests.conftest import start_process, stop_process
 
 
 def free_port() -> int:
@@ -43,11 +41,7 @@ class Proc:
     def __init__(self, settings: Settings, role: str, metrics_port: int | None = None) -> None:
         self.role = role
         self.metrics_port = metrics_port if metrics_port is not None else free_port()
-        env = env_of(settings)
-        env["JIANCHA_METRICS_PORT"] = str(self.metrics_port)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "jiancha.cli", role, "--loglevel", "warning"], env=env
-        )
+        self.proc = start_process(settings, role, {"JIANCHA_METRICS_PORT": str(self.metrics_port)})
 
     def alive(self) -> bool:
         return self.proc.poll() is None

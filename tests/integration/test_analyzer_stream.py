@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,11 +13,11 @@ from analyzers.batch import analyze_file
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from streams import topics
-from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
-from tests.conftest import env_of, stop_process, wait_for
+from tests.conftest import caught_up, start_process, stop_process, wait_for
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -36,22 +35,12 @@ def analyzer(settings: Settings):
     procs: list[subprocess.Popen[bytes]] = []
 
     def start() -> subprocess.Popen[bytes]:
-        procs.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "jiancha.cli", "analyzer", "--loglevel", "warning"],
-                env=env_of(settings),
-            )
-        )
+        procs.append(start_process(settings, "analyzer"))
         return procs[-1]
 
     yield start
     for p in procs:
         stop_process(p)
-
-
-def _caught_up(settings: Settings, proc: subprocess.Popen[bytes]) -> bool:
-    assert proc.poll() is None, "analyzer exited"
-    return consumer_lag(settings, f"{settings.app_id}-analyzer", ANALYZED) == 0
 
 
 def _flag_messages(settings: Settings) -> int:
@@ -68,22 +57,7 @@ def _flag_messages(settings: Settings) -> int:
 
 def _flags_on_kafka(settings: Settings) -> dict[str, dict[str, Any]]:
     """The flags topic folded to its latest word per flag id, withdrawn ones dropped."""
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.FLAGS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=5000,
-    )
-    latest: dict[str, dict[str, Any]] = {}
-    try:
-        for msg in consumer:
-            flag = json.loads(msg.value)
-            latest[flag["flag_id"]] = flag
-    finally:
-        consumer.close()
+    latest = {f["flag_id"]: f for f in read_topic(settings, topics.FLAGS, idle_s=5)}
     return {k: f for k, f in latest.items() if not f["withdrawn"]}
 
 
@@ -132,7 +106,11 @@ def test_stream_and_batch_give_the_same_flags_and_cases(settings, analyzer, eval
     with Publisher(settings) as publisher:
         ingest_file(events, publisher)
         ingest_file(extra, publisher)
-    wait_for(lambda: _caught_up(settings, proc), timeout_s=300, what="analyzer caught up")
+    wait_for(
+        lambda: caught_up(settings, "analyzer", ANALYZED, proc),
+        timeout_s=300,
+        what="analyzer caught up",
+    )
 
     on_kafka = wait_for(
         lambda: (f := _flags_on_kafka(settings)) and len(f) >= len(expected) and f,
@@ -157,17 +135,20 @@ def test_stream_and_batch_give_the_same_flags_and_cases(settings, analyzer, eval
 
     # A restarted analyzer reads everything again (its flags are sent again) and changes nothing.
     sent_before = _flag_messages(settings)
-    proc.terminate()
-    proc.wait(timeout=30)
+    stop_process(proc)
     again = analyzer()
     wait_for(
         lambda: (
-            _caught_up(settings, again) is not None  # fails fast if it exited
+            caught_up(settings, "analyzer", ANALYZED, again) is not None  # fails fast if it exited
             and _flag_messages(settings) >= sent_before + len(expected)
         ),
         timeout_s=300,
         what="replayed flags",
     )
-    wait_for(lambda: _caught_up(settings, again), timeout_s=300, what="replay caught up")
+    wait_for(
+        lambda: caught_up(settings, "analyzer", ANALYZED, again),
+        timeout_s=300,
+        what="replay caught up",
+    )
     assert _flags_on_kafka(settings) == expected
     wait_for(lambda: _cases(settings) == cases, timeout_s=60, what="the same cases after replay")

@@ -14,7 +14,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,6 @@ from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
 from jiancha.settings import Settings
 from streams import topics
-from streams.admin import consumer_lag
 from streams.bulletin.compile import compile_week
 from streams.bulletin.stats import IsoWeek
 from streams.ingest import ingest_file
@@ -41,7 +39,7 @@ from streams.schemas.rectification_events import (
     OrderIssued,
     OrderReturned,
 )
-from tests.conftest import env_of, wait_for
+from tests.conftest import caught_up, start_process, stop_process, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -233,23 +231,16 @@ def analyzed(settings: Settings, start_worker, eval_dev):  # type: ignore[no-unt
     with Publisher(settings) as pub:
         ingest_file(eval_dev / "events.jsonl", pub)
     worker = start_worker()
-    analyzer = subprocess.Popen(
-        [sys.executable, "-m", "jiancha.cli", "analyzer", "--loglevel", "warning"],
-        env=env_of(settings),
-    )
+    analyzer = start_process(settings, "analyzer")
     try:
         worker.wait_caught_up()
         wait_for(
-            lambda: (
-                analyzer.poll() is None
-                and consumer_lag(settings, f"{settings.app_id}-analyzer", ANALYZED) == 0
-            ),
+            lambda: caught_up(settings, "analyzer", ANALYZED, analyzer),
             timeout_s=240,
             what="analyzer caught up",
         )
     finally:
-        analyzer.terminate()
-        analyzer.wait(timeout=30)
+        stop_process(analyzer)
     return settings
 
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
-from kafka import KafkaConsumer
 
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
@@ -15,26 +13,13 @@ from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
 from tests.conftest import wait_for
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
 
 
 def _dead_letters(settings: Settings, expect: int, timeout_s: float = 120) -> list[dict]:
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.DEAD_LETTERS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=2000,
-    )
-    letters: list[dict] = []
-    deadline = time.monotonic() + timeout_s
-    try:
-        while len(letters) < expect and time.monotonic() < deadline:
-            letters.extend(json.loads(m.value) for m in consumer)
-    finally:
-        consumer.close()
-    return letters
+    return read_topic(settings, topics.DEAD_LETTERS, idle_s=2, at_least=expect, timeout_s=timeout_s)
 
 
 def test_bad_lines_and_invalid_events_go_to_dead_letters(

@@ -15,10 +15,9 @@ import pytest
 from analyzers.batch import analyze_file
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
-from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from tests.conftest import INDEXED_TOPICS, wait_for
+from tests.conftest import INDEXED_TOPICS, caught_up, wait_for
 from tests.integration.faults import Proc, sample
 from tests.integration.test_analyzer_stream import ANALYZED, _cases, _flags_on_kafka
 
@@ -40,13 +39,10 @@ def _count(settings: Settings, name: str) -> int:
         es.close()
 
 
-def _caught_up(settings: Settings, *procs: Proc) -> bool:
-    for p in procs:
-        assert p.alive(), f"{p.role} exited"
-    return (
-        consumer_lag(settings, f"{settings.app_id}-indexer", INDEXED_TOPICS) == 0
-        and consumer_lag(settings, f"{settings.app_id}-analyzer", ANALYZED) == 0
-    )
+def _caught_up(settings: Settings, worker: Proc, analyzer: Proc) -> bool:
+    indexed = caught_up(settings, "indexer", INDEXED_TOPICS, worker.proc)
+    analyzed = caught_up(settings, "analyzer", ANALYZED, analyzer.proc)
+    return indexed and analyzed
 
 
 def test_kill_9_of_indexer_and_analyzer_mid_stream_loses_and_doubles_nothing(

@@ -11,13 +11,13 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from jiancha.settings import Settings
 from streams import topics
-from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.topics import topic_name
-from tests.conftest import wait_for
+from tests.conftest import caught_up, wait_for
 from tests.integration.faults import Proc, sample
 from tests.integration.test_analyzer_stream import ANALYZED
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -26,19 +26,7 @@ _TYPE_OF = {topics.ENFORCEMENT_ACTIONS: "enforcement_action", topics.COMPLAINTS:
 
 def _flag_categories(settings: Settings) -> Counter[str]:
     """Flag messages on the flags topic, per category (withdrawals included)."""
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.FLAGS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        return Counter(json.loads(m.value)["category"] for m in consumer)
-    finally:
-        consumer.close()
+    return Counter(f["category"] for f in read_topic(settings, topics.FLAGS))
 
 
 def test_worker_and_api_expose_real_numbers(settings, eval_dev, tmp_path):
@@ -83,9 +71,8 @@ def test_worker_and_api_expose_real_numbers(settings, eval_dev, tmp_path):
         )
         assert ("jiancha_es_bulk_retries_total", ()) in samples
 
-        group = f"{settings.app_id}-analyzer"
         wait_for(
-            lambda: consumer_lag(settings, group, list(ANALYZED)) == 0,
+            lambda: caught_up(settings, "analyzer", ANALYZED, analyzer.proc),
             timeout_s=180,
             what="analyzer caught up",
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -40,7 +39,8 @@ from streams.schemas.rectification_events import (
     decode_event,
 )
 from streams.topics import topic_name
-from tests.conftest import env_of, stop_process, wait_for
+from tests.conftest import start_process, stop_process, wait_for
+from tests.kafka_tools import read_messages, read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -66,10 +66,7 @@ def review_settings(settings: Settings, tmp_path: Path) -> Settings:
 @pytest.fixture
 def worker(review_settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
     """``jiancha worker`` (which carries the order agents) with a one-second overdue timer."""
-    env = env_of(review_settings) | {"JIANCHA_ORDER_ESCALATION_INTERVAL_S": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
-    )
+    proc = start_process(review_settings, "worker", {"JIANCHA_ORDER_ESCALATION_INTERVAL_S": "1"})
     yield proc
     stop_process(proc)
 
@@ -130,19 +127,7 @@ class Client:
 
 
 def _events_on_kafka(settings: Settings, order_id: str) -> list[RectificationEvent]:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.RECTIFICATION_EVENTS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        events = [decode_event(m.value) for m in consumer]
-    finally:
-        consumer.close()
+    events = read_topic(settings, topics.RECTIFICATION_EVENTS, decode_event)
     return [e for e in events if e.order_id == order_id]
 
 
@@ -406,19 +391,7 @@ def test_overdue_orders_are_escalated_by_the_timer(review_settings: Settings, wo
 
 
 def _dead_letters(settings: Settings) -> list[DeadLetter]:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.DEAD_LETTERS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=1000,
-    )
-    try:
-        return [DeadLetter.model_validate_json(m.value) for m in consumer]
-    finally:
-        consumer.close()
+    return read_topic(settings, topics.DEAD_LETTERS, DeadLetter.model_validate_json, idle_s=1)
 
 
 def test_escalator_with_an_injected_clock(review_settings: Settings) -> None:
@@ -564,10 +537,7 @@ def test_without_a_worker_a_change_is_accepted_and_applied_later(
         assert event.event_id == r.json()["event_id"] and event.type == "OrderDrafted"
         assert c.get("supervisor", "/orders").json()["total"] == 0  # not projected yet
 
-        env = env_of(s)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "jiancha.cli", "worker", "--loglevel", "warning"], env=env
-        )
+        proc = start_process(s, "worker")
         try:
             wait_for(
                 lambda: c.get("supervisor", f"/orders/{event.order_id}").status_code == 200,
@@ -577,22 +547,10 @@ def test_without_a_worker_a_change_is_accepted_and_applied_later(
             got = c.get("supervisor", f"/orders/{event.order_id}").json()
             assert got["status"] == "draft" and got["event_ids"] == [event.event_id]
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            stop_process(proc)
 
 
 def _order_id_on_kafka(settings: Settings) -> str:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, topics.RECTIFICATION_EVENTS),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        (message,) = list(consumer)
-    finally:
-        consumer.close()
-    return message.key.decode()  # type: ignore[no-any-return]
+    (message,) = read_messages(settings, topics.RECTIFICATION_EVENTS, bytes)
+    assert message.key is not None
+    return message.key

@@ -4,10 +4,9 @@ under concurrency, media with Range, and the audit trail."""
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,8 @@ from jiancha.auth.secret import signing_key
 from jiancha.auth.tokens import Claims, issue_token
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
+from streams import topics
 from streams.admin import ensure_topics
-from streams.topics import topic_name
 from tests.conftest import drop_prefix
 from tests.integration.review_fixtures import (
     ACCOUNTS,
@@ -33,6 +32,7 @@ from tests.integration.review_fixtures import (
     index_documents,
     login,
 )
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -72,7 +72,11 @@ class Review:
 
 @pytest.fixture(scope="module")
 def review(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
-    """Module-wide, so the accounts are made once (argon2 and refresh=wait_for take time)."""
+    """Module-wide, so the accounts are made once (argon2 and refresh=wait_for take time).
+
+    The cases here are read-only: no test decides them, so every test sees them as they are
+    whatever ran before it. A test that decides a case makes its own with ``new_case``.
+    """
     name = f"t{uuid.uuid4().hex[:10]}"
     settings = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=3)
     ensure_topics(settings)
@@ -107,13 +111,33 @@ def review(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rev
                         excerpt="这个月指标还差五单",
                     ),
                     "C-WITHDRAWN": case_document("C-WITHDRAWN", "gaosu-1", withdrawn=True),
-                    "C-RACE": case_document("C-RACE", "mudan-1"),
-                    "C-KAFKA": case_document("C-KAFKA", "mudan-1"),
                 },
             )
             yield Review(settings, api)
     finally:
         drop_prefix(settings)
+
+
+@pytest.fixture
+def new_case(review: Review) -> Iterator[Callable[..., str]]:
+    """Pending cases of mudan-1 for this test alone (unique ids), deleted at teardown so that
+    no other test's searches or counts see them or what this test did to them."""
+    made: list[str] = []
+
+    def new(name: str, **fields: Any) -> str:
+        case_id = f"{name}-{uuid.uuid4().hex[:8]}"
+        document = case_document(case_id, "mudan-1", **fields)
+        index_documents(review.settings, "cases", {case_id: document})
+        made.append(case_id)
+        return case_id
+
+    yield new
+    es = sync_client(review.settings)
+    try:
+        for case_id in made:
+            es.delete(index=f"{review.settings.index_prefix}-cases", id=case_id, refresh=True)
+    finally:
+        es.close()
 
 
 ROLES = ["anonymous", "admin", "supervisor", "reviewer", "leader-mudan", "leader-gaosu"]
@@ -289,26 +313,12 @@ def test_media_range_requests(review: Review) -> None:
 
 
 def _case_events(settings: Settings, case_id: str) -> list[dict[str, Any]]:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, "case-events"),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        return [
-            event
-            for message in consumer
-            if (event := json.loads(message.value))["case_id"] == case_id
-        ]
-    finally:
-        consumer.close()
+    return [e for e in read_topic(settings, topics.CASE_EVENTS) if e["case_id"] == case_id]
 
 
-def test_concurrent_decisions_one_wins(review: Review) -> None:
+def test_concurrent_decisions_one_wins(review: Review, new_case: Callable[..., str]) -> None:
+    case_id = new_case("C-RACE")
+
     async def race() -> list[httpx.Response]:
         app = create_app(review.settings)
         async with app.router.lifespan_context(app):
@@ -322,7 +332,7 @@ def test_concurrent_decisions_one_wins(review: Review) -> None:
                 return await asyncio.gather(
                     *(
                         client.post(
-                            "/cases/C-RACE/decision",
+                            f"/cases/{case_id}/decision",
                             headers=review.headers[who],
                             json={"decision": decision, "reason": reason},
                         )
@@ -336,22 +346,25 @@ def test_concurrent_decisions_one_wins(review: Review) -> None:
     winner = next(r.json() for r in responses if r.status_code == 200)
     loser = next(r.json() for r in responses if r.status_code == 409)
     assert loser["detail"].startswith("案件已被他人处理")
-    doc = review.es_get("cases", "C-RACE")["_source"]
+    doc = review.es_get("cases", case_id)["_source"]
     assert doc["status"] == winner["status"] and len(doc["history"]) == 1
     assert doc["history"][0]["event_id"] == winner["event_id"] == doc["decision"]["event_id"]
     # Exactly one event on Kafka: the one that stood.
-    [event] = _case_events(review.settings, "C-RACE")
+    [event] = _case_events(review.settings, case_id)
     assert event["event_id"] == winner["event_id"] and event["to_status"] == doc["status"]
     # The decided case is shown with its history; deciding it again is refused.
-    detail = review.get("/cases/C-RACE", "supervisor").json()
+    detail = review.get(f"/cases/{case_id}", "supervisor").json()
     assert detail["history"][0]["to_status"] == winner["status"]
     again = review.post(
-        "/cases/C-RACE/decision", "reviewer", json={"decision": "confirm", "reason": "再次"}
+        f"/cases/{case_id}/decision", "reviewer", json={"decision": "confirm", "reason": "再次"}
     )
     assert again.status_code == 409
 
 
-def test_decision_is_undone_when_kafka_refuses(review: Review) -> None:
+def test_decision_is_undone_when_kafka_refuses(
+    review: Review, new_case: Callable[..., str]
+) -> None:
+    case_id = new_case("C-KAFKA")
     app = review.api.app
     working = app.state.publisher  # type: ignore[attr-defined]
     app.state.publisher = SharedPublisher(  # type: ignore[attr-defined]
@@ -359,27 +372,30 @@ def test_decision_is_undone_when_kafka_refuses(review: Review) -> None:
     )
     try:
         resp = review.post(
-            "/cases/C-KAFKA/decision", "reviewer", json={"decision": "confirm", "reason": "确认"}
+            f"/cases/{case_id}/decision", "reviewer", json={"decision": "confirm", "reason": "确认"}
         )
     finally:
         app.state.publisher = working  # type: ignore[attr-defined]
     assert resp.status_code == 503 and "未生效" in resp.json()["detail"]
-    doc = review.es_get("cases", "C-KAFKA")["_source"]
+    doc = review.es_get("cases", case_id)["_source"]
     assert doc["status"] == "pending" and doc["history"] == [] and doc["decision"] is None
-    assert _case_events(review.settings, "C-KAFKA") == []
+    assert _case_events(review.settings, case_id) == []
     ok = review.post(
-        "/cases/C-KAFKA/decision", "reviewer", json={"decision": "dismiss", "reason": "误报"}
+        f"/cases/{case_id}/decision", "reviewer", json={"decision": "dismiss", "reason": "误报"}
     )
     assert ok.status_code == 200 and ok.json()["status_label"] == "已排除"
 
 
-def test_audit_holds_searches_views_media_and_decisions(review: Review) -> None:
+def test_audit_holds_searches_views_media_and_decisions(
+    review: Review, new_case: Callable[..., str]
+) -> None:
+    case_id = new_case("C-PENDING", recording_ids=("REC-M1",))
     review.get("/clips/search", "reviewer", params={"q": "现金"})
     review.get("/cases", "reviewer", params={"q": "指标"})
     review.get("/cases/C-CONFIRMED", "leader-mudan")
     review.api.get("/clips/REC-M1/media", headers={**review.headers["admin"], "Range": "bytes=0-9"})
     review.post(
-        "/cases/C-PENDING/decision", "supervisor", json={"decision": "confirm", "reason": "属实"}
+        f"/cases/{case_id}/decision", "supervisor", json={"decision": "confirm", "reason": "属实"}
     )
     trail = review.audit()
     seen = {(a["actor"], a["action"], a["target"]) for a in trail}
@@ -388,12 +404,12 @@ def test_audit_holds_searches_views_media_and_decisions(review: Review) -> None:
         ("reviewer", "cases.search", "q=%E6%8C%87%E6%A0%87"),
         ("leader-mudan", "cases.view", "C-CONFIRMED"),
         ("admin", "clips.media", "REC-M1"),
-        ("supervisor", "cases.decide", "C-PENDING"),
+        ("supervisor", "cases.decide", case_id),
         ("reviewer", "auth.login", "reviewer"),
     } <= seen
-    decided = next(a for a in trail if a["action"] == "cases.decide" and a["target"] == "C-PENDING")
+    decided = next(a for a in trail if a["action"] == "cases.decide" and a["target"] == case_id)
     assert decided["detail"]["reason"] == "属实" and decided["client_ip"] == "testclient"
-    assert decided["role"] == "supervisor" and decided["path"] == "/cases/C-PENDING/decision"
+    assert decided["role"] == "supervisor" and decided["path"] == f"/cases/{case_id}/decision"
     # Filters and paging.
     only = review.audit(user="leader-mudan", action="cases.view")
     assert only and all(a["actor"] == "leader-mudan" and a["action"] == "cases.view" for a in only)

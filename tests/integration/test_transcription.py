@@ -9,42 +9,24 @@ file is garbage (dead letter).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from kafka import KafkaConsumer
 
 from api.main import create_app
 from jiancha.settings import Settings
 from streams import topics
-from streams.admin import consumer_lag
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.speech.evaluation import char_errors
 from streams.speech.media import sha256_of
-from streams.topics import topic_name
-from tests.conftest import env_of, wait_for
+from tests.conftest import caught_up, start_process, stop_process, wait_for
 from tests.integration.faults import free_port, sample, scrape
 from tests.integration.review_fixtures import login, sign_in
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
-
-
-def _read_topic(settings: Settings, base: str) -> list[dict]:
-    consumer = KafkaConsumer(
-        topic_name(settings.topic_prefix, base),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=3000,
-    )
-    try:
-        return [json.loads(m.value) for m in consumer]
-    finally:
-        consumer.close()
 
 
 def _recording_like(template: dict, recording_id: str, **changes: str) -> str:
@@ -123,29 +105,25 @@ def test_voiced_recordings_become_searchable_transcripts(
 
     worker = start_worker()
     metrics_port = free_port()  # issue 8: the transcriber's /metrics
-    transcriber = subprocess.Popen(
-        [sys.executable, "-m", "jiancha.cli", "transcriber", "--loglevel", "warning"],
-        env={**env_of(s), "JIANCHA_METRICS_PORT": str(metrics_port)},
-    )
+    transcriber = start_process(s, "transcriber", {"JIANCHA_METRICS_PORT": str(metrics_port)})
     try:
         with Publisher(s) as publisher:
             ingest_file(eval_dev / "events-speech.jsonl", publisher)
             ingest_file(extra, publisher)
 
-        def transcriber_done() -> bool:
-            assert transcriber.poll() is None, "transcriber exited"
-            return consumer_lag(s, f"{s.app_id}-transcriber", [topics.RECORDINGS]) == 0
-
-        wait_for(transcriber_done, timeout_s=900, what="transcriber to consume every recording")
+        wait_for(
+            lambda: caught_up(s, "transcriber", [topics.RECORDINGS], transcriber),
+            timeout_s=900,
+            what="transcriber to consume every recording",
+        )
         worker.wait_caught_up()
         samples = scrape(metrics_port)
     finally:
-        transcriber.terminate()
-        transcriber.wait(timeout=60)
+        stop_process(transcriber)
 
     produced = {
         t["recording_id"]: t
-        for t in _read_topic(s, topics.TRANSCRIPTS)
+        for t in read_topic(s, topics.TRANSCRIPTS)
         if t["engine"].startswith("faster-whisper")
     }
     assert sorted(produced) == sorted([*voiced, "REC-UPLOAD"]), "all voiced, and only those"
@@ -168,11 +146,11 @@ def test_voiced_recordings_become_searchable_transcripts(
     # Officers lead the encounter: almost every voiced recording opens with the officer speaking.
     assert sum(t["segments"][0]["speaker"] == "officer" for t in produced.values()) >= 14
 
-    flags = [f for f in _read_topic(s, topics.FLAGS) if f["category"] == "evidence_tampering"]
+    flags = [f for f in read_topic(s, topics.FLAGS) if f["category"] == "evidence_tampering"]
     assert [f["recording_ids"] for f in flags] == [["REC-TAMPERED"]]
     assert "SHA-256" in flags[0]["explanation"]
 
-    letters = [d for d in _read_topic(s, topics.DEAD_LETTERS) if d["stage"] == "transcriber"]
+    letters = [d for d in read_topic(s, topics.DEAD_LETTERS) if d["stage"] == "transcriber"]
     by_key = {json.loads(d["payload"])["recording_id"]: d for d in letters}
     assert "REC-GARBAGE" in by_key
     assert any(w in by_key["REC-GARBAGE"]["reason"] for w in ("无法识别", "损坏"))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 from pydantic import ValidationError
 
 from jiancha.settings import Settings
 from streams import topics
-from streams.dead_letters import dead_letter
+from streams.dead_letters import dead_letter, dead_letter_of
 from streams.ingest import ingest_file
 
 
@@ -58,6 +59,16 @@ def test_dead_letters_keep_size_and_survive_bad_utf8():
     )
     assert letter.payload_bytes == 20
     assert letter.payload == "\ufffd" * 8
+
+
+def test_dead_letter_of_a_stream_event_names_its_topic_position_and_key():
+    message = SimpleNamespace(topic="t1-recordings", partition=2, offset=41)
+    event = SimpleNamespace(value=b'{"recording_id": 7}', key=b"KA1", message=message)
+    letter = dead_letter_of(event, "原因", stage="worker", now=datetime.now(UTC))
+    assert (letter.source, letter.position, letter.key) == ("t1-recordings", "2:41", "KA1")
+    assert letter.dead_key == "t1-recordings@2:41" and letter.payload == '{"recording_id": 7}'
+    unkeyed = SimpleNamespace(value=b"{", key=None, message=message)
+    assert dead_letter_of(unkeyed, "原因", stage="analyzer", now=datetime.now(UTC)).key is None
 
 
 def test_settings_fail_fast_on_bad_values():
