@@ -61,6 +61,7 @@ def make_flag(
     recording_ids: Sequence[str] = (),
     evidence: Sequence[Evidence] = (),
     severity: int | None = None,
+    rule_version: str = RULE_VERSION,
 ) -> Flag:
     """A v1 flag of ``category``; its id is the category and what it names, so it is stable."""
     cat = CATEGORIES[category]
@@ -77,7 +78,7 @@ def make_flag(
             "recording_ids": list(recording_ids),
             "evidence": list(evidence),
             "explanation": explanation,
-            "rule_version": RULE_VERSION,
+            "rule_version": rule_version,
         }
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from analyzers.catalogue import RULE_VERSION
 from analyzers.law import Law
 from analyzers.model import make_flag
 from streams.schemas.enforcement_actions import EnforcementAction
@@ -181,3 +182,27 @@ def late_upload(r: Recording, law: Law) -> list[Flag]:
             ),
         )
     ]
+
+
+def evidence_tampering(
+    r: Recording, excerpt: str, explanation: str, rule_version: str = RULE_VERSION
+) -> Flag:
+    """录像疑似被篡改: the media behind ``r`` is not the evidence that was registered.
+
+    公安机关现场执法视音频记录工作规定: recordings may not be deleted, edited or replaced. Raised by
+    the transcriber (the file differs from its hash) and the indexer (a second registration of the
+    same recording names other media).
+    """
+    return make_flag(
+        "evidence_tampering",
+        officer_id=r.officer_ids[0],
+        squad_id=r.squad_id,
+        recording_ids=[r.recording_id],
+        evidence=[
+            SegmentEvidence(
+                recording_id=r.recording_id, start=0.0, end=max(r.duration_s, 0.0), excerpt=excerpt
+            )
+        ],
+        explanation=explanation,
+        rule_version=rule_version,
+    )

@@ -61,6 +61,7 @@ _KINDS = (
     ("data 必须是", "bad_envelope"),
     ("不符合", "schema"),
     ("Elasticsearch 拒绝", "es_rejected"),
+    ("证据冲突", "evidence_conflict"),  # a registered recording announced with other media
     ("录像 ", "media"),  # the transcriber: missing, corrupt or unsupported media
 )
 

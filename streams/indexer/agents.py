@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +18,12 @@ from streams.admin import serve_worker_metrics
 from streams.app import create_app, prepare, raw_topic
 from streams.bulletin.agents import add_bulletin_crontab
 from streams.dead_letters import SendDead, dead_letter_of, dead_letter_sender
-from streams.indexer.documents import action_document, clip_from_recording, clip_from_transcript
+from streams.indexer.documents import (
+    action_document,
+    clip_from_transcript,
+    recording_upsert,
+    reregistration_flag,
+)
 from streams.review.agents import add_review_agents
 from streams.schemas import InvalidEvent, decode
 from streams.schemas.enforcement_actions import EnforcementAction
@@ -46,20 +51,33 @@ class Projector:
         self.send_dead = send_dead
 
     async def project(
-        self, events: Sequence[Any], model: type, to_upsert: Callable[[Any], Upsert]
+        self,
+        events: Sequence[Any],
+        model: type,
+        to_upsert: Callable[[Any], Upsert],
+        on_conflict: Callable[[Any, dict[str, Any]], Awaitable[str]] | None = None,
     ) -> int:
-        """Index one batch; returns how many events were dead-lettered."""
+        """Index one batch; returns how many events were dead-lettered.
+
+        ``on_conflict(record, stored)`` is called for an event whose set-once fields conflict
+        with the stored document; it returns the dead letter's reason.
+        """
         metrics.count_events("worker", events)  # issue 8: events in, per topic
-        pending: list[tuple[Any, Upsert]] = []
+        pending: list[tuple[Any, Any, Upsert]] = []
         rejected: list[tuple[Any, str]] = []
         for event in events:
             try:
-                pending.append((event, to_upsert(decode(model, event.value))))
+                record = decode(model, event.value)
+                pending.append((event, record, to_upsert(record)))
             except InvalidEvent as exc:
                 rejected.append((event, exc.reason))
-        event_of = {id(upsert): event for event, upsert in pending}
-        for upsert, reason in await self.writer.write([u for _, u in pending]):
-            rejected.append((event_of[id(upsert)], reason))
+        origin = {id(upsert): (event, record) for event, record, upsert in pending}
+        for refused in await self.writer.write([u for _, _, u in pending]):
+            event, record = origin[id(refused.upsert)]
+            reason = refused.reason
+            if refused.kept is not None and on_conflict is not None:
+                reason = await on_conflict(record, refused.kept)
+            rejected.append((event, reason))
         for event, reason in rejected:
             letter = dead_letter_of(event, reason, stage="worker", now=datetime.now(UTC))
             await self.send_dead(letter.dead_key, letter.to_json_bytes())
@@ -80,11 +98,25 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
     clips, actions = aliases["clips"], aliases["actions"]
     size, within = settings.index_batch_size, settings.index_batch_seconds
 
+    flags = raw_topic(app, settings, topics.FLAGS)
+
+    async def reregistered(rec: Recording, stored: dict[str, Any]) -> str:
+        """A registered recording announced again with other media: flag it, refuse the event."""
+        flag = reregistration_flag(rec, stored)
+        log.warning("录像 %s 重复登记且文件不同（疑似替换证据）", rec.recording_id)
+        await flags.send(key=flag.key.encode("utf-8"), value=flag.to_json_bytes())
+        metrics.FLAGS_OUT.labels("worker", flag.category).inc()
+        return (
+            f"证据冲突：录像 {rec.recording_id} 已登记 SHA-256 {stored.get('sha256')}"
+            f"（{stored.get('media_uri')}），本事件为 SHA-256 {rec.sha256}（{rec.media_uri}），"
+            "已登记的录像文件不可替换，本事件未予采用，已发出疑似篡改告警"
+        )
+
     @app.agent(raw_topic(app, settings, topics.RECORDINGS), name="index_recordings")
     async def index_recordings(stream: Any) -> None:
         async for events in stream.take_events(size, within=within):
             await projector.project(
-                events, Recording, lambda r: Upsert(clips, r.recording_id, clip_from_recording(r))
+                events, Recording, lambda r: recording_upsert(clips, r), on_conflict=reregistered
             )
 
     @app.agent(raw_topic(app, settings, topics.TRANSCRIPTS), name="index_transcripts")

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from analyzers.record_rules import evidence_tampering
+from jiancha.elastic.writer import Upsert
 from streams.schemas.enforcement_actions import EnforcementAction
+from streams.schemas.flags import Flag
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
 
+#: what a recording registers once and for all: its media and that media's hash (evidence)
+REGISTERED = ("sha256", "media_uri")
+
 
 def clip_from_recording(rec: Recording) -> dict[str, Any]:
-    """The recording's half of a clip."""
+    """The recording's half of a clip (with its registration, :func:`registration`)."""
     return {
         "recording_id": rec.recording_id,
         "device_id": rec.device_id,
@@ -25,6 +31,48 @@ def clip_from_recording(rec: Recording) -> dict[str, Any]:
         "sha256": rec.sha256,
         "media_uri": rec.media_uri,
     }
+
+
+def registration(rec: Recording) -> dict[str, Any]:
+    """The fields of a clip the first ``recording`` event sets and no later one may change."""
+    doc = clip_from_recording(rec)
+    return {field: doc[field] for field in REGISTERED}
+
+
+def recording_upsert(alias: str, rec: Recording) -> Upsert:
+    """The recording's half of its clip; its registration is written once (issue 13)."""
+    doc = clip_from_recording(rec)
+    return Upsert(
+        alias,
+        rec.recording_id,
+        {k: v for k, v in doc.items() if k not in REGISTERED},
+        set_once=registration(rec),
+    )
+
+
+def reregistration_flag(rec: Recording, registered: dict[str, Any]) -> Flag:
+    """录像疑似被篡改: a second ``recording`` event for a registered recording names other media.
+
+    The flag names the officer and squad of the first registration (the evidence at stake),
+    not those the second event claims.
+    """
+    first = rec.model_copy(
+        update={
+            "officer_ids": registered.get("officer_ids") or rec.officer_ids,
+            "squad_id": registered.get("squad_id") or rec.squad_id,
+        }
+    )
+    return evidence_tampering(
+        first,
+        excerpt=(
+            f"登记 SHA-256 {registered.get('sha256')}，新事件 SHA-256 {rec.sha256}，"
+            f"媒体 {rec.media_uri}"
+        ),
+        explanation=(
+            f"录像 {rec.recording_id} 已登记，又收到一条同编号、不同文件的录像事件，"
+            "疑似替换证据；新事件未予采用，请核查其来源。"
+        ),
+    )
 
 
 def clip_from_transcript(tr: Transcript) -> dict[str, Any]:

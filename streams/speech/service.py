@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from streams.schemas.flags import Flag, SegmentEvidence
+from analyzers.record_rules import evidence_tampering
+from streams.schemas.flags import Flag
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
 from streams.speech.media import MediaError, MediaLimits, resolve, sha256_of
@@ -45,29 +46,14 @@ class Outcome:
 
 def tampering_flag(recording: Recording, actual_sha256: str) -> Flag:
     """The flag raised when the file behind a recording is not the file that was registered."""
-    return Flag.model_validate(
-        {
-            "flag_id": f"evidence_tampering:{recording.recording_id}",
-            "category": "evidence_tampering",
-            "class": "procedure",
-            "severity": 5,
-            "officer_id": recording.officer_ids[0],
-            "squad_id": recording.squad_id,
-            "recording_ids": [recording.recording_id],
-            "evidence": [
-                SegmentEvidence(
-                    recording_id=recording.recording_id,
-                    start=0.0,
-                    end=max(recording.duration_s, 0.0),
-                    excerpt=f"登记 SHA-256 {recording.sha256}，文件实际 {actual_sha256}",
-                )
-            ],
-            "explanation": (
-                f"录像 {recording.recording_id} 的文件与上传时登记的 SHA-256 不一致，可能被删改，"
-                "未予转写，请调取原始存储核查。"
-            ),
-            "rule_version": RULE_VERSION,
-        }
+    return evidence_tampering(
+        recording,
+        excerpt=f"登记 SHA-256 {recording.sha256}，文件实际 {actual_sha256}",
+        explanation=(
+            f"录像 {recording.recording_id} 的文件与上传时登记的 SHA-256 不一致，可能被删改，"
+            "未予转写，请调取原始存储核查。"
+        ),
+        rule_version=RULE_VERSION,
     )
 
 
