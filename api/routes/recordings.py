@@ -22,17 +22,12 @@ from api.security import require_roles
 from jiancha.settings import Settings
 from streams import topics
 from streams.schemas.recordings import Recording
-from streams.speech.media import MediaError, MediaLimits, probe_audio
+from streams.speech.media import MediaError, MediaLimits, probe_audio, upload_store
 
 router = APIRouter(tags=["录像"])
 
 MEDIA_SUFFIXES = {".m4a", ".mp4", ".mov", ".wav", ".mp3", ".aac", ".amr", ".ogg", ".flac", ".webm"}
 _CHUNK = 1 << 20
-
-
-def media_store(settings: Settings) -> Path:
-    """Where uploaded media is kept: ``<data_dir>/media/ab/abcd….m4a``."""
-    return settings.data_dir / "media"
 
 
 @router.post(
@@ -63,7 +58,7 @@ def upload_recording(
             415,
             f"不支持的文件类型“{suffix or '无扩展名'}”，支持：{'、'.join(sorted(MEDIA_SUFFIXES))}",
         )
-    store = media_store(settings)
+    store = upload_store(settings)  # the transcriber and GET /clips/…/media read it too
     store.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
     with tempfile.NamedTemporaryFile(dir=store, suffix=".part", delete=False) as tmp:
