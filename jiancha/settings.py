@@ -7,11 +7,12 @@ Built once (``Settings()``) at the edge of a process and passed in; nothing else
 from __future__ import annotations
 
 import os
+import urllib.parse
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from jiancha.clock import BEIJING_ZONE
 
@@ -101,8 +102,14 @@ class Settings(BaseSettings):
     start_timeout_s: float = Field(default=180, gt=0)
 
     # Speech (``jiancha transcriber`` / ``transcribe``)
-    media_root: Path = Path(".")  # media_uri paths are relative to this
-    media_max_bytes: int = Field(default=2 * 1024**3, ge=1)
+    # media_uri: a path relative to media_root, or a file under it or the upload store
+    # (data_dir/media); nothing else on disk (``streams/speech/media.py``, issue 13)
+    media_root: Path = Path(".")
+    media_max_bytes: int = Field(default=2 * 1024**3, ge=1)  # also the limit of a download
+    # http(s) media only from these hosts, comma-separated: "nas.local" (port 80/443) or
+    # "nas.local:8080"; empty: no download at all
+    media_hosts: Annotated[tuple[str, ...], NoDecode] = ()
+    media_fetch_timeout_s: float = Field(default=600, gt=0, le=24 * 3600)  # a whole download
     media_max_seconds: float = Field(default=8 * 3600, gt=0)
     whisper_engine: Literal["faster-whisper", "openai-whisper"] = "faster-whisper"
     whisper_device: str = "auto"  # auto: CUDA when present, else CPU
@@ -126,6 +133,26 @@ class Settings(BaseSettings):
         if not set(value) <= allowed:
             raise ValueError(f"只能包含小写字母、数字、'.'、'_'、'-'：{value!r}")
         return value
+
+    @field_validator("media_hosts", mode="before")
+    @classmethod
+    def _media_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [h for h in value.replace(" ", ",").split(",") if h]
+        if not isinstance(value, list | tuple):
+            return value
+        hosts = []
+        for entry in value:
+            host = str(entry).strip().lower().rstrip(".")
+            parts = urllib.parse.urlsplit(f"//{host}")
+            try:
+                parts.port  # noqa: B018 - raises on a bad port
+            except ValueError:
+                raise ValueError(f"端口无效：{entry!r}") from None
+            if not parts.hostname or parts.netloc != host or "@" in host:
+                raise ValueError(f"应为主机名或“主机名:端口”，不带协议和路径：{entry!r}")
+            hosts.append(host)
+        return tuple(hosts)
 
     @field_validator("kafka_heap", "es_heap")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import urllib.parse
 from collections.abc import Iterator
@@ -19,9 +20,10 @@ from api.ranges import RangeNotSatisfiable, parse_range
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, ClipQuery, clip_search_body, parse_clip_page
 from jiancha.settings import Settings
-from streams.speech.media import MediaError, resolve
+from streams.speech.media import MediaError, MediaSources, resolve
 
 router = APIRouter(prefix="/clips", tags=["录像检索"])
+log = logging.getLogger(__name__)
 
 _CHUNK = 256 * 1024
 
@@ -93,7 +95,7 @@ async def clip_media(
     clip = resp.body.get("_source") if resp.body.get("found") else None
     if clip is None or not user.sees_squad(clip.get("squad_id")):
         raise HTTPException(404, "录像不存在")
-    path = local_media_path(clip.get("media_uri"), settings.media_root)
+    path = local_media_path(recording_id, clip.get("media_uri"), MediaSources.of(settings))
     size = path.stat().st_size
     try:
         wanted = parse_range(request.headers.get("range"), size)
@@ -119,16 +121,21 @@ async def clip_media(
     )
 
 
-def local_media_path(media_uri: str | None, media_root: Path) -> Path:
-    """The stored file of a recording (as the transcriber finds it); 404 if not on this host."""
+def local_media_path(recording_id: str, media_uri: str | None, sources: MediaSources) -> Path:
+    """The stored file of a recording, confined as the transcriber's is; 404 if not served here.
+
+    The 404 says nothing of the reason: a path, or whether a file exists outside the media
+    directories, is not for the client (issue 13). The reason goes to the log.
+    """
     if not media_uri:
         raise HTTPException(404, "该录像没有登记媒体文件")
-    if urllib.parse.urlparse(media_uri).scheme in ("http", "https"):
+    if urllib.parse.urlparse(media_uri).scheme.lower() in ("http", "https"):
         raise HTTPException(404, "该录像的媒体文件存放在外部地址，本服务无法播放")
     try:
-        return resolve(media_uri, media_root).path
+        return resolve(media_uri, sources).path
     except MediaError as exc:
-        raise HTTPException(404, f"录像文件不可用：{exc.reason}") from exc
+        log.warning("录像 %s 的媒体文件不可用（%s）：%s", recording_id, exc.code, exc.reason)
+        raise HTTPException(404, "录像文件不可用") from exc
 
 
 def _file_bytes(path: Path, first: int, last: int) -> Iterator[bytes]:

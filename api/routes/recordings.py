@@ -33,7 +33,7 @@ from api.security import User, require_roles
 from jiancha.settings import Settings
 from streams import topics
 from streams.schemas.recordings import Recording
-from streams.speech.media import MediaError, MediaLimits, probe_audio
+from streams.speech.media import MediaError, MediaLimits, probe_audio, upload_store
 
 router = APIRouter(tags=["录像"])
 
@@ -41,14 +41,9 @@ MEDIA_SUFFIXES = {".m4a", ".mp4", ".mov", ".wav", ".mp3", ".aac", ".amr", ".ogg"
 _CHUNK = 1 << 20
 
 
-def media_store(settings: Settings) -> Path:
-    """Where uploaded media is kept: ``<data_dir>/media/ab/abcd….m4a``."""
-    return settings.data_dir / "media"
-
-
 def registry(settings: Settings) -> Path:
     """Where the upload store records which recording ids it has registered (one file each)."""
-    return media_store(settings) / "registered"
+    return upload_store(settings) / "registered"
 
 
 def claim_path(settings: Settings, recording_id: str) -> Path:
@@ -80,7 +75,7 @@ def store_media(
     settings: Settings, source: BinaryIO, filename: str, suffix: str, sha256: str | None
 ) -> Stored:
     """Copy the upload into the store under its hash, checked and probed; never overwrites."""
-    store = media_store(settings)
+    store = upload_store(settings)
     store.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
     with tempfile.NamedTemporaryFile(dir=store, suffix=".part", delete=False) as tmp:

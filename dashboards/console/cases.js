@@ -1,6 +1,6 @@
 // 案件检索 (cases + transcript hits) and 案件详情 (player, transcript, flags, decision, draft order).
 
-import { api, blobUrl, query } from "./api.js";
+import { ApiError, api, blobUrl, query } from "./api.js";
 import { badge, busy, clock, deadlineText, empty, esc, focusHeading, h1, loading, showError, toast, when } from "./ui.js";
 
 const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page"];
@@ -164,9 +164,17 @@ async function mediaElement(url) {
   const audio = document.createElement("audio");
   audio.controls = true;
   audio.preload = "auto";
-  audio.src = await blobUrl(url);
+  try {
+    audio.src = await blobUrl(url);
+  } catch (err) {
+    // One fixed message for a missing file, whatever the server said: no path reaches the page.
+    if (err.status === 404) throw new ApiError(404, MEDIA_UNAVAILABLE);
+    throw err;
+  }
   return audio;
 }
+
+const MEDIA_UNAVAILABLE = "录像文件暂不可用，请联系管理员核查存储";
 
 /** Jump to `t` seconds once the element knows its duration, and play. */
 function seek(audio, t, play = true) {

@@ -3,8 +3,11 @@
 ``make demo`` replays :data:`DEMO_MONTH` made by :func:`jiancha.synthetic.month.generate_month`.
 For the recordings voiced by ``scripts/voice_demo_recordings.py`` (``voices/*.m4a`` beside this
 module, described by ``voices/manifest.json``) the generator's reference transcript is dropped
-and the recording points at the shipped file, so the transcriber really listens to them; every
-other recording keeps its (absent) ``media/REC-….m4a`` and goes to the dead letters.
+and the shipped file is copied to ``media/REC-….m4a`` beside the events file, where the recording
+points (the demo's media root is the events file's folder), so the transcriber really listens to
+them; every other recording keeps its (absent) ``media/REC-….m4a`` and goes to the dead letters.
+The transcriber reads media only under its media root (issue 13), hence the copy rather than an
+absolute path into the installed package.
 
 Usage::
 
@@ -17,6 +20,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +30,7 @@ from jiancha.synthetic.month import generate_month
 
 __all__ = [
     "DEMO_MONTH",
+    "MEDIA_DIR",
     "VOICES_DIR",
     "DemoVoicesError",
     "VoicedRecording",
@@ -33,6 +38,7 @@ __all__ = [
     "demo_events",
     "load_manifest",
     "main",
+    "media_uri",
     "voice_events",
     "write_demo_events",
 ]
@@ -59,6 +65,7 @@ DEMO_MONTH: Final[MonthParams] = {
     "officers_per_squad": 10,
 }
 VOICES_DIR: Final = Path(__file__).parent / "voices"
+MEDIA_DIR: Final = "media"  # beside the events file: the recordings' media_uri is media/REC-….m4a
 MANIFEST_NAME: Final = "manifest.json"
 
 _REVOICE = "请重新运行 scripts/voice_demo_recordings.py 生成配音录像"
@@ -128,9 +135,10 @@ def check_files(voiced: Sequence[VoicedRecording]) -> None:
 def voice_events(events: Sequence[dict], voiced: Sequence[VoicedRecording]) -> list[dict]:
     """``events`` with the voiced recordings' transcripts dropped and their media set.
 
-    Each voiced ``recording`` gets ``media_uri`` (absolute path of the shipped file, valid
-    whatever the media root) and the file's ``sha256``. Raises :class:`DemoVoicesError` when the
-    manifest no longer matches the events (a recording or its transcript missing, other texts).
+    Each voiced ``recording`` gets ``media_uri`` ``media/<id>.m4a`` (relative to the media root,
+    where :func:`write_demo_events` copies the shipped file) and the file's ``sha256``. Raises
+    :class:`DemoVoicesError` when the manifest no longer matches the events (a recording or its
+    transcript missing, other texts).
     """
     by_id = {v.recording_id: v for v in voiced}
     recordings: set[str] = set()
@@ -153,7 +161,7 @@ def voice_events(events: Sequence[dict], voiced: Sequence[VoicedRecording]) -> l
             continue
         if e["type"] == "recording":
             recordings.add(rid)
-            media = {"media_uri": str(v.path.resolve()), "sha256": v.sha256}
+            media = {"media_uri": media_uri(v), "sha256": v.sha256}
             e = {"type": "recording", "data": {**e["data"], **media}}
         out.append(e)
     missing = sorted(set(by_id) - (recordings & transcripts))
@@ -175,9 +183,26 @@ def demo_events(voices_dir: Path = VOICES_DIR) -> Iterator[dict]:
     return iter(voice_events(list(generate_month(**DEMO_MONTH)), voiced))
 
 
+def media_uri(v: VoicedRecording) -> str:
+    """Where a voiced recording's event points: its copy under the media root."""
+    return f"{MEDIA_DIR}/{v.recording_id}{v.path.suffix}"
+
+
 def write_demo_events(path: Path, voices_dir: Path = VOICES_DIR) -> Path:
-    """Write :func:`demo_events` as JSONL to ``path`` (atomically) and return ``path``."""
+    """Write :func:`demo_events` as JSONL to ``path`` (atomically) and return ``path``.
+
+    The voiced files are copied to ``path.parent / "media"``, where the events point.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    voiced = load_manifest(voices_dir)
+    check_files(voiced)
+    for v in voiced:
+        dest = path.parent / media_uri(v)
+        if not (dest.is_file() and hashlib.sha256(dest.read_bytes()).hexdigest() == v.sha256):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+            shutil.copyfile(v.path, part)
+            part.replace(dest)
     encode = json.JSONEncoder(ensure_ascii=False).encode
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:

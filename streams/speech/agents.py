@@ -29,6 +29,7 @@ from streams.app import create_app, raw_topic
 from streams.dead_letters import dead_letter_of, dead_letter_sender
 from streams.schemas import InvalidEvent, decode
 from streams.schemas.recordings import Recording
+from streams.speech.media import MediaSources
 from streams.speech.pipeline import Transcriber
 from streams.speech.service import Outcome, process_recording
 
@@ -42,7 +43,7 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
     transcripts = raw_topic(app, settings, topics.TRANSCRIPTS)
     flags = raw_topic(app, settings, topics.FLAGS)
     send_dead = dead_letter_sender(app, settings)
-    media_root = settings.media_root
+    sources = MediaSources.of(settings)  # media root, upload store, allowed hosts
 
     async def reject(event: Any, reason: str) -> None:
         letter = dead_letter_of(
@@ -67,7 +68,7 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
                 )
                 continue
             outcome: Outcome = await asyncio.to_thread(
-                process_recording, recording, transcriber, media_root
+                process_recording, recording, transcriber, sources
             )
             if outcome.kind == "transcript" and outcome.transcript is not None:
                 await transcripts.send(

@@ -10,9 +10,9 @@ was registered
   (公安机关现场执法视音频记录工作规定: recordings may not be deleted or edited). The file is **not**
   transcribed:
   its content is not the evidence that was registered, and a reviewer must look at it first;
-- ``rejected``: missing, empty, corrupt, unsupported, too large or too long media, or an engine
-failure → a dead
-  letter with the reason.
+- ``rejected``: missing, empty, corrupt, unsupported, too large or too long media, media outside
+  the allowed directories and hosts (``MediaSources``), or an engine failure → a dead letter
+  with the reason.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from analyzers.record_rules import evidence_tampering
 from streams.schemas.flags import Flag
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
-from streams.speech.media import MediaError, MediaLimits, resolve, sha256_of
+from streams.speech.media import MediaError, MediaLimits, MediaSources, resolve, sha256_of
 from streams.speech.pipeline import Result, Transcriber
 
 log = logging.getLogger(__name__)
@@ -60,12 +60,12 @@ def tampering_flag(recording: Recording, actual_sha256: str) -> Flag:
 def process_recording(
     recording: Recording,
     transcriber: Transcriber,
-    media_root: Path,
+    sources: MediaSources | Path,
     limits: MediaLimits | None = None,
 ) -> Outcome:
-    """Fetch, verify and transcribe one recording."""
+    """Fetch (only from ``sources``), verify and transcribe one recording."""
     try:
-        media = resolve(recording.media_uri, media_root, limits or transcriber.limits)
+        media = resolve(recording.media_uri, sources, limits or transcriber.limits)
     except MediaError as exc:
         return Outcome(
             "rejected", code=exc.code, reason=f"录像 {recording.recording_id}：{exc.reason}"

@@ -78,10 +78,16 @@ def review(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rev
     whatever ran before it. A test that decides a case makes its own with ``new_case``.
     """
     name = f"t{uuid.uuid4().hex[:10]}"
-    settings = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=3)
-    ensure_topics(settings)
     media = tmp_path_factory.mktemp("media") / "REC-M1.m4a"
     media.write_bytes(MEDIA_BYTES)
+    settings = Settings(
+        topic_prefix=f"{name}-",
+        index_prefix=name,
+        app_id=name,
+        partitions=3,
+        media_root=media.parent,  # the API serves media only from here (and the upload store)
+    )
+    ensure_topics(settings)
     try:
         with TestClient(create_app(settings)) as api:
             create_accounts(settings)
@@ -309,6 +315,7 @@ def test_media_range_requests(review: Review) -> None:
     assert beyond.status_code == 416 and beyond.headers["content-range"] == f"bytes */{size}"
     missing = review.get("/clips/REC-GONE/media", "reviewer")
     assert missing.status_code == 404 and "录像文件不可用" in missing.json()["detail"]
+    assert "nonexistent" not in missing.text  # issue 13: no server path in the answer
     assert review.get("/clips/REC-NONE/media", "reviewer").status_code == 404
 
 

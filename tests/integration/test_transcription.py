@@ -20,7 +20,7 @@ from streams import topics
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.speech.evaluation import char_errors
-from streams.speech.media import sha256_of
+from streams.speech.media import sha256_of, upload_store
 from tests.conftest import caught_up, start_process, stop_process, wait_for
 from tests.integration.faults import free_port, sample, scrape
 from tests.integration.review_fixtures import login, sign_in
@@ -49,7 +49,10 @@ def test_voiced_recordings_become_searchable_transcripts(
     # Two guard cases next to the real month.
     events = (eval_dev / "events-speech.jsonl").read_text(encoding="utf-8").splitlines()
     template = next(json.loads(e) for e in events if voiced[0] in e and '"recording"' in e)
-    garbage = tmp_path / "REC-GARBAGE.m4a"
+    # The API's upload store, which the transcriber may read (an absolute file:// URI).
+    api_settings = s.model_copy(update={"data_dir": tmp_path / "api"})
+    garbage = upload_store(api_settings) / "REC-GARBAGE.m4a"
+    garbage.parent.mkdir(parents=True)
     garbage.write_bytes(b"\x00\x01not a media file" * 100)
     extra = tmp_path / "extra.jsonl"
     extra.write_text(
@@ -68,7 +71,6 @@ def test_voiced_recordings_become_searchable_transcripts(
     )
 
     # A recording uploaded through the API joins the same queue.
-    api_settings = s.model_copy(update={"data_dir": tmp_path / "api"})
     short = eval_dev / "media" / "REC-005897.m4a"
     form = {
         "recording_id": "REC-UPLOAD",
@@ -105,7 +107,14 @@ def test_voiced_recordings_become_searchable_transcripts(
 
     worker = start_worker()
     metrics_port = free_port()  # issue 8: the transcriber's /metrics
-    transcriber = start_process(s, "transcriber", {"JIANCHA_METRICS_PORT": str(metrics_port)})
+    transcriber = start_process(
+        s,
+        "transcriber",
+        {
+            "JIANCHA_METRICS_PORT": str(metrics_port),
+            "JIANCHA_DATA_DIR": str(api_settings.data_dir),  # reads the API's upload store
+        },
+    )
     try:
         with Publisher(s) as publisher:
             ingest_file(eval_dev / "events-speech.jsonl", publisher)

@@ -80,3 +80,16 @@ def test_settings_fail_fast_on_bad_values():
         Settings(partitions=0)
     s = Settings(es_password="secret")
     assert "secret" not in repr(s)
+
+
+def test_media_hosts_are_a_checked_list(monkeypatch: pytest.MonkeyPatch):
+    assert Settings().media_hosts == ()  # no download unless an operator allows a host
+    monkeypatch.setenv("JIANCHA_MEDIA_HOSTS", "NAS.local, 10.0.0.5:8080 [::1]:9")
+    assert Settings().media_hosts == ("nas.local", "10.0.0.5:8080", "[::1]:9")
+    monkeypatch.setenv("JIANCHA_MEDIA_HOSTS", "")
+    assert Settings().media_hosts == ()
+    for bad in ["http://nas.local", "nas.local/media", "nas.local:http", "u@nas.local", "x:99999"]:
+        with pytest.raises(ValidationError):
+            Settings(media_hosts=bad)
+    with pytest.raises(ValidationError):
+        Settings(media_fetch_timeout_s=0)

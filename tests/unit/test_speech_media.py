@@ -14,6 +14,7 @@ from streams.speech.media import (
     LocalMedia,
     MediaError,
     MediaLimits,
+    MediaSources,
     copy_into_store,
     load_audio,
     resolve,
@@ -30,10 +31,11 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _code(uri: str, root: Path, limits: MediaLimits | None = None) -> str:
+def _code(uri: str, root: Path | MediaSources, limits: MediaLimits | None = None) -> str:
     with pytest.raises(MediaError) as err:
         resolve(uri, root, limits)
     assert err.value.reason  # every failure carries a reason for the dead letter
+    assert "/" not in err.value.reason.replace("http(s)://", "").replace("file://", "")  # no path
     return err.value.code
 
 
@@ -45,22 +47,130 @@ def test_a_relative_uri_is_under_the_media_root(root):
     assert media == LocalMedia(root.resolve() / "media" / "a.wav", temporary=False)
 
 
-def test_a_relative_uri_may_wander_but_not_leave_the_root(root):
-    assert resolve("media/../media/a.wav", root).path == root.resolve() / "media" / "a.wav"
+def test_a_relative_uri_may_not_climb_even_back_into_the_root(root):
+    assert resolve("./media/a.wav", root).path == root.resolve() / "media" / "a.wav"
+    assert _code("media/../media/a.wav", root) == "bad_uri"  # issue 13: no ".." at all
     assert _code("../outside.wav", root / "media") == "bad_uri"
     assert _code("media/../../etc/passwd", root) == "bad_uri"
+    assert _code("file://" + str(root / "media" / ".." / "media" / "a.wav"), root) == "bad_uri"
+    assert _code((root / "media").as_uri() + "/%2E%2E/media/a.wav", root) == "bad_uri"
 
 
 def test_a_symlink_out_of_the_root_is_refused(root, tmp_path_factory):
     outside = write_wav(tmp_path_factory.mktemp("elsewhere") / "b.wav", voice(220, 0.1))
     (root / "media" / "link.wav").symlink_to(outside)
     assert _code("media/link.wav", root) == "bad_uri"
+    assert _code((root / "media" / "link.wav").as_uri(), root) == "bad_uri"
+    assert _code(str(root / "media" / "link.wav"), root) == "bad_uri"
+    (root / "media" / "passwd.m4a").symlink_to("/etc/passwd")
+    assert _code("media/passwd.m4a", root) == "bad_uri"
+    (root / "out").symlink_to(outside.parent, target_is_directory=True)  # a directory link
+    assert _code("out/b.wav", root) == "bad_uri"
 
 
-def test_file_uri_and_absolute_path(root):
+def test_a_symlink_within_the_root_is_followed(root):
+    (root / "media" / "same.wav").symlink_to(root / "media" / "a.wav")
+    assert resolve("media/same.wav", root).path == (root / "media" / "a.wav").resolve()
+
+
+def test_file_uri_and_absolute_path_inside_the_root(root):
     path = root / "media" / "a.wav"
-    assert resolve(path.as_uri(), Path("/nonexistent")).path == path
-    assert resolve(str(path), Path("/nonexistent")).path == path
+    assert resolve(path.as_uri(), root).path == path.resolve()
+    assert resolve(str(path), root).path == path.resolve()
+    assert resolve("file://localhost" + str(path), root).path == path.resolve()
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "file:///etc/passwd",
+        "/etc/passwd",
+        "file://localhost/etc/passwd",
+        "file:///etc/nonexistent-file",
+        "FILE:///etc/passwd",
+    ],
+)
+def test_file_uri_and_absolute_path_outside_the_root_are_refused(root, uri):
+    assert _code(uri, root) == "bad_uri"  # also for a missing file: nothing said of existence
+
+
+def test_absolute_paths_elsewhere_are_refused_even_if_they_exist(root, tmp_path_factory):
+    path = write_wav(tmp_path_factory.mktemp("elsewhere") / "b.wav", voice(220, 0.1))
+    assert _code(path.as_uri(), root) == "bad_uri"
+    assert _code(str(path), root) == "bad_uri"
+
+
+def test_file_uri_on_another_host_or_with_a_query_is_refused(root):
+    path = root / "media" / "a.wav"
+    assert _code("file://evil.example" + str(path), root) == "bad_uri"
+    assert _code(path.as_uri() + "?x=1", root) == "bad_uri"
+    assert _code(path.as_uri() + "#t=1", root) == "bad_uri"
+
+
+@pytest.mark.parametrize("uri", ["media/a.wav\x00.txt", "file:///etc/passwd%00.m4a", "\x00"])
+def test_nul_bytes_are_refused(root, uri):
+    assert _code(uri, root) == "bad_uri"
+
+
+def _sources(tmp_path: Path) -> MediaSources:
+    """The default layout: media root above the data dir, uploads in ``data/media``."""
+    data = tmp_path / "data"
+    (data / "media" / "ab").mkdir(parents=True)
+    (data / "auth-secret").write_text("k" * 64)
+    write_wav(data / "media" / "ab" / "up.wav", voice(220, 0.1))
+    return MediaSources(tmp_path, stores=(data / "media",), private=(data,))
+
+
+def test_the_upload_store_is_allowed(tmp_path):
+    sources = _sources(tmp_path)
+    up = tmp_path / "data" / "media" / "ab" / "up.wav"
+    assert resolve(up.as_uri(), sources).path == up.resolve()
+    assert resolve("data/media/ab/up.wav", sources).path == up.resolve()
+
+
+def test_the_data_dir_is_private_even_under_the_media_root(tmp_path):
+    sources = _sources(tmp_path)
+    secret = tmp_path / "data" / "auth-secret"
+    assert _code("data/auth-secret", sources) == "bad_uri"
+    assert _code(secret.as_uri(), sources) == "bad_uri"
+    (tmp_path / "key.m4a").symlink_to(secret)
+    assert _code("key.m4a", sources) == "bad_uri"
+    # The data directory itself as media root opens nothing of it but the upload store.
+    at_data = MediaSources(tmp_path / "data", stores=sources.stores, private=sources.private)
+    assert _code("auth-secret", at_data) == "bad_uri"
+    assert resolve("media/ab/up.wav", at_data).path.name == "up.wav"
+
+
+def test_a_media_root_inside_the_data_dir_is_open(tmp_path):
+    """The demo's media root is ``<data_dir>/demo``: inside, so allowed; the rest stays shut."""
+    sources = _sources(tmp_path)
+    demo = tmp_path / "data" / "demo"
+    (demo / "media").mkdir(parents=True)
+    write_wav(demo / "media" / "REC-1.wav", voice(220, 0.1))
+    inside = MediaSources(demo, stores=sources.stores, private=sources.private)
+    assert resolve("media/REC-1.wav", inside).path.name == "REC-1.wav"
+    assert _code((tmp_path / "data" / "auth-secret").as_uri(), inside) == "bad_uri"
+
+
+def test_http_needs_an_allowed_host(root):
+    assert _code("http://127.0.0.1:9200/_cat/indices", root) == "bad_uri"  # none by default
+    sources = MediaSources(root, hosts=("nas.local", "media.example:8080"))
+    assert sources.allows_url("http://NAS.local./a.m4a") == ("http", "nas.local", 80)
+    assert sources.allows_url("https://nas.local/a.m4a") == ("https", "nas.local", 443)
+    assert sources.allows_url("http://media.example:8080/a") == ("http", "media.example", 8080)
+    for url in [
+        "http://nas.local:9200/",  # a bare host allows only the scheme's default port
+        "http://media.example/a",
+        "http://nas.local@127.0.0.1/",  # userinfo does not make a host
+        "http://169.254.169.254/latest/meta-data/",
+        "http://2130706433/",
+        "ftp://nas.local/a",
+        "http://nas.local:99999/",
+        "http:///a",
+    ]:
+        with pytest.raises(MediaError) as err:
+            sources.allows_url(url)
+        assert err.value.code == "bad_uri", url
 
 
 @pytest.mark.parametrize("uri", ["ftp://host/a.wav", "s3://bucket/a.wav", "", "  "])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ from jiancha.synthetic.demo import (
     demo_events,
     load_manifest,
     voice_events,
+    write_demo_events,
 )
 from jiancha.synthetic.month import generate_month
+from streams.speech.media import resolve, sha256_of
 
 PROBLEMS = {"cash_no_receipt", "verbal_abuse", "threat", "quota"}
 
@@ -100,7 +103,7 @@ def test_demo_events_drop_exactly_the_voiced_transcripts(
             continue
         got = next(rest)
         if e["type"] == "recording" and rid in ids:
-            assert Path(got["data"]["media_uri"]) == by_id[rid].path.resolve()
+            assert got["data"]["media_uri"] == f"media/{rid}.m4a"  # under the media root
             assert got["data"]["sha256"] == by_id[rid].sha256
             assert {**got["data"], "media_uri": None, "sha256": None} == {
                 **e["data"],
@@ -109,6 +112,31 @@ def test_demo_events_drop_exactly_the_voiced_transcripts(
             }
         else:
             assert got == e
+
+
+def test_written_demo_has_its_voices_under_the_media_root(
+    tmp_path: Path, voiced: list[VoicedRecording]
+) -> None:
+    """The demo's media root is the events file's folder; the transcriber reads nothing else."""
+    events = write_demo_events(tmp_path / "demo" / "events.jsonl")
+    root = events.parent
+    heard = 0
+    for line in events.read_text(encoding="utf-8").splitlines():
+        e = json.loads(line)
+        if e["type"] != "recording" or e["data"]["recording_id"] not in {
+            v.recording_id for v in voiced
+        }:
+            continue
+        media = resolve(e["data"]["media_uri"], root)  # confined: relative, no ".."
+        assert media.path == (root / "media" / f"{e['data']['recording_id']}.m4a").resolve()
+        assert sha256_of(media.path) == e["data"]["sha256"]
+        heard += 1
+    assert heard == len(voiced)
+    assert sorted(p.name for p in (root / "media").iterdir()) == sorted(
+        f"{v.recording_id}.m4a" for v in voiced
+    )  # no .part left behind
+    write_demo_events(events)  # again: the copies are reused, nothing else appears
+    assert len(list((root / "media").iterdir())) == len(voiced)
 
 
 def test_generator_drift_fails_loudly(month: list[dict], voiced: list[VoicedRecording]) -> None:
