@@ -66,3 +66,40 @@ def split_syllable(syllable: str) -> tuple[str, str]:
         if syllable.startswith(initial) and len(syllable) > len(initial):
             return initial, syllable[len(initial) :]
     return "", syllable
+
+
+# Spoken digits as transcripts spell them: the speech service writes codes digit by digit
+# (一三八…, streams/speech/textnorm.py), people say 幺 for 1 and 两 for 2, radio talk adds 洞 for 0,
+# 拐 for 7 and 勾 for 9. Full-width digits and letters come from input methods.
+_NUMERALS = {
+    **dict.fromkeys("零〇○洞", "0"),
+    **dict.fromkeys("一幺壹", "1"),
+    **dict.fromkeys("二两贰", "2"),
+    **dict.fromkeys("三叁", "3"),
+    **dict.fromkeys("四肆", "4"),
+    **dict.fromkeys("五伍", "5"),
+    **dict.fromkeys("六陆", "6"),
+    **dict.fromkeys("七拐柒", "7"),
+    **dict.fromkeys("八捌", "8"),
+    **dict.fromkeys("九勾玖", "9"),
+}
+_FOLD_NUMERALS = str.maketrans(
+    {
+        **_NUMERALS,
+        **{chr(0xFF10 + i): str(i) for i in range(10)},  # ０–９
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},  # Ａ–Ｚ
+        **{chr(0xFF41 + i): chr(0x41 + i) for i in range(26)},  # ａ–ｚ
+        **{chr(0x61 + i): chr(0x41 + i) for i in range(26)},  # a–z
+    }
+)
+
+
+def fold_numerals(text: str) -> str:
+    """Digits and Latin letters in one form, character for character: 一三8５７ｘ → 13857X.
+
+    Chinese numerals (零〇一幺二两三…九, the radio 洞拐勾, the financial 壹贰叁…) and full-width
+    digits become ASCII digits; full-width and lower-case Latin letters become upper-case ASCII.
+    The result has the length of ``text``, so a match in it is a match at the same place in
+    ``text``. Place values (十百千万) are not digits and stay: 两百 → 2百.
+    """
+    return text.translate(_FOLD_NUMERALS)

@@ -2,6 +2,9 @@
 
 Any signed-in user may read bulletins; the supervisor (负责人) and admin may compile one on
 demand. The numbers come from :mod:`streams.bulletin.stats`, the module the bulletin prints from.
+A squad leader (中队长) gets the week's numbers as the bulletin prints them, but of the typical
+cases and overdue orders only his own squad's, masked as printed (:func:`squad_view`). Every read
+and download is audited before it is answered (503, nothing shown, if the audit cannot be written).
 The bulletin's code is synchronous: it runs in a thread on the app's one synchronous client and
 the indices the app ensured at start-up (nothing is created per request).
 """
@@ -14,11 +17,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import FileResponse
 
-from api.audit import AuditorDep
+from api.audit import Auditor, AuditorDep
 from api.deps import ClockDep, get_aliases, get_es_sync, get_settings
 from api.security import CurrentUser, User, require_roles
 from jiancha.settings import Settings
 from streams.bulletin.compile import compile_week, store_of
+from streams.bulletin.masking import squad_view
 from streams.bulletin.stats import IsoWeek, week_stats
 from streams.bulletin.store import KINDS, BulletinStore
 
@@ -64,13 +68,18 @@ def _entry(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("", summary="已汇编的《监察专刊》列表（新的在前）")
-async def list_bulletins(user: CurrentUser, store: Store) -> dict[str, Any]:
+async def list_bulletins(
+    user: CurrentUser, store: Store, auditor: AuditorDep, request: Request
+) -> dict[str, Any]:
     """Compiled bulletins, newest week first."""
+    await auditor.record(user, "bulletins.list", "*", request)
     docs = await asyncio.to_thread(store.list)
     return {"bulletins": [_entry(d) for d in docs]}
 
 
-async def _file(week: str, kind: str, store: BulletinStore) -> FileResponse:
+async def _file(
+    week: str, kind: str, store: BulletinStore, user: User, auditor: Auditor, request: Request
+) -> FileResponse:
     doc = await asyncio.to_thread(store.get, week)
     sha = (doc or {}).get(f"{kind}_sha256")
     if not sha:
@@ -78,6 +87,7 @@ async def _file(week: str, kind: str, store: BulletinStore) -> FileResponse:
     path = store.path(sha, kind)
     if not path.exists():
         raise HTTPException(404, f"{week} 的《监察专刊》文件缺失，请重新汇编")
+    await auditor.record(user, f"bulletins.{kind}", week, request, {"sha256": sha})
     name = f"jiancha-bulletin-{week}.{kind}"
     disposition = "attachment" if kind == "pdf" else "inline"
     return FileResponse(
@@ -86,15 +96,19 @@ async def _file(week: str, kind: str, store: BulletinStore) -> FileResponse:
 
 
 @router.get("/{week}.pdf", summary="下载一期《监察专刊》（PDF）", response_class=FileResponse)
-async def bulletin_pdf(week: Week, user: CurrentUser, store: Store) -> FileResponse:
+async def bulletin_pdf(
+    week: Week, user: CurrentUser, store: Store, auditor: AuditorDep, request: Request
+) -> FileResponse:
     """The stored PDF of ``week``."""
-    return await _file(week, "pdf", store)
+    return await _file(week, "pdf", store, user, auditor, request)
 
 
 @router.get("/{week}.html", summary="在线阅读一期《监察专刊》（HTML）", response_class=FileResponse)
-async def bulletin_html(week: Week, user: CurrentUser, store: Store) -> FileResponse:
+async def bulletin_html(
+    week: Week, user: CurrentUser, store: Store, auditor: AuditorDep, request: Request
+) -> FileResponse:
     """The stored HTML of ``week`` (self-contained: styles and charts inline)."""
-    return await _file(week, "html", store)
+    return await _file(week, "html", store, user, auditor, request)
 
 
 @router.get("/{week}/stats", summary="一周的监督数据（与专刊同一口径，实时计算）")
@@ -105,13 +119,18 @@ async def bulletin_stats(
     es: EsSync,
     aliases: Aliases,
     clock: ClockDep,
+    auditor: AuditorDep,
+    request: Request,
 ) -> dict[str, Any]:
-    """The week's numbers as the bulletin would print them now."""
+    """The week's numbers as the bulletin prints them now (中队长: own squad's cases, masked)."""
     iso = _week(week, settings)
+    leader = user.role == "squad_leader"
+    scope = {"squad_id": user.squad_id, "masked": True} if leader else {}
+    await auditor.record(user, "bulletins.stats", week, request, scope)
     stats = await asyncio.to_thread(
         week_stats, es.search, aliases, iso, clock(), settings.bulletin_typical_cases
     )
-    return stats.to_dict()
+    return (squad_view(stats, user.squad_id) if leader else stats).to_dict()
 
 
 @router.post("/{week}", summary="汇编（或重新汇编）一期《监察专刊》：期号不变")
