@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import urllib.parse
 from collections.abc import Iterator
@@ -22,6 +23,14 @@ from jiancha.settings import Settings
 from streams.speech.media import MediaError, resolve
 
 router = APIRouter(prefix="/clips", tags=["录像检索"])
+log = logging.getLogger(__name__)
+
+_MEDIA_UNAVAILABLE = {
+    "missing": "文件不存在",
+    "empty": "文件为空",
+    "too_large": "文件超过大小上限",
+    "bad_uri": "登记的媒体地址无效",
+}
 
 _CHUNK = 256 * 1024
 
@@ -128,7 +137,10 @@ def local_media_path(media_uri: str | None, media_root: Path) -> Path:
     try:
         return resolve(media_uri, media_root).path
     except MediaError as exc:
-        raise HTTPException(404, f"录像文件不可用：{exc.reason}") from exc
+        # The reason names the file's path on this server: logged, not shown.
+        log.warning("media of a clip unavailable: %s", exc.reason)
+        reason = _MEDIA_UNAVAILABLE.get(exc.code, "无法读取")
+        raise HTTPException(404, f"录像文件不可用：{reason}") from exc
 
 
 def _file_bytes(path: Path, first: int, last: int) -> Iterator[bytes]:
