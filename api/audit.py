@@ -49,12 +49,34 @@ class Auditor:
         detail: dict[str, Any] | None = None,
     ) -> None:
         """Record that ``user`` did ``action`` on ``target``; 503 if Kafka cannot take it."""
+        await self._append(user.username, user.role, user.squad_id, action, target, request, detail)
+
+    async def record_failed_sign_in(
+        self, username: str, account: Caller | None, request: Request, reason: str
+    ) -> None:
+        """Record a refused sign-in as ``username`` (the account's role if there is one)."""
+        role, squad_id = (account.role, account.squad_id) if account else ("", None)
+        detail = {"reason": reason}
+        await self._append(
+            username[:128], role, squad_id, "auth.login_failed", username, request, detail
+        )
+
+    async def _append(
+        self,
+        actor: str,
+        role: str,
+        squad_id: str | None,
+        action: str,
+        target: str,
+        request: Request,
+        detail: dict[str, Any] | None,
+    ) -> None:
         event = AuditRecorded(
             event_id=uuid.uuid4().hex,
             at=self.clock(),
-            actor=user.username,
-            role=user.role,
-            squad_id=user.squad_id,
+            actor=actor,
+            role=role,
+            squad_id=squad_id,
             action=action,
             target=target[:512],
             client_ip=client_ip(request),

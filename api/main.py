@@ -13,6 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.audit import Auditor
 from api.deps import SharedPublisher
+from api.headers import SecurityHeaders
+from api.limits import BodyLimit
 from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
@@ -100,5 +102,9 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(orders.router)
     app.include_router(bulletins.router)
     app.include_router(console.router)
+    # Middleware, innermost first: body limits before any route reads a body, then the metrics
+    # (which count the refusals too), then the security headers on every response.
+    app.add_middleware(BodyLimit, settings=settings)
     prometheus_metrics.instrument(app)  # GET /metrics, request latency (issue 8)
+    app.add_middleware(SecurityHeaders)
     return app

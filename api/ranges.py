@@ -7,6 +7,20 @@ class RangeNotSatisfiable(ValueError):
     """The Range header names no byte of the file (→ 416)."""
 
 
+#: Positions past any file: a longer number means the same (and ``int`` of thousands of digits
+#: is refused by Python, or slow).
+_FAR = 10**18
+
+
+def _position(digits: str) -> int:
+    digits = digits.lstrip("0") or "0"
+    return _FAR if len(digits) > len(str(_FAR)) else min(int(digits), _FAR)
+
+
+def _digits(s: str) -> bool:
+    return s.isascii() and s.isdigit()  # "²".isdigit() is True; int("²") is not
+
+
 def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
     """The inclusive byte range ``(first, last)`` of ``Range: bytes=…``; None for the whole file.
 
@@ -23,19 +37,19 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
     first_spec = spec.split(",")[0].strip()
     start_s, dash, end_s = first_spec.partition("-")
     start_s, end_s = start_s.strip(), end_s.strip()
-    if not dash or not (start_s.isdigit() or start_s == "") or not (end_s.isdigit() or end_s == ""):
+    if not dash or not (_digits(start_s) or start_s == "") or not (_digits(end_s) or end_s == ""):
         return None
     if start_s == "":
         if end_s == "":
             return None
-        suffix = int(end_s)
+        suffix = _position(end_s)
         if suffix == 0 or size == 0:
             raise RangeNotSatisfiable(header)
         return max(0, size - suffix), size - 1
-    start = int(start_s)
-    if end_s and int(end_s) < start:
+    start = _position(start_s)
+    if end_s and _position(end_s) < start:
         return None  # invalid syntax: ignore and send the whole file
     if start >= size:
         raise RangeNotSatisfiable(header)
-    end = int(end_s) if end_s else size - 1
+    end = _position(end_s) if end_s else size - 1
     return start, min(end, size - 1)

@@ -67,7 +67,13 @@ class Authenticator:
 
     @classmethod
     def from_settings(cls, settings: Settings, clock: Clock = utc_now) -> Authenticator:
-        limiter = LoginLimiter(settings.login_max_failures, settings.login_window_s, time.monotonic)
+        limiter = LoginLimiter(
+            settings.login_max_failures,
+            settings.login_window_s,
+            time.monotonic,
+            account_max_failures=settings.login_account_max_failures,
+            global_max_failures=settings.login_global_max_failures,
+        )
         ttl = timedelta(minutes=settings.auth_token_minutes)
         return cls(signing_key(settings), ttl, limiter, clock)
 
@@ -92,8 +98,23 @@ def get_authenticator(request: Request) -> Authenticator:
 
 
 def client_ip(request: Request) -> str:
-    """Where a request comes from (the socket peer; no proxy headers are trusted)."""
+    """Where a request comes from: the socket peer.
+
+    The server replaces the peer by the address in ``X-Forwarded-For`` only when the peer is
+    one of ``JIANCHA_TRUSTED_PROXIES`` (``jiancha api``; none by default), so a client cannot
+    name its own address here.
+    """
     return request.client.host if request.client else "unknown"
+
+
+def bearer_user(auth: Authenticator, token: str | None) -> User:
+    """The user ``token`` names; 401 with a Chinese reason otherwise."""
+    if not token:
+        raise HTTPException(401, "未登录：请先通过 /auth/token 获取访问令牌", headers=_BEARER)
+    try:
+        return auth.read(token)
+    except InvalidToken as exc:
+        raise HTTPException(401, str(exc), headers=_BEARER) from exc
 
 
 async def current_user(
@@ -101,12 +122,7 @@ async def current_user(
     auth: Annotated[Authenticator, Depends(get_authenticator)],
 ) -> User:
     """The user the bearer token names; 401 with a Chinese reason otherwise."""
-    if not token:
-        raise HTTPException(401, "未登录：请先通过 /auth/token 获取访问令牌", headers=_BEARER)
-    try:
-        return auth.read(token)
-    except InvalidToken as exc:
-        raise HTTPException(401, str(exc), headers=_BEARER) from exc
+    return bearer_user(auth, token)
 
 
 CurrentUser = Annotated[User, Depends(current_user)]

@@ -233,8 +233,15 @@ def api(settings: Settings, host: str | None, port: int | None) -> None:
 
     from api.main import create_app
 
+    # X-Forwarded-For names the client only when a configured proxy sent it; uvicorn's own
+    # default trusts loopback (and $FORWARDED_ALLOW_IPS), so any local caller could forge it.
+    proxies = list(settings.trusted_proxies)
     uvicorn.run(
-        create_app(settings), host=host or settings.api_host, port=port or settings.api_port
+        create_app(settings),
+        host=host or settings.api_host,
+        port=port or settings.api_port,
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
     )
 
 

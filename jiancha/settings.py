@@ -6,6 +6,7 @@ Built once (``Settings()``) at the edge of a process and passed in; nothing else
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import urllib.parse
 from pathlib import Path
@@ -57,12 +58,21 @@ class Settings(BaseSettings):
     # API
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
+    # Reverse proxies whose X-Forwarded-For / -Proto are believed (addresses or networks, comma
+    # separated, e.g. ``10.0.0.5,10.1.0.0/16``); empty: none, the client is the socket peer.
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
+    # Request bodies (``api/limits.py``): JSON and other bodies; the sign-in form. Uploads are
+    # bounded by ``media_max_bytes`` (recordings) and the attachment limits (整改汇报).
+    api_max_body_bytes: int = Field(default=1024**2, ge=1024)
+    api_max_login_bytes: int = Field(default=8 * 1024, ge=1024)
 
     # Review service: sign-in (``api/security.py``)
     # HS256 key; unset: a random one kept in data_dir (0600). Not even masked in repr.
     auth_secret: SecretStr | None = Field(default=None, repr=False)
     auth_token_minutes: int = Field(default=30, ge=1, le=24 * 60)  # access-token lifetime
     login_max_failures: int = Field(default=5, ge=1, le=100)  # per username + client IP …
+    login_account_max_failures: int = Field(default=10, ge=1, le=1000)  # … per username …
+    login_global_max_failures: int = Field(default=100, ge=1, le=100_000)  # … in all …
     login_window_s: int = Field(default=300, ge=1, le=86_400)  # … within this many seconds
 
     # Rectification orders (整改通知书, ``streams/review/desk.py``, ``streams/review/agents.py``)
@@ -153,6 +163,21 @@ class Settings(BaseSettings):
                 raise ValueError(f"应为主机名或“主机名:端口”，不带协议和路径：{entry!r}")
             hosts.append(host)
         return tuple(hosts)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxies(cls, value: object) -> object:
+        # From the environment a comma-separated list; each an address or a network.
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)):
+            return value
+        proxies = tuple(str(i).strip() for i in items if str(i).strip())
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(f"可信代理应为 IP 地址或网段：{proxy!r}") from None
+        return proxies
 
     @field_validator("kafka_heap", "es_heap")
     @classmethod

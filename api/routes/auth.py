@@ -59,6 +59,11 @@ async def login(
         ok = await asyncio.to_thread(verify_password, account.password_hash, form.password)
     if not ok or account is None:
         auth.limiter.failed(username, ip)
+        if account is None:
+            reason = "unknown_user"
+        else:
+            reason = "disabled" if account.disabled else "wrong_password"
+        await auditor.record_failed_sign_in(username, account, request, reason)
         raise HTTPException(401, _WRONG, headers={"WWW-Authenticate": "Bearer"})
     auth.limiter.succeeded(username, ip)
     user = User(

@@ -172,6 +172,7 @@ class Console:
         self.page.set_default_timeout(30_000)
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", self._policy_violation)
         self.base_url = base_url
         self.shots = shots
         self.page.goto(base_url + "/")
@@ -179,6 +180,11 @@ class Console:
         self.page.get_by_label("密码").fill(ACCOUNTS[username].password)
         self.page.get_by_role("button", name="登录").click()
         sync_api.expect(self.page.locator("#who")).to_contain_text("（")
+
+    def _policy_violation(self, message: Any) -> None:
+        """The console runs under the API's Content-Security-Policy: nothing it needs is refused."""
+        if "Content Security Policy" in message.text:
+            self.errors.append(message.text)
 
     def go(self, hash_: str) -> None:
         url = f"{self.base_url}/console/#{hash_}"
@@ -193,7 +199,10 @@ class Console:
         self.settled()
 
     def settled(self) -> None:
-        self.page.wait_for_function("!document.querySelector('#view .loading')", timeout=60_000)
+        # Predicates are functions, evaluated once: the page's CSP forbids evaluating strings.
+        self.page.wait_for_function(
+            "() => !document.querySelector('#view .loading')", timeout=60_000
+        )
 
     def shoot(self, name: str) -> None:
         shoot(self.page, self.shots, name)
@@ -249,12 +258,12 @@ def test_review_to_accepted_order_in_the_browser(
     reviewer.settled()
     audio = page.locator("#player-REC-005702")
     expect(audio).to_have_attribute("src", re.compile("^blob:"))
-    page.wait_for_function("document.querySelector('#player-REC-005702').readyState >= 1")
+    page.wait_for_function("() => document.querySelector('#player-REC-005702').readyState >= 1")
     page.locator(".transcript li").first.locator("button").click()
-    page.wait_for_function("document.querySelector('#player-REC-005702').currentTime < 5")
+    page.wait_for_function("() => document.querySelector('#player-REC-005702').currentTime < 5")
     page.locator('.jump[data-rec="REC-005702"]').first.focus()
     page.keyboard.press("Enter")  # keyboard users jump to the flagged second too
-    page.wait_for_function("document.querySelector('#player-REC-005702').currentTime >= 12.3")
+    page.wait_for_function("() => document.querySelector('#player-REC-005702').currentTime >= 12.3")
     position = audio.evaluate("a => a.currentTime")
     assert FLAGGED_SECOND - 0.1 <= position < FLAGGED_SECOND + 2.0, position
     expect(page.locator(".transcript li.evidence mark")).to_contain_text("现金给我就行")

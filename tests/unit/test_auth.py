@@ -120,6 +120,44 @@ def test_success_clears_the_failures():
     assert limiter.retry_after("zhang", "ip") == 0
 
 
+def test_per_account_limit_holds_whatever_the_address():
+    clock = Clock()
+    limiter = LoginLimiter(5, 300, clock, account_max_failures=8)
+    for i in range(7):
+        limiter.failed("zhang", f"10.0.0.{i}")
+    assert limiter.retry_after("zhang", "10.0.0.99") == 0
+    limiter.failed("zhang", "10.0.1.1")  # the eighth, each from another address
+    assert limiter.retry_after("zhang", "10.0.0.99") == 300
+    assert limiter.retry_after("wang", "10.0.0.1") == 0  # other accounts are not affected
+    limiter.succeeded("zhang", "10.0.0.99")  # e.g. after the window, the right password
+    assert limiter.retry_after("zhang", "10.0.2.2") == 0
+
+
+def test_global_limit_stops_spraying_across_accounts():
+    clock = Clock()
+    limiter = LoginLimiter(5, 300, clock, account_max_failures=8, global_max_failures=20)
+    for i in range(19):
+        limiter.failed(f"user{i}", f"10.0.0.{i}")
+        clock.t += 1
+    assert limiter.retry_after("admin", "10.9.9.9") == 0
+    limiter.failed("user19", "10.0.0.19")
+    assert limiter.retry_after("admin", "10.9.9.9") == 300 - 19  # the first leaves at 1300
+    limiter.succeeded("user19", "10.0.0.19")  # a success does not reset a rate
+    assert limiter.retry_after("admin", "10.9.9.9") > 0
+    clock.t = 1300
+    assert limiter.retry_after("admin", "10.9.9.9") == 0
+
+
+def test_expired_counters_are_swept():
+    clock = Clock()
+    limiter = LoginLimiter(5, 300, clock)
+    for i in range(2000):
+        limiter.failed(f"user{i}", "ip")
+    clock.t += 301
+    limiter.failed("late", "ip")
+    assert len(limiter._failures) == 1
+
+
 def test_generated_signing_key_is_private_and_survives_restarts(tmp_path):
     settings = Settings(data_dir=tmp_path / "state")
     key = signing_key(settings)

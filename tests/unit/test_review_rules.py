@@ -108,13 +108,26 @@ def test_decide_refuses(source, reason, status, message):
         ("items=0-1", None),  # not a byte range: ignored, whole file
         ("bytes=abc", None),
         ("bytes=20-10", None),
+        ("bytes=²-", None),  # not ASCII digits: ignored (int("²") raised)
+        ("bytes=0-" + "9" * 5000, (0, 999)),  # an end past the file: up to the last byte
+        ("bytes=-" + "9" * 5000, (0, 999)),
+        ("bytes=" + "0" * 5000 + "7-9", (7, 9)),
     ],
 )
 def test_parse_range(header, expected):
     assert parse_range(header, 1000) == expected
 
 
-@pytest.mark.parametrize("header", ["bytes=1000-", "bytes=5000-6000", "bytes=-0"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "bytes=1000-",
+        "bytes=5000-6000",
+        "bytes=-0",
+        "bytes=" + "9" * 5000 + "-",
+        "bytes=1" + "0" * 19 + "-",
+    ],
+)
 def test_unsatisfiable_ranges(header):
     with pytest.raises(RangeNotSatisfiable):
         parse_range(header, 1000)
