@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.audit import Auditor
 from api.deps import SharedPublisher
+from api.links import add_links
 from api.models import ErrorOut, FieldError
 from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
 from api.routes import metrics as prometheus_metrics
@@ -119,9 +120,9 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     plain_openapi = app.openapi
 
     def documented_openapi() -> dict[str, Any]:
-        """FastAPI's spec with the error bodies the app sends (built once, then cached)."""
+        """FastAPI's spec with the error bodies the app sends and the links (built once, cached)."""
         if app.openapi_schema is None:
-            app.openapi_schema = _documented_errors(plain_openapi())
+            app.openapi_schema = add_links(_documented_errors(plain_openapi()))
         return app.openapi_schema
 
     app.openapi = documented_openapi  # type: ignore[method-assign]
