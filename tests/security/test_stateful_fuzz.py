@@ -9,8 +9,10 @@ attachment) of both squads and a real ``jiancha worker`` folding the order event
 
 Checks on every response: never a 5xx, the body conforms to the documented schema, and — the
 attack — nothing answered to squad B's leader names squad A's cases, plates, recordings or
-orders (an id echoed in an error about that very id is no leak). Bounded and reproducible:
-Hypothesis is derandomized, with a fixed number of scenarios and steps per role.
+orders (an id echoed in an error about that very id is no leak). Bounded: a fixed number of
+scenarios and steps per role. Hypothesis is derandomized, so a run draws the same choices; the
+API's answers still vary a little (new order ids, the time), and with them the later steps.
+Failures are collected and reported together rather than replayed (see ``validate_response``).
 """
 
 from __future__ import annotations
