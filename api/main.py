@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,6 +16,8 @@ from api.audit import Auditor
 from api.deps import SharedPublisher
 from api.headers import SecurityHeaders
 from api.limits import BodyLimit
+from api.links import add_links
+from api.models import ErrorOut, FieldError
 from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
@@ -32,6 +35,17 @@ _MESSAGES = {
     "datetime_from_date_parsing": "时间格式应为 ISO 8601，例如 2026-04-01T08:00:00+08:00",
     "datetime_parsing": "时间格式应为 ISO 8601，例如 2026-04-01T08:00:00+08:00",
 }
+
+
+def _documented_errors(spec: dict[str, Any]) -> dict[str, Any]:
+    """Document 422 as the body ``_invalid`` sends, not FastAPI's default (a list of errors)."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    if "HTTPValidationError" in schemas:
+        error = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(error.pop("$defs", {}))
+        schemas["HTTPValidationError"] = error
+        schemas.pop("ValidationError", None)
+    return spec
 
 
 def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
@@ -76,13 +90,14 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {
-                "field": ".".join(str(p) for p in err["loc"] if p not in ("query", "body", "path")),
-                "message": _MESSAGES.get(err["type"], "取值无效"),
-            }
+            FieldError(
+                field=".".join(str(p) for p in err["loc"] if p not in ("query", "body", "path")),
+                message=_MESSAGES.get(err["type"], "取值无效"),
+            )
             for err in exc.errors()
         ]
-        return JSONResponse({"detail": "请求参数有误", "errors": errors}, status_code=422)
+        body = ErrorOut(detail="请求参数有误", errors=errors)
+        return JSONResponse(body.model_dump(), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -107,4 +122,14 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.add_middleware(BodyLimit, settings=settings)
     prometheus_metrics.instrument(app)  # GET /metrics, request latency (issue 8)
     app.add_middleware(SecurityHeaders)
+
+    plain_openapi = app.openapi
+
+    def documented_openapi() -> dict[str, Any]:
+        """FastAPI's spec with the error bodies the app sends and the links (built once, cached)."""
+        if app.openapi_schema is None:
+            app.openapi_schema = add_links(_documented_errors(plain_openapi()))
+        return app.openapi_schema
+
+    app.openapi = documented_openapi  # type: ignore[method-assign]
     return app

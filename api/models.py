@@ -48,6 +48,13 @@ class HealthOut(BaseModel):
     elasticsearch: DependencyHealth
 
 
+class FieldError(BaseModel):
+    field: str = Field(description="出错的参数，如 size、case_ids.0")
+    message: str = Field(description="出错原因")
+
+
 class ErrorOut(BaseModel):
-    detail: str
-    errors: list[dict[str, str]] = []
+    """错误答复：原因；参数无效（422）时另列出错的参数。"""
+
+    detail: str = Field(description="错误说明")
+    errors: list[FieldError] = Field(default=[], description="参数错误明细（仅 422）")
