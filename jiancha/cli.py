@@ -70,6 +70,41 @@ def topics(settings: Settings) -> None:
 
 
 @main.command()
+@click.pass_obj
+def indices(settings: Settings) -> None:
+    """创建 jiancha 的全部 Elasticsearch 索引模板、索引与别名（已存在的只补字段）。"""
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.indices import ensure_indices
+
+    es = sync_client(settings)
+    try:
+        aliases = ensure_indices(es, settings)
+    finally:
+        es.close()
+    click.echo(f"索引就绪：{', '.join(sorted(aliases.values()))}")
+
+
+@main.command("kafka-acls")
+@click.option(
+    "--script", is_flag=True, help="只打印等价的 kafka-acls.sh 脚本（docker/kafka/acls.sh）"
+)
+@click.pass_obj
+def kafka_acls(settings: Settings, script: bool) -> None:
+    """按组件写入 Kafka ACL（须以超级用户身份连接）：各组件只能写自己产生的主题、读自己的输入。"""
+    from streams.acls import acls_script, apply, plan
+
+    if script:
+        click.echo(acls_script(settings), nl=False)
+        return
+    grants = plan(settings)
+    try:
+        apply(settings, grants)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"已写入 {len(grants)} 条 ACL。")
+
+
+@main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--rate", type=click.FloatRange(min=0.1), default=None, help="每秒事件数上限（默认不限速）"

@@ -12,7 +12,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from jiancha.clock import BEIJING_ZONE
@@ -37,9 +37,17 @@ class Settings(BaseSettings):
 
     # Clients
     kafka_bootstrap: str = "127.0.0.1:9092"
+    # Production: SASL_SSL with this process's own SCRAM user (docker/compose.yaml); the
+    # embedded single-machine stack is PLAINTEXT on loopback (docs/threat-model.md).
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = "SCRAM-SHA-512"
+    kafka_username: str | None = None
+    kafka_password: SecretStr | None = None
+    kafka_ssl_cafile: Path | None = None  # PEM CA of the broker's certificate (default: system)
     es_url: str = "http://127.0.0.1:9200"
     es_username: str | None = None
     es_password: SecretStr | None = None
+    es_ca_certs: Path | None = None  # PEM CA of an https es_url (default: system)
     topic_prefix: str = ""
     index_prefix: str = "jiancha"
     partitions: int = Field(default=6, ge=1, le=1000)
@@ -185,3 +193,19 @@ class Settings(BaseSettings):
         if not value[:-1].isdigit() or value[-1] not in "mg":
             raise ValueError(f"堆大小应形如 512m 或 1g：{value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _kafka_credentials(self) -> Settings:
+        # Fail at start, not at the first send: SASL without a user cannot sign in.
+        if self.kafka_security_protocol.startswith("SASL_") and not (
+            self.kafka_username and self.kafka_password
+        ):
+            raise ValueError(
+                f"JIANCHA_KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} 需要同时设置 "
+                "JIANCHA_KAFKA_USERNAME 与 JIANCHA_KAFKA_PASSWORD"
+            )
+        if self.kafka_ssl_cafile is not None and self.kafka_security_protocol != "SASL_SSL":
+            raise ValueError(
+                "JIANCHA_KAFKA_SSL_CAFILE 只用于 JIANCHA_KAFKA_SECURITY_PROTOCOL=SASL_SSL"
+            )
+        return self

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Sequence
 
 from jiancha import metrics
-from jiancha.kafka import committed_offsets
+from jiancha.kafka import client_security, committed_offsets
 from jiancha.settings import Settings
 from streams.topics import CATALOGUE, topic_name
 
@@ -22,7 +22,11 @@ def ensure_topics(settings: Settings) -> list[str]:
     from kafka.admin import NewTopic
     from kafka.errors import TopicAlreadyExistsError
 
-    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-admin")
+    admin = KafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-admin",
+        **client_security(settings),
+    )
     try:
         existing = set(admin.list_topics())
         wanted = [
@@ -48,7 +52,11 @@ def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
     """Messages on ``topic_bases`` that consumer ``group`` has not committed yet."""
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-lag")
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-lag",
+        **client_security(settings),
+    )
     try:
         partitions = [
             TopicPartition(name, p)
@@ -59,7 +67,7 @@ def consumer_lag(settings: Settings, group: str, topic_bases: list[str]) -> int:
     finally:
         consumer.close()
     # A new broker, or a group being created or rebalanced, has no coordinator for a moment.
-    committed = committed_offsets(settings.kafka_bootstrap, group, client_id="jiancha-lag")
+    committed = committed_offsets(settings, group, client_id="jiancha-lag")
     lag = 0
     for tp, end in ends.items():
         meta = committed.get(tp)

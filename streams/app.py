@@ -6,6 +6,7 @@ from typing import Any
 
 import faust
 
+from jiancha.kafka import ssl_context
 from jiancha.settings import Settings
 from streams.topics import topic_name
 
@@ -16,6 +17,7 @@ def create_app(settings: Settings, role: str) -> faust.App:
     return faust.App(
         f"{settings.app_id}-{role}",
         broker=f"kafka://{settings.kafka_bootstrap}",
+        broker_credentials=broker_credentials(settings),
         store="memory://",
         # Faust keeps table state per app; under the data directory, never the working tree.
         datadir=str(settings.data_dir / "faust" / f"{settings.app_id}-{role}"),
@@ -26,6 +28,20 @@ def create_app(settings: Settings, role: str) -> faust.App:
         consumer_auto_offset_reset="earliest",
         producer_max_request_size=12 * 1024 * 1024,
         producer_acks=-1,
+    )
+
+
+def broker_credentials(settings: Settings) -> faust.SASLCredentials | None:
+    """How the Faust app signs in: the same user, mechanism and CA as ``client_security``."""
+    if settings.kafka_security_protocol == "PLAINTEXT":
+        return None
+    assert settings.kafka_username and settings.kafka_password  # Settings checked it
+    # An SSL context makes Faust speak SASL_SSL; without one, SASL_PLAINTEXT.
+    return faust.SASLCredentials(
+        username=settings.kafka_username,
+        password=settings.kafka_password.get_secret_value(),
+        mechanism=settings.kafka_sasl_mechanism,
+        ssl_context=ssl_context(settings),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jiancha.kafka import client_security
 from jiancha.settings import Settings
 from streams.topics import topic_name
 
@@ -36,6 +37,7 @@ class Publisher:
             batch_size=256 * 1024,
             max_request_size=12 * 1024 * 1024,
             client_id="jiancha-publisher",
+            **client_security(settings),
         )
         self._failures: list[BaseException] = []
 

@@ -15,8 +15,8 @@ from jiancha.settings import Settings
 router = APIRouter(tags=["运维"])
 
 
-def _kafka_health(bootstrap: str) -> DependencyHealth:
-    ok, detail = kafka_health(bootstrap, client_id="jiancha-api-health")
+def _kafka_health(settings: Settings) -> DependencyHealth:
+    ok, detail = kafka_health(settings, client_id="jiancha-api-health")
     return DependencyHealth(ok=ok, detail=detail)
 
 
@@ -39,7 +39,7 @@ async def healthz(
 ) -> HealthOut:
     """Kafka 与 Elasticsearch 的连通状态；任一不可用时返回 503（degraded）。"""
     kafka, elastic = await asyncio.gather(
-        asyncio.to_thread(_kafka_health, settings.kafka_bootstrap), _es_health(es)
+        asyncio.to_thread(_kafka_health, settings), _es_health(es)
     )
     ok = kafka.ok and elastic.ok
     if not ok:

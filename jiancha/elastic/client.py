@@ -8,9 +8,13 @@ from jiancha.settings import Settings
 
 
 def _auth(settings: Settings) -> dict[str, Any]:
+    """Basic auth of this process's own user, and the CA that signed an https cluster."""
+    kwargs: dict[str, Any] = {}
     if settings.es_username and settings.es_password:
-        return {"basic_auth": (settings.es_username, settings.es_password.get_secret_value())}
-    return {}
+        kwargs["basic_auth"] = (settings.es_username, settings.es_password.get_secret_value())
+    if settings.es_ca_certs is not None:
+        kwargs["ca_certs"] = str(settings.es_ca_certs)
+    return kwargs
 
 
 def sync_client(settings: Settings) -> Any:

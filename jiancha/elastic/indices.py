@@ -347,15 +347,35 @@ def bulletins_spec() -> IndexSpec:
 
 
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
-    """Create templates, indices and aliases that are missing; returns {family: alias}."""
-    from elasticsearch import BadRequestError
+    """Create templates, indices and aliases that are missing; returns {family: alias}.
 
-    from jiancha.elastic.analysis import detect_chinese_analyzer
+    A process whose Elasticsearch user may not manage indices (production's least-privilege
+    users, docker/compose.yaml) finds them made by the setup job (``jiancha indices``) instead.
+    """
+    from elasticsearch import AuthorizationException
 
-    analyzer = detect_chinese_analyzer(es)
+    try:
+        return _create_or_update(es, settings)
+    except AuthorizationException:
+        return _made_by_setup(es, settings)
+
+
+def _made_by_setup(es: Any, settings: Settings) -> dict[str, str]:
+    """{family: alias} of the indices that exist; a missing one stops the process (Chinese)."""
     prefix = settings.index_prefix
     aliases = {}
-    specs = (
+    for spec in _specs("standard"):  # names only: the analyzer does not change them
+        if not es.indices.exists(index=spec.alias(prefix)):
+            raise RuntimeError(
+                f"索引 {spec.alias(prefix)} 不存在，本进程的 Elasticsearch 用户也无权创建："
+                "请先以有索引管理权限的用户运行 jiancha indices（生产环境由 indices 任务完成）"
+            )
+        aliases[spec.name] = spec.alias(prefix)
+    return aliases
+
+
+def _specs(analyzer: str) -> tuple[IndexSpec, ...]:
+    return (
         clips_spec(analyzer),
         actions_spec(),
         cases_spec(analyzer),
@@ -364,7 +384,17 @@ def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
         rectifications_spec(analyzer),
         bulletins_spec(),
     )
-    for spec in specs:
+
+
+def _create_or_update(es: Any, settings: Settings) -> dict[str, str]:
+    from elasticsearch import BadRequestError
+
+    from jiancha.elastic.analysis import detect_chinese_analyzer
+
+    analyzer = detect_chinese_analyzer(es)
+    prefix = settings.index_prefix
+    aliases = {}
+    for spec in _specs(analyzer):
         index_settings = {
             "number_of_shards": settings.es_shards,
             "number_of_replicas": settings.es_replicas,

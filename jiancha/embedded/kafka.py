@@ -6,7 +6,11 @@ import base64
 import os
 import subprocess
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import SecretStr
 
 from jiancha.embedded import maven
 from jiancha.embedded.procs import ManagedProcess, java_home
@@ -34,11 +38,62 @@ logger.server.level = info
 """
 
 
+@dataclass(frozen=True)
+class KafkaSasl:
+    """The production broker's sign-in and ACLs (docker/compose.yaml), minus TLS, on loopback.
+
+    A SASL_PLAINTEXT listener that accepts only SCRAM-SHA-512, the KRaft ``StandardAuthorizer``
+    denying whatever no ACL allows, and ``admin`` as the one super user. ``users`` (name ->
+    password) are the SCRAM users written when the storage is formatted (``--add-scram``); the
+    controller listener signs in with PLAIN as ``controller`` (SCRAM users live in the metadata
+    log the controller serves, so the controller cannot use them). For the security tests: the
+    embedded stack of ``jiancha up`` stays PLAINTEXT.
+    """
+
+    admin_password: str
+    controller_password: str
+    users: Mapping[str, str] = field(default_factory=dict)
+    admin: str = "admin"
+
+    def properties(self) -> list[str]:
+        """server.properties lines of the listeners' sign-in and the authorizer."""
+        admin, controller = self.admin, "controller"
+        return [
+            "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT",
+            "inter.broker.listener.name=CLIENT",
+            "sasl.enabled.mechanisms=SCRAM-SHA-512",
+            "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+            "sasl.mechanism.controller.protocol=PLAIN",
+            "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+            "listener.name.controller.plain.sasl.jaas.config="
+            "org.apache.kafka.common.security.plain.PlainLoginModule required "
+            f'username="{controller}" password="{self.controller_password}" '
+            f'user_{controller}="{self.controller_password}";',
+            "listener.name.client.scram-sha-512.sasl.jaas.config="
+            "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            f'username="{admin}" password="{self.admin_password}";',
+            "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+            "allow.everyone.if.no.acl.found=false",
+            f"super.users=User:{admin};User:{controller}",
+            "auto.create.topics.enable=false",
+        ]
+
+    def scram_arguments(self) -> list[str]:
+        """``kafka-storage format`` arguments that create the admin and every user."""
+        users = {self.admin: self.admin_password, **self.users}
+        return [
+            arg
+            for name, password in users.items()
+            for arg in ("--add-scram", f"SCRAM-SHA-512=[name={name},password={password}]")
+        ]
+
+
 class EmbeddedKafka:
     """Install, configure, start and probe the local broker."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, sasl: KafkaSasl | None = None) -> None:
         self.s = settings
+        self.sasl = sasl
         self.home = settings.data_dir / "kafka"
         self.process = ManagedProcess(
             "kafka", settings.data_dir / "run", settings.data_dir / "logs", str(self.config_file)
@@ -51,6 +106,21 @@ class EmbeddedKafka:
     @property
     def bootstrap(self) -> str:
         return f"127.0.0.1:{self.s.kafka_port}"
+
+    def client_settings(self, user: str | None = None, password: str | None = None) -> Settings:
+        """Settings of a client of this broker: as ``user`` (default: the super user) when
+        SASL is on, else plain."""
+        update: dict[str, object] = {"kafka_bootstrap": self.bootstrap}
+        if self.sasl is not None:
+            name = user or self.sasl.admin
+            secret = password if user else self.sasl.admin_password
+            update |= {
+                "kafka_security_protocol": "SASL_PLAINTEXT",
+                "kafka_sasl_mechanism": "SCRAM-SHA-512",
+                "kafka_username": name,
+                "kafka_password": SecretStr(secret or ""),
+            }
+        return self.s.model_copy(update=update)
 
     def install(self) -> list[Path]:
         """The broker's runtime jars, resolved from Maven Central once."""
@@ -66,18 +136,29 @@ class EmbeddedKafka:
         s = self.s
         self.home.mkdir(parents=True, exist_ok=True)
         log_dir = self.home / "data"
+        client = "PLAINTEXT" if self.sasl is None else "CLIENT"
+        listeners = (
+            [
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "auto.create.topics.enable=true",
+            ]
+            if self.sasl is None
+            else self.sasl.properties()
+        )
+        # The file holds the SASL passwords when SASL is on: the service user's alone.
+        self.config_file.touch(mode=0o600, exist_ok=True)
         self.config_file.write_text(
             "\n".join(
                 [
                     "process.roles=broker,controller",
                     "node.id=1",
                     f"controller.quorum.voters=1@127.0.0.1:{s.kafka_controller_port}",
-                    f"listeners=PLAINTEXT://127.0.0.1:{s.kafka_port},"
+                    f"listeners={client}://127.0.0.1:{s.kafka_port},"
                     f"CONTROLLER://127.0.0.1:{s.kafka_controller_port}",
-                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{s.kafka_port}",
+                    f"advertised.listeners={client}://127.0.0.1:{s.kafka_port}",
                     "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                    *listeners,
                     f"log.dirs={log_dir}",
                     f"num.partitions={s.partitions}",
                     "offsets.topic.replication.factor=1",
@@ -89,7 +170,6 @@ class EmbeddedKafka:
                     "group.initial.rebalance.delay.ms=0",
                     # Up to 10 MB messages, so oversized payloads reach the dead-letter path.
                     "message.max.bytes=12582912",
-                    "auto.create.topics.enable=true",
                     "",
                 ]
             ),
@@ -117,6 +197,8 @@ class EmbeddedKafka:
 
     def _format(self, cluster_id: str) -> None:
         main = ["kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(self.config_file)]
+        if self.sasl is not None:
+            main += self.sasl.scram_arguments()
         proc = subprocess.run(self._command(main), capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise RuntimeError(f"Kafka 存储格式化失败：\n{proc.stdout}\n{proc.stderr}")
@@ -132,4 +214,4 @@ class EmbeddedKafka:
         """(ok, detail): the broker answers metadata requests on its listener."""
         from jiancha.kafka import kafka_health
 
-        return kafka_health(self.bootstrap)
+        return kafka_health(self.client_settings())

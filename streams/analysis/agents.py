@@ -33,7 +33,12 @@ import faust
 from analyzers.engine import Changes, Engine
 from jiancha import metrics
 from jiancha.elastic.writer import BulkWriter, Upsert
-from jiancha.kafka import GROUP_COORDINATOR_WAIT_S, retry_retriable, wait_for_group_coordinator
+from jiancha.kafka import (
+    GROUP_COORDINATOR_WAIT_S,
+    client_security,
+    retry_retriable,
+    wait_for_group_coordinator,
+)
 from jiancha.settings import Settings
 from streams import topics
 from streams.admin import serve_worker_metrics
@@ -189,7 +194,7 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
 
     group = f"{settings.app_id}-{ROLE}"
     # A new broker has no group coordinator until asked for one (issue 12: the first `make demo`).
-    wait_for_group_coordinator(settings.kafka_bootstrap, group)
+    wait_for_group_coordinator(settings, group)
     # A predecessor killed without leaving (kill -9, power loss) stays a member of the group
     # until its session times out (Faust: 60 s); until then the group cannot be deleted.
     deadline = time.monotonic() + _STALE_MEMBER_WAIT_S
@@ -206,7 +211,11 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
     # A group that never ran (GroupIdNotFound) starts at the beginning anyway.
     if name not in ("OK", "NoError", GroupIdNotFoundError.__name__):
         raise RuntimeError(f"无法重置分析进程的消费位置（{group}）：{name}")
-    consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-replay")
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-replay",
+        **client_security(settings),
+    )
     try:
         names = [topic_name(settings.topic_prefix, b) for b in INPUTS]
         parts = [
@@ -231,7 +240,11 @@ def _delete_group(settings: Settings, group: str) -> str:
     from kafka import KafkaAdminClient
     from kafka.errors import KafkaError
 
-    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, client_id="jiancha-replay")
+    admin = KafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-replay",
+        **client_security(settings),
+    )
     try:
         results = admin.delete_groups([group])
     except KafkaError as exc:

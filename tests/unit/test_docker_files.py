@@ -24,9 +24,12 @@ DOCKERFILE = DOCKER_DIR / "Dockerfile"
 COMPOSE = DOCKER_DIR / "compose.yaml"
 DOCKERIGNORE = REPO / ".dockerignore"
 
-APP_SERVICES = ("topics", "api", "worker", "analyzer", "transcriber")
+APP_SERVICES = ("topics", "indices", "api", "worker", "analyzer", "transcriber")
 LONG_RUNNING_APP_SERVICES = ("api", "worker", "analyzer", "transcriber")
 INFRA_SERVICES = ("kafka", "elasticsearch", "kibana")
+# Jobs that run once and exit 0: certificates and accounts, Kafka storage and ACLs, topics, indices.
+ONE_SHOT_JOBS = ("setup", "kafka-format", "kafka-acls", "topics", "indices")
+KAFKA_PROPERTIES = DOCKER_DIR / "kafka" / "server.properties"
 # The elasticsearch Python client major the project is written against; the
 # server image must be of the same major.
 ES_CLIENT_MAJOR = 8
@@ -170,8 +173,8 @@ def test_expected_services_present(services: dict[str, Any]) -> None:
 
 def test_every_long_running_service_has_a_healthcheck(services: dict[str, Any]) -> None:
     long_running = [name for name, svc in services.items() if is_long_running(svc)]
-    # Everything except the one-shot topics job must be long-running.
-    assert set(long_running) == set(services) - {"topics"}
+    # Everything except the one-shot jobs must be long-running.
+    assert set(long_running) == set(services) - set(ONE_SHOT_JOBS)
     for name in long_running:
         svc = services[name]
         assert svc["restart"] == "unless-stopped", f"{name}: restart must be unless-stopped"
@@ -257,6 +260,8 @@ def test_kibana_depends_on_healthy_elasticsearch(services: dict[str, Any]) -> No
     kibana = services["kibana"]
     assert depends_on(kibana).get("elasticsearch") == "service_healthy"
     assert any(str(p).split(":")[-1] == "5601" for p in kibana.get("ports", []))
+    # published on the host's loopback only (the reverse proxy serves it)
+    assert all(str(p).startswith("127.0.0.1:") for p in kibana.get("ports", []))
 
 
 # --------------------------------------------------------------------------
@@ -264,26 +269,39 @@ def test_kibana_depends_on_healthy_elasticsearch(services: dict[str, Any]) -> No
 # --------------------------------------------------------------------------
 
 
+def kafka_properties() -> dict[str, str]:
+    """docker/kafka/server.properties as a dict (the broker's non-secret configuration)."""
+    props = {}
+    for line in KAFKA_PROPERTIES.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            props[key.strip()] = value.strip()
+    return props
+
+
 def test_kafka_is_single_node_kraft_combined(services: dict[str, Any]) -> None:
     kafka = services["kafka"]
     assert kafka["image"] == "apache/kafka:4.1.1"
-    env = env_of(kafka)
-    roles = {r.strip() for r in env["KAFKA_PROCESS_ROLES"].split(",")}
+    props = kafka_properties()
+    roles = {r.strip() for r in props["process.roles"].split(",")}
     assert {"broker", "controller"} <= roles
-    node_id = env["KAFKA_NODE_ID"]
-    listeners = env["KAFKA_LISTENERS"].split(",")
-    assert "PLAINTEXT://:9092" in listeners and "CONTROLLER://:9093" in listeners
-    assert env["KAFKA_ADVERTISED_LISTENERS"] == "PLAINTEXT://kafka:9092"
-    assert env["KAFKA_CONTROLLER_LISTENER_NAMES"] == "CONTROLLER"
-    assert f"{node_id}@kafka:9093" in env["KAFKA_CONTROLLER_QUORUM_VOTERS"].split(",")
-    assert env["KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"] == "1"
-    assert env["KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR"] == "1"
-    # the data volume must be where Kafka writes its log dirs
-    mounts = {m["target"]: m for m in volume_mounts(kafka)}
-    assert env["KAFKA_LOG_DIRS"] in mounts and mounts[env["KAFKA_LOG_DIRS"]]["type"] == "volume"
+    node_id = props["node.id"]
+    listeners = props["listeners"].split(",")
+    assert "CLIENT://:9092" in listeners and "CONTROLLER://127.0.0.1:9093" in listeners
+    assert props["advertised.listeners"] == "CLIENT://kafka:9092"
+    assert props["controller.listener.names"] == "CONTROLLER"
+    assert f"{node_id}@127.0.0.1:9093" in props["controller.quorum.voters"].split(",")
+    assert props["offsets.topic.replication.factor"] == "1"
+    assert props["transaction.state.log.replication.factor"] == "1"
+    # the data volume must be where Kafka writes its log dirs, for the job that formats it too
+    for name in ("kafka", "kafka-format"):
+        mounts = {m["target"]: m for m in volume_mounts(services[name])}
+        assert props["log.dirs"] in mounts and mounts[props["log.dirs"]]["source"] == "kafka-data"
     probe = " ".join(str(t) for t in kafka["healthcheck"]["test"])
     assert "/opt/kafka/bin/kafka-broker-api-versions.sh" in probe
     assert "--bootstrap-server localhost:9092" in probe
+    assert "--command-config" in probe  # it must sign in like any client
 
 
 def test_no_zookeeper_anywhere(services: dict[str, Any]) -> None:
@@ -296,7 +314,7 @@ def test_no_zookeeper_anywhere(services: dict[str, Any]) -> None:
 def test_kafka_bootstrap_matches_advertised_listener(
     compose: dict[str, Any], services: dict[str, Any]
 ) -> None:
-    advertised = env_of(services["kafka"])["KAFKA_ADVERTISED_LISTENERS"].split("://", 1)[1]
+    advertised = kafka_properties()["advertised.listeners"].split("://", 1)[1]
     for name in APP_SERVICES:
         assert env_of(services[name])["JIANCHA_KAFKA_BOOTSTRAP"] == advertised
 
@@ -333,10 +351,9 @@ def test_elasticsearch_single_node_settings(services: dict[str, Any]) -> None:
     es = services["elasticsearch"]
     env = env_of(es)
     assert env["discovery.type"] == "single-node"
-    assert env["xpack.security.enabled"] == "false"
+    assert env["xpack.security.enabled"] == "true"
     assert "-Xms1g" in env["ES_JAVA_OPTS"] and "-Xmx1g" in env["ES_JAVA_OPTS"]
     text = COMPOSE.read_text(encoding="utf-8")
-    # the insecure default must carry the production warning
     assert "JIANCHA_ES_USERNAME" in text and "JIANCHA_ES_PASSWORD" in text
     probe = " ".join(str(t) for t in es["healthcheck"]["test"])
     assert "_cluster/health?wait_for_status=yellow" in probe
@@ -355,7 +372,7 @@ def test_app_env_is_only_jiancha_variables(services: dict[str, Any], name: str) 
     bad = [k for k in env if not k.startswith("JIANCHA_")]
     assert not bad, f"{name}: non-JIANCHA_ environment keys {bad}"
     assert env["JIANCHA_KAFKA_BOOTSTRAP"] == "kafka:9092"
-    assert env["JIANCHA_ES_URL"] == "http://elasticsearch:9200"
+    assert env["JIANCHA_ES_URL"] == "https://elasticsearch:9200"
     assert env["JIANCHA_PARTITIONS"] == "12"
     assert "env_file" not in services[name]
 
@@ -503,3 +520,246 @@ def test_docker_compose_config_parses() -> None:
         cwd=REPO,
     )
     assert result.returncode == 0, f"docker compose config failed:\n{result.stderr}{result.stdout}"
+
+
+# --------------------------------------------------------------------------
+# compose: security (docs/threat-model.md)
+# --------------------------------------------------------------------------
+
+ES_SETUP = DOCKER_DIR / "elasticsearch" / "setup.sh"
+KAFKA_SCRIPTS = DOCKER_DIR / "kafka"
+MAKE_SECRETS = DOCKER_DIR / "make-secrets.sh"
+#: service -> (Kafka user, Elasticsearch user or None): one account per component
+ACCOUNTS = {
+    "api": ("api", "jiancha-api"),
+    "worker": ("indexer", "jiancha-worker"),
+    "analyzer": ("analyzer", "jiancha-analyzer"),
+    "transcriber": ("transcriber", None),  # needs no Elasticsearch
+    "topics": ("setup", None),
+    "indices": ("setup", "jiancha-setup"),
+}
+_SECRET_REF = re.compile(r"^\$\{([A-Z0-9_]+):\?[^}]+\}$")
+
+
+def _secret_var(value: str) -> str:
+    """The docker/.env variable a secret comes from; fails on a literal (a committed secret)."""
+    m = _SECRET_REF.match(value)
+    assert m, f"a secret must be a required ${{VARIABLE:?…}} from docker/.env, not {value!r}"
+    return m.group(1)
+
+
+def _is_secret_key(key: str) -> bool:
+    upper = key.upper()
+    return any(w in upper for w in ("PASSWORD", "SECRET", "ENCRYPTIONKEY", "CLUSTER_ID"))
+
+
+def test_elasticsearch_has_security_and_tls_on(services: dict[str, Any]) -> None:
+    env = env_of(services["elasticsearch"])
+    assert env["xpack.security.enabled"] == "true"
+    for layer in ("http", "transport"):
+        assert env[f"xpack.security.{layer}.ssl.enabled"] == "true"
+        assert env[f"xpack.security.{layer}.ssl.key"].startswith("certs/elasticsearch/")
+        assert env[f"xpack.security.{layer}.ssl.certificate"].startswith("certs/elasticsearch/")
+        assert env[f"xpack.security.{layer}.ssl.certificate_authorities"] == "certs/ca/ca.crt"
+    assert depends_on(services["elasticsearch"]).get("setup") == "service_healthy"
+    probe = " ".join(str(t) for t in services["elasticsearch"]["healthcheck"]["test"])
+    assert "https://localhost:9200" in probe and "--cacert" in probe
+
+
+def test_a_setup_job_makes_the_certificates_and_the_accounts(services: dict[str, Any]) -> None:
+    setup = services["setup"]
+    assert setup["image"] == services["elasticsearch"]["image"]
+    assert str(setup.get("restart")) == "no"
+    assert command_of(setup) == ["bash", "/opt/jiancha/elasticsearch/setup.sh"]
+    script = ES_SETUP.read_text(encoding="utf-8")
+    assert "elasticsearch-certutil ca" in script and "elasticsearch-certutil cert" in script
+    assert "/_security/user/kibana_system/_password" in script
+    assert subprocess.run(["bash", "-n", str(ES_SETUP)], capture_output=True).returncode == 0
+    # the scripts reach the job read-only; the certificates are in the `certs` volume
+    mounts = {m["target"]: m for m in volume_mounts(setup)}
+    assert mounts["/opt/jiancha/elasticsearch"]["read_only"]
+    assert mounts["/usr/share/elasticsearch/config/certs"]["source"] == "certs"
+
+
+def _es_roles() -> dict[str, dict[str, Any]]:
+    script = ES_SETUP.read_text(encoding="utf-8")
+    found = re.findall(r"es PUT /_security/role/(\w+) '(\{.*?\})'\n", script, re.DOTALL)
+    return {name: json.loads(body) for name, body in found}
+
+
+def _es_users() -> dict[str, list[str]]:
+    script = ES_SETUP.read_text(encoding="utf-8")
+    return {
+        m.group(1): m.group(3).split()
+        for m in re.finditer(r"^user (\S+) \"\$(\w+)\" (.+)$", script, re.MULTILINE)
+    }
+
+
+def _privileges(role: dict[str, Any]) -> dict[str, set[str]]:
+    """{index pattern: privileges} of a role."""
+    out: dict[str, set[str]] = {}
+    for grant in role.get("indices", []):
+        for name in grant["names"]:
+            out.setdefault(name, set()).update(grant["privileges"])
+    return out
+
+
+def test_elasticsearch_roles_are_least_privilege() -> None:
+    roles = _es_roles()
+    assert set(roles) == {
+        "jiancha_setup",
+        "jiancha_indexer",
+        "jiancha_bulletin_writer",
+        "jiancha_analyzer",
+        "jiancha_api",
+        "jiancha_kibana_reader",
+    }
+    writes = {
+        name: {p for p, privs in _privileges(role).items() if "write" in privs}
+        for name, role in roles.items()
+    }
+    assert writes["jiancha_indexer"] == {
+        f"jiancha-{f}*" for f in ("clips", "actions", "users", "audit", "rectifications")
+    }
+    assert writes["jiancha_analyzer"] == {"jiancha-cases*"}
+    assert writes["jiancha_bulletin_writer"] == {"jiancha-bulletins*"}
+    assert writes["jiancha_api"] == {
+        f"jiancha-{f}*" for f in ("cases", "audit", "users", "bulletins")
+    }
+    assert writes["jiancha_kibana_reader"] == set()
+    # only the setup job manages indices; nobody but it may delete one
+    for name, role in roles.items():
+        for pattern, privs in _privileges(role).items():
+            if name != "jiancha_setup":
+                assert not privs & {"manage", "delete_index", "all", "delete"}, (name, pattern)
+        assert "all" not in role.get("cluster", []) and "manage" not in role.get("cluster", [])
+    # people in Kibana never read the account index (password hashes)
+    assert not any(
+        p.startswith("jiancha-users") for p in _privileges(roles["jiancha_kibana_reader"])
+    )
+
+
+def test_each_component_has_its_own_elasticsearch_user() -> None:
+    users = _es_users()
+    assert users == {
+        "jiancha-setup": ["jiancha_setup"],
+        "jiancha-api": ["jiancha_api"],
+        "jiancha-worker": ["jiancha_indexer", "jiancha_bulletin_writer"],
+        "jiancha-analyzer": ["jiancha_analyzer"],
+    }
+    assert {r for roles in users.values() for r in roles} <= set(_es_roles())
+
+
+def test_kibana_signs_people_in_and_is_not_published_to_the_world(
+    services: dict[str, Any],
+) -> None:
+    kibana = services["kibana"]
+    env = env_of(kibana)
+    assert env["ELASTICSEARCH_HOSTS"] == '["https://elasticsearch:9200"]'
+    assert env["ELASTICSEARCH_USERNAME"] == "kibana_system"
+    assert _secret_var(env["ELASTICSEARCH_PASSWORD"]) == "KIBANA_SYSTEM_PASSWORD"
+    assert env["ELASTICSEARCH_SSL_CERTIFICATEAUTHORITIES"] == "/certs/ca/ca.crt"
+    assert _secret_var(env["XPACK_SECURITY_ENCRYPTIONKEY"]) == "KIBANA_ENCRYPTION_KEY"
+
+
+def test_no_service_publishes_a_port_on_every_interface(services: dict[str, Any]) -> None:
+    for name, svc in services.items():
+        for port in svc.get("ports", []):
+            spec = port if isinstance(port, str) else f"{port.get('host_ip', '')}:{port}"
+            assert str(spec).startswith("127.0.0.1:"), f"{name} publishes {port} beyond loopback"
+    published = {name for name, svc in services.items() if svc.get("ports")}
+    assert published == {"api", "kibana"}  # Kafka and Elasticsearch stay on the network
+
+
+def test_kafka_listens_with_sasl_only_and_authorizes() -> None:
+    props = kafka_properties()
+    protocols = dict(p.split(":", 1) for p in props["listener.security.protocol.map"].split(","))
+    listeners = {item.split("://", 1)[0] for item in props["listeners"].split(",")}
+    assert listeners == set(protocols)
+    assert all(proto.startswith("SASL_") for proto in protocols.values()), protocols
+    assert protocols["CLIENT"] == "SASL_SSL"  # clients: SCRAM over TLS
+    assert "127.0.0.1:" in next(x for x in props["listeners"].split(",") if "CONTROLLER" in x)
+    assert props["sasl.enabled.mechanisms"] == "SCRAM-SHA-512"
+    assert props["sasl.mechanism.inter.broker.protocol"] == "SCRAM-SHA-512"
+    assert (
+        props["authorizer.class.name"] == "org.apache.kafka.metadata.authorizer.StandardAuthorizer"
+    )
+    assert props["allow.everyone.if.no.acl.found"] == "false"
+    assert props["super.users"] == "User:admin;User:controller"
+    assert props["auto.create.topics.enable"] == "false"
+    assert props["ssl.keystore.location"] == "/certs/kafka/kafka.p12"
+    assert props["ssl.endpoint.identification.algorithm"] == "https"
+    # no secret in the committed file: the scripts append them from the environment
+    assert not any("password" in k or "jaas" in k for k in props)
+
+
+def test_kafka_users_and_acls_are_made_by_setup_jobs(services: dict[str, Any]) -> None:
+    from streams import acls
+
+    fmt = (KAFKA_SCRIPTS / "format.sh").read_text(encoding="utf-8")
+    made = re.findall(r'scram (\w+) "\$\{(KAFKA_\w+_PASSWORD):\?\}"', fmt)
+    assert [u for u, _ in made] == acls.user_names()
+    assert "kafka-storage.sh format --ignore-formatted" in fmt
+    format_env = env_of(services["kafka-format"])
+    for _, var in made:
+        assert _secret_var(format_env[var]) == var
+    assert depends_on(services["kafka"]).get("kafka-format") == "service_completed_successfully"
+    assert depends_on(services["kafka-acls"]).get("kafka") == "service_healthy"
+    assert depends_on(services["topics"]).get("kafka-acls") == "service_completed_successfully"
+    apply = (KAFKA_SCRIPTS / "apply-acls.sh").read_text(encoding="utf-8")
+    assert "/opt/jiancha/kafka/acls.sh" in apply
+    for script in KAFKA_SCRIPTS.glob("*.sh"):
+        assert subprocess.run(["bash", "-n", str(script)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("name", list(ACCOUNTS))
+def test_no_jiancha_service_without_its_own_credentials(
+    compose: dict[str, Any], services: dict[str, Any], name: str
+) -> None:
+    env = env_of(services[name])
+    kafka_user, es_user = ACCOUNTS[name]
+    assert env["JIANCHA_KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
+    assert env["JIANCHA_KAFKA_SASL_MECHANISM"] == "SCRAM-SHA-512"
+    assert env["JIANCHA_KAFKA_SSL_CAFILE"] == env["JIANCHA_ES_CA_CERTS"] == "/certs/ca/ca.crt"
+    assert env["JIANCHA_KAFKA_USERNAME"] == kafka_user
+    assert _secret_var(env["JIANCHA_KAFKA_PASSWORD"]) == f"KAFKA_{kafka_user.upper()}_PASSWORD"
+    if es_user is None:
+        assert "JIANCHA_ES_USERNAME" not in env and "JIANCHA_ES_PASSWORD" not in env
+    else:
+        assert env["JIANCHA_ES_USERNAME"] == es_user
+        assert _secret_var(env["JIANCHA_ES_PASSWORD"]).startswith("ES_")
+    # the CA certificate reaches it read-only
+    mounts = {m["target"]: m for m in volume_mounts(services[name])}
+    assert mounts["/certs"]["source"] == "certs" and mounts["/certs"]["read_only"]
+
+
+def test_each_component_credentials_are_distinct(services: dict[str, Any]) -> None:
+    components = ("api", "worker", "analyzer", "transcriber")
+    kafka = [env_of(services[n])["JIANCHA_KAFKA_USERNAME"] for n in components]
+    kafka_secrets = [_secret_var(env_of(services[n])["JIANCHA_KAFKA_PASSWORD"]) for n in components]
+    es = [env_of(services[n]).get("JIANCHA_ES_USERNAME") for n in components]
+    es_secrets = [env_of(services[n]).get("JIANCHA_ES_PASSWORD") for n in components]
+    assert len(set(kafka)) == len(set(kafka_secrets)) == len(components)
+    present = [e for e in es if e]
+    assert len(set(present)) == len(present) == 3
+    assert len({s for s in es_secrets if s}) == 3
+
+
+def test_no_password_is_committed(compose: dict[str, Any], services: dict[str, Any]) -> None:
+    referenced: set[str] = set()
+    for svc in services.values():
+        for key, value in env_of(svc).items():
+            if _is_secret_key(key):
+                referenced.add(_secret_var(value))
+    # every secret comes from docker/.env, which make-secrets.sh writes and git ignores
+    made = set(re.findall(r"\b([A-Z][A-Z0-9_]+)\b", MAKE_SECRETS.read_text(encoding="utf-8")))
+    assert referenced <= made, f"not made by make-secrets.sh: {sorted(referenced - made)}"
+    ignored = (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "docker/.env" in ignored
+    assert ".env" in DOCKERIGNORE.read_text(encoding="utf-8").splitlines()
+    # in the scripts, a password is always a variable's value, never a literal
+    for script in [ES_SETUP, *KAFKA_SCRIPTS.glob("*.sh")]:
+        text = script.read_text(encoding="utf-8")
+        for m in re.finditer(r'password(?:=|\\?"?:\\?")\\?"?([^\s";,\]]*)', text):
+            assert m.group(1).startswith("$") or m.group(1) == "", f"{script.name}: {m.group(0)}"
+    assert not list(DOCKER_DIR.rglob("*.key")) and not list(DOCKER_DIR.rglob("*.p12"))
