@@ -18,6 +18,7 @@ from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
 from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
+from streams.accounts.users import find_user
 
 _MESSAGES = {
     "missing": "缺少必填参数",
@@ -52,7 +53,10 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
             app.state.es_sync.close()
             raise
         app.state.es = async_client(settings)
-        app.state.auth = Authenticator.from_settings(settings, clock)
+        users = app.state.aliases["users"]
+        app.state.auth = Authenticator.from_settings(
+            settings, clock, accounts=lambda name: find_user(app.state.es, users, name)
+        )
         app.state.publisher = SharedPublisher(settings)
         app.state.auditor = Auditor(
             app.state.publisher, app.state.es, app.state.aliases["audit"], clock

@@ -22,6 +22,7 @@ from jiancha.auth.secret import signing_key
 from jiancha.auth.tokens import Claims, issue_token
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
+from streams.accounts.users import user_from_source
 from streams.admin import ensure_topics
 from streams.topics import topic_name
 from tests.conftest import drop_prefix
@@ -178,7 +179,9 @@ def test_tampered_forged_and_expired_tokens_are_refused(review: Review) -> None:
     header, payload, signature = good.split(".")
     flipped = signature[:-4] + ("AAAA" if not signature.endswith("AAAA") else "BBBB")
     key = signing_key(review.settings)
-    claims = Claims("admin", "admin", None, "管理员")
+    admin = user_from_source(review.es_get("users", "admin")["_source"])
+    version = review.api.app.state.auth.version_of(admin)  # type: ignore[attr-defined]
+    claims = Claims("admin", "admin", None, "管理员", version)
     now = datetime.now(UTC)
     tokens = {
         "bad signature": f"{header}.{payload}.{flipped}",
