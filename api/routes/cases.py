@@ -132,8 +132,8 @@ class DecisionOut(BaseModel):
 
 
 def scope_of(user: User) -> Scope:
-    """Squad leaders are limited to their squad; everyone else sees all squads."""
-    return Scope(user.squad_id if user.role == "squad_leader" else None)
+    """Squad leaders are limited to their squad (none without one); everyone else sees all."""
+    return Scope.of(user)
 
 
 async def visible_case(es: Any, alias: str, case_id: str, user: User) -> dict[str, Any]:
