@@ -244,7 +244,8 @@ def test_order_story_on_the_real_stack(review_settings: Settings, worker: Any) -
         got = c.get("supervisor", download)
         assert got.status_code == 200 and got.content == PDF
         assert got.headers["content-type"] == "application/pdf"
-        assert (s.data_dir / "attachments" / pdf["sha256"][:2] / pdf["sha256"]).is_file()
+        stored = s.data_dir / "attachments" / pdf["sha256"][:2] / f"{pdf['sha256']}.pdf"
+        assert stored.is_file()
 
         # Only the supervisor returns; a return needs its reason.
         assert c.post("leader", f"{url}/return", json={"comment": "x"}).status_code == 403
