@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.audit import Auditor
+from api.audit import AUDITED_REFUSALS, Auditor
 from api.deps import SharedPublisher
 from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
 from api.routes import metrics as prometheus_metrics
@@ -89,6 +89,12 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "未找到"
+        user = getattr(request.state, "user", None)  # set once the bearer token was admitted
+        if exc.status_code in AUDITED_REFUSALS and user is not None:
+            try:
+                await app.state.auditor.record_refusal(request, exc.status_code, str(detail), user)
+            except StarletteHTTPException as unaudited:  # 503: no refusal answered unaudited
+                exc, detail = unaudited, unaudited.detail
         if exc.status_code == 405:
             detail = "不支持该请求方法"
         # Headers carry WWW-Authenticate (401) and Retry-After (429).
