@@ -1,10 +1,16 @@
-"""The audit trail: every search, view, media access and decision, who / what / when / from where.
+"""The audit trail: every search, view, media access, decision and refusal: who / what / when /
+from where.
 
 Each record is an ``AuditRecorded`` event appended to the ``audit`` topic first (the system of
 record, append-only) and then indexed into the ``audit`` index for ``GET /audit``. If Kafka does
 not acknowledge the record, the request fails with 503: nothing is shown or changed unaudited.
 If only the index write fails, the record is safe on Kafka and the indexer worker's projection
 of the topic (``streams/accounts/agents.py``) indexes it.
+
+Refusals are recorded too (:meth:`Auditor.record_refusal`, action ``access.refused``): the app's
+error handler records every 403 and 404 answered to a signed-in user before answering, so
+probing for another squad's cases or recordings leaves a trace; if that record cannot be
+written, the answer is 503.
 """
 
 from __future__ import annotations
@@ -23,6 +29,13 @@ from streams import topics
 from streams.schemas.audit import AuditRecorded
 
 log = logging.getLogger(__name__)
+
+#: The action of a refused request's record.
+REFUSED = "access.refused"
+#: Actor and role of a refused request from no one signed in.
+ANONYMOUS = "anonymous"
+#: Refusals the app's error handler records for a signed-in caller.
+AUDITED_REFUSALS = frozenset({403, 404})
 
 
 class Auditor:
@@ -59,6 +72,36 @@ class Auditor:
         detail = {"reason": reason}
         await self._append(
             username[:128], role, squad_id, "auth.login_failed", username, request, detail
+        )
+
+    async def record_refusal(
+        self,
+        request: Request,
+        status: int,
+        reason: str,
+        user: Caller | None = None,
+        *,
+        actor: str | None = None,
+        action: str = REFUSED,
+        target: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        """Record that a request was refused with ``status``; 503 if Kafka cannot take it.
+
+        ``user`` is the signed-in caller; without one (a failed sign-in, say) ``actor`` names who
+        the request claimed to be. ``target`` defaults to the request's path.
+        """
+        who = user.username if user is not None else (actor or ANONYMOUS)
+        role = user.role if user is not None else ANONYMOUS
+        squad = user.squad_id if user is not None else None
+        await self._append(
+            who,
+            role,
+            squad,
+            action,
+            target if target is not None else request.url.path,
+            request,
+            {"status": status, "reason": reason[:512], **(detail or {})},
         )
 
     async def _append(

@@ -24,7 +24,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.security import bearer_user
+from api.security import bearer_claims
 from jiancha.settings import Settings
 
 #: Room for a multipart form's boundaries, part headers and text fields around the files.
@@ -90,7 +90,9 @@ class BodyLimit:
         if rule.signed_in:
             scheme, token = get_authorization_scheme_param(headers.get("authorization"))
             try:
-                bearer_user(scope["app"].state.auth, token if scheme.lower() == "bearer" else None)
+                bearer_claims(
+                    scope["app"].state.auth, token if scheme.lower() == "bearer" else None
+                )
             except HTTPException as exc:
                 await _refuse(scope, receive, send, exc)
                 return

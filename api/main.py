@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.audit import Auditor
+from api.audit import AUDITED_REFUSALS, Auditor
 from api.deps import SharedPublisher
 from api.headers import SecurityHeaders
 from api.limits import BodyLimit
@@ -23,6 +23,7 @@ from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
 from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
+from streams.accounts.users import find_user
 
 _MESSAGES = {
     "missing": "缺少必填参数",
@@ -68,7 +69,10 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
             app.state.es_sync.close()
             raise
         app.state.es = async_client(settings)
-        app.state.auth = Authenticator.from_settings(settings, clock)
+        users = app.state.aliases["users"]
+        app.state.auth = Authenticator.from_settings(
+            settings, clock, accounts=lambda name: find_user(app.state.es, users, name)
+        )
         app.state.publisher = SharedPublisher(settings)
         app.state.auditor = Auditor(
             app.state.publisher, app.state.es, app.state.aliases["audit"], clock
@@ -102,6 +106,12 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "未找到"
+        user = getattr(request.state, "user", None)  # set once the bearer token was admitted
+        if exc.status_code in AUDITED_REFUSALS and user is not None:
+            try:
+                await app.state.auditor.record_refusal(request, exc.status_code, str(detail), user)
+            except StarletteHTTPException as unaudited:  # 503: no refusal answered unaudited
+                exc, detail = unaudited, unaudited.detail
         if exc.status_code == 405:
             detail = "不支持该请求方法"
         # Headers carry WWW-Authenticate (401) and Retry-After (429).

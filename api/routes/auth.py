@@ -66,15 +66,10 @@ async def login(
         await auditor.record_failed_sign_in(username, account, request, reason)
         raise HTTPException(401, _WRONG, headers={"WWW-Authenticate": "Bearer"})
     auth.limiter.succeeded(username, ip)
-    user = User(
-        username=account.username,
-        role=account.role,
-        squad_id=account.squad_id,
-        display_name=account.display_name,
-    )
+    user = User.of(account)
     await auditor.record(user, "auth.login", user.username, request)
     return TokenOut(
-        access_token=auth.issue(user), expires_in=int(auth.ttl.total_seconds()), user=user
+        access_token=auth.issue(account), expires_in=int(auth.ttl.total_seconds()), user=user
     )
 
 

@@ -6,8 +6,11 @@ Kafka first, Elasticsearch is the projection, case updates use optimistic concur
 1. **Claim** the case in Elasticsearch with a conditional update (``if_seq_no`` /
    ``if_primary_term`` of the pending document we read). Of two concurrent decisions exactly one
    claim succeeds; the other reads the case again, finds it decided and gets 409.
-2. **Publish** ``CaseDecided`` to ``case-events`` and wait for Kafka's acknowledgement.
-3. If Kafka refuses, **undo** the claim (again conditionally) and answer 503.
+2. **Audit** the decision (with its ``event_id``) on the ``audit`` topic; if that fails, undo the
+   claim and answer 503: no decision stands unaudited.
+3. **Publish** ``CaseDecided`` to ``case-events`` and wait for Kafka's acknowledgement.
+4. If Kafka refuses, **undo** the claim (again conditionally) and answer 503 (the audit record
+   then names an ``event_id`` that ``case-events`` does not hold: attempted, not decided).
 
 Publishing first and projecting after would put both of two racing decisions on the topic, and
 the loser's event would have to be retracted there; claiming first keeps ``case-events`` a clean
@@ -132,8 +135,8 @@ class DecisionOut(BaseModel):
 
 
 def scope_of(user: User) -> Scope:
-    """Squad leaders are limited to their squad; everyone else sees all squads."""
-    return Scope(user.squad_id if user.role == "squad_leader" else None)
+    """Squad leaders are limited to their squad (none without one); everyone else sees all."""
+    return Scope.of(user)
 
 
 async def visible_case(es: Any, alias: str, case_id: str, user: User) -> dict[str, Any]:
@@ -289,18 +292,17 @@ async def decide_case(
     else:
         raise HTTPException(409, "案件已被他人处理或正在更新，请刷新后重试")
 
+    detail = {"decision": body.decision, "reason": event.reason, "event_id": event_id}
+    try:
+        await auditor.record(user, "cases.decide", case_id, request, detail)
+    except HTTPException:
+        await _undo(es, doc, claimed.body)  # no decision stands unaudited
+        raise
     try:
         await publisher.send(topics.CASE_EVENTS, event.key, event.to_json_bytes())
     except Exception as exc:
         await _undo(es, doc, claimed.body)
         raise HTTPException(503, "Kafka 暂不可用，审核决定未生效，请稍后重试") from exc
-
-    try:
-        detail = {"decision": body.decision, "reason": event.reason, "event_id": event_id}
-        await auditor.record(user, "cases.decide", case_id, request, detail)
-    except HTTPException:
-        # The decision stands and ``case-events`` holds who made it and when.
-        log.error("decision %s on %s stands but its audit record failed", event_id, case_id)
     return DecisionOut(
         case_id=case_id,
         status=update["status"],

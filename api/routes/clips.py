@@ -20,6 +20,7 @@ from api.ranges import RangeNotSatisfiable, parse_range
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, ClipQuery, clip_search_body, parse_clip_page
 from jiancha.settings import Settings
+from streams.review.cases import Scope
 from streams.speech.media import MediaError, MediaSources, resolve
 
 router = APIRouter(prefix="/clips", tags=["录像检索"])
@@ -75,7 +76,7 @@ async def search_clips(
     responses={
         200: {"description": "整个文件", "content": {"application/octet-stream": {}}},
         206: {"description": "所请求的字节范围", "content": {"application/octet-stream": {}}},
-        404: {"description": "录像或其文件不存在（或不在本中队范围内）"},
+        404: {"description": "录像或其文件不存在（中队长：或不是本中队已确认案件的证据）"},
         416: {"description": "请求的字节范围超出文件"},
     },
 )
@@ -95,6 +96,11 @@ async def clip_media(
     clip = resp.body.get("_source") if resp.body.get("found") else None
     if clip is None or not user.sees_squad(clip.get("squad_id")):
         raise HTTPException(404, "录像不存在")
+    scope = Scope.of(user)
+    if scope.limited:  # a squad leader: only the evidence behind his squad's confirmed cases
+        cited = await es.count(index=aliases["cases"], query=scope.cases_citing(recording_id))
+        if not cited.body["count"]:
+            raise HTTPException(404, "录像不存在")
     path = local_media_path(recording_id, clip.get("media_uri"), MediaSources.of(settings))
     size = path.stat().st_size
     try:

@@ -48,6 +48,12 @@ Drafter = Annotated[User, Depends(require_roles("reviewer", "supervisor"))]
 Supervisor = Annotated[User, Depends(require_roles("supervisor"))]
 SquadLeader = Annotated[User, Depends(require_roles("squad_leader"))]
 
+#: A downloaded attachment is never rendered by the browser as what its bytes might also be.
+_DOWNLOAD_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "private, no-store",
+}
 _HTTP_STATUS = {"forbidden": 403, "conflict": 409, "invalid": 422}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"description": "角色无权执行该操作"},
@@ -187,10 +193,14 @@ async def get_order(order_id: OrderId, user: Reader, desk: Desk) -> Order:
 async def download_attachment(
     order_id: OrderId, sha256: Sha256, user: Reader, desk: Desk
 ) -> FileResponse:
-    """下载整改汇报的附件（能查看该通知书的人才能下载）。"""
+    """下载整改汇报的附件（能查看该通知书的人才能下载）；类型按文件内容判定，一律作为附件下载。"""
     with _refusals():
-        path, found = await desk.attachment(user, order_id, sha256)
-    return FileResponse(path, media_type=found.content_type, filename=found.filename)
+        found = await desk.attachment(user, order_id, sha256)
+    return FileResponse(
+        found.path,
+        media_type=found.content_type,
+        headers=_DOWNLOAD_HEADERS | {"Content-Disposition": found.content_disposition},
+    )
 
 
 # -- changing ----------------------------------------------------------------------------------

@@ -1,7 +1,14 @@
-"""Access tokens: HS256-signed JWTs that name the user, role and squad, valid for minutes."""
+"""Access tokens: HS256-signed JWTs that name the user, role, squad and account version.
+
+The account version (claim ``ver``) is a keyed fingerprint of the account as it was at sign-in
+(:func:`account_version`); the API compares it with the account as it is now on every request,
+so disabling an account or changing its role, squad or password revokes its tokens at once.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +30,16 @@ class Claims:
     role: str
     squad_id: str | None
     display_name: str
+    account_version: str | None = None  # None: a token from before versions (refused by the API)
+
+
+def account_version(key: bytes, *fields: str) -> str:
+    """A fingerprint of an account's fields, keyed so the token reveals nothing of them."""
+    mac = hmac.new(key, b"jiancha-account-version", hashlib.sha256)
+    for field in fields:
+        data = field.encode()
+        mac.update(len(data).to_bytes(4, "big") + data)  # length-prefixed: no ambiguous joins
+    return mac.hexdigest()[:32]
 
 
 def issue_token(claims: Claims, key: bytes, now: datetime, ttl: timedelta) -> str:
@@ -33,6 +50,7 @@ def issue_token(claims: Claims, key: bytes, now: datetime, ttl: timedelta) -> st
         "role": claims.role,
         "squad": claims.squad_id,
         "name": claims.display_name,
+        "ver": claims.account_version,
         "iat": int(now.timestamp()),
         "exp": int((now + ttl).timestamp()),
     }
@@ -65,10 +83,11 @@ def read_token(token: str, key: bytes, now: datetime) -> Claims:
     role, sub = payload.get("role"), payload.get("sub")
     if not isinstance(role, str) or not isinstance(sub, str):
         raise InvalidToken("登录凭证无效，请重新登录")
-    squad = payload.get("squad")
+    squad, version = payload.get("squad"), payload.get("ver")
     return Claims(
         username=sub,
         role=role,
         squad_id=squad if isinstance(squad, str) else None,
         display_name=str(payload.get("name") or sub),
+        account_version=version if isinstance(version, str) else None,
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import date_range
 from streams.schemas.case_events import CaseDecided
 
@@ -28,22 +29,60 @@ HIDDEN_FROM_SQUADS = ("pending", "dismissed")
 
 @dataclass(frozen=True)
 class Scope:
-    """What a user may see: every squad, or one squad's confirmed cases."""
+    """What a user may see: every squad, or one squad's confirmed cases (a squad leader's).
 
-    squad_id: str | None = None  # None: all squads
+    A squad leader's account without a squad sees nothing: the scope fails closed.
+    """
+
+    squad_id: str | None = None  # None: all squads, unless ``squad_leader``
+    squad_leader: bool = False
+
+    @classmethod
+    def of(cls, caller: Caller) -> Scope:
+        """Squad leaders are limited to their squad; everyone else sees all squads."""
+        if caller.role == "squad_leader":
+            return cls(caller.squad_id, squad_leader=True)
+        return cls()
 
     @property
     def limited(self) -> bool:
-        return self.squad_id is not None
+        return self.squad_leader or self.squad_id is not None
 
     def admits(self, source: dict[str, Any]) -> bool:
         """Whether a case document is visible in this scope."""
         if not self.limited:
             return True
         return (
-            source.get("squad_id") == self.squad_id
+            self.squad_id is not None
+            and source.get("squad_id") == self.squad_id
             and source.get("status") not in HIDDEN_FROM_SQUADS
         )
+
+    def filters(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The (filter, must_not) clauses that hold a case query to this scope (as ``admits``)."""
+        if not self.limited:
+            return [], []
+        if self.squad_id is None:
+            return [{"match_none": {}}], []
+        return [{"term": {"squad_id": self.squad_id}}], [
+            {"terms": {"status": list(HIDDEN_FROM_SQUADS)}}
+        ]
+
+    def cases_citing(self, recording_id: str) -> dict[str, Any]:
+        """The query for the cases in this scope that cite ``recording_id`` as evidence.
+
+        A squad leader may play a recording only if such a case exists: a confirmed (or later)
+        case of his squad, the problem the supervision center made his business. Orders are
+        drafted from confirmed cases only, so every recording behind his squad's orders is
+        among them; a recording of his squad that no such case cites stays out of his reach.
+        """
+        filters, must_not = self.filters()
+        return {
+            "bool": {
+                "filter": [{"term": {"recording_ids": recording_id}}, *filters],
+                "must_not": must_not,
+            }
+        }
 
 
 @dataclass(frozen=True)
@@ -83,9 +122,9 @@ def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
         filters.append(date_range("occurred_at", gte=query.start, lte=query.end))
     if not query.include_withdrawn:
         must_not.append({"term": {"withdrawn": True}})
-    if scope.limited:
-        filters.append({"term": {"squad_id": scope.squad_id}})
-        must_not.append({"terms": {"status": list(HIDDEN_FROM_SQUADS)}})
+    scoped, hidden = scope.filters()
+    filters.extend(scoped)
+    must_not.extend(hidden)
     must = [
         # Phrase per word (the standard analyzer splits Han characters), in an explanation or
         # in the words of the evidence.

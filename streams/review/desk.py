@@ -27,7 +27,7 @@ from jiancha.auth.roles import Caller
 from jiancha.clock import Clock, utc_now
 from jiancha.settings import Settings
 from streams import topics
-from streams.review.attachments import path_of, store_upload
+from streams.review.attachments import KINDS, content_disposition, find_stored, store_upload
 from streams.review.orders import Order, OrderError, apply, outcome
 from streams.review.projection import read_order
 from streams.review.queries import list_filters
@@ -75,6 +75,24 @@ class Pending:
     """On Kafka (so it will be applied or refused by the fold) but not folded within the wait."""
 
     event_id: str
+
+
+@dataclass(frozen=True)
+class Download:
+    """An attachment to serve: typed by its content, never by the name it was uploaded under."""
+
+    path: Path
+    sha256: str
+    kind: str
+    filename: str
+
+    @property
+    def content_type(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def content_disposition(self) -> str:
+        return content_disposition(self.sha256, self.kind, self.filename)
 
 
 @dataclass(frozen=True)
@@ -146,18 +164,17 @@ class OrderDesk:
         items = [Order.model_validate(h["_source"]) for h in found["hits"]["hits"]]
         return found["hits"]["total"]["value"], items
 
-    async def attachment(
-        self, caller: Caller, order_id: str, sha256: str
-    ) -> tuple[Path, Attachment]:
+    async def attachment(self, caller: Caller, order_id: str, sha256: str) -> Download:
         """The stored file of an attachment of the order's answers, its download audited."""
         order = await self.visible(caller, order_id)
         found = [a for answer in order.answers for a in answer.attachments if a.sha256 == sha256]
-        path = path_of(self._store, sha256)
-        if not found or not path.is_file():
+        stored = find_stored(self._store, sha256) if found else None
+        if stored is None:
             raise OrderNotFound("附件不存在")
-        detail = {"sha256": sha256, "filename": found[0].filename}
+        path, kind = stored
+        detail = {"sha256": sha256, "filename": found[0].filename, "kind": kind}
         await self.audit(caller, "orders.attachment", order_id, detail)
-        return path, found[0]
+        return Download(path, sha256, kind, found[0].filename)
 
     # -- changing --------------------------------------------------------------------------------
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from api.security import Authenticator, User
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from streams.accounts.users import new_user, save_user
+from streams.schemas.users import UserSaved
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,31 @@ def create_accounts(settings: Settings) -> None:
             save_user(settings, es, f"{settings.index_prefix}-users", user)
     finally:
         es.close()
+
+
+def save_accounts(settings: Settings, users: Iterable[User]) -> dict[str, UserSaved]:
+    """An account for each of ``users``, saved the way ``jiancha user add`` saves them.
+
+    Tokens are checked against the account on every request, so a test that signs in as a user
+    needs the account in the users index; saving an account again revokes its earlier tokens.
+    """
+    es = sync_client(settings)
+    try:
+        saved = {}
+        for u in users:
+            account = new_user(
+                u.username, u.role, "test-pass-1", squad_id=u.squad_id, display_name=u.display_name
+            )
+            save_user(settings, es, f"{settings.index_prefix}-users", account)
+            saved[u.username] = account
+        return saved
+    finally:
+        es.close()
+
+
+def bearer(auth: Authenticator, account: UserSaved) -> dict[str, str]:
+    """Authorization headers with a token for ``account``, as ``POST /auth/token`` issues it."""
+    return {"Authorization": f"Bearer {auth.issue(account)}"}
 
 
 def login(api: TestClient, username: str) -> dict[str, str]:

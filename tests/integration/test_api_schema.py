@@ -23,9 +23,11 @@ from jiancha.settings import Settings
 from streams.admin import ensure_topics
 from tests.conftest import drop_prefix
 from tests.integration.review_fixtures import (
+    bearer,
     case_document,
     create_accounts,
     index_documents,
+    save_accounts,
 )
 
 pytestmark = pytest.mark.integration
@@ -55,8 +57,8 @@ def schema_stack(stack: Any) -> Iterator[tuple[Any, dict[str, dict[str, str]]]]:
     # The token is made as /auth/token makes it (the same key); a second client of the app
     # would start a second lifespan on another event loop.
     auth = Authenticator.from_settings(settings)
-    headers = {
-        who: {"Authorization": f"Bearer {auth.issue(user)}"}
+    users = {
+        who: user
         for who, user in (
             ("admin", User(username="admin", role="admin", display_name="管理员")),
             ("supervisor", User(username="supervisor", role="supervisor", display_name="负责人")),
@@ -72,6 +74,8 @@ def schema_stack(stack: Any) -> Iterator[tuple[Any, dict[str, dict[str, str]]]]:
             ),
         )
     }
+    accounts = save_accounts(settings, users.values())
+    headers = {who: bearer(auth, accounts[user.username]) for who, user in users.items()}
     try:
         yield schema, headers
     finally:

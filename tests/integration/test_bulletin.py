@@ -306,13 +306,15 @@ def test_bulletin_of_eval_dev_week(analyzed: Settings, eval_dev: Path, tmp_path:
 
     from api.main import create_app
     from api.security import User
+    from tests.integration.review_fixtures import save_accounts
 
     with TestClient(create_app(settings)) as api:
         auth = api.app.state.auth  # type: ignore[attr-defined]
 
         def bearer(role: str, squad: str | None = None) -> dict[str, str]:
             user = User(username=role, role=role, squad_id=squad, display_name=role)  # type: ignore[arg-type]
-            return {"Authorization": f"Bearer {auth.issue(user)}"}
+            account = save_accounts(settings, [user])[role]
+            return {"Authorization": f"Bearer {auth.issue(account)}"}
 
         leader = bearer("squad_leader", "mudan-1")
         assert api.get("/bulletins").status_code == 401

@@ -38,8 +38,10 @@ from streams.schemas.rectification_events import (
     RectificationEvent,
     decode_event,
 )
+from streams.schemas.users import UserSaved
 from streams.topics import topic_name
 from tests.conftest import start_process, stop_process, wait_for
+from tests.integration.review_fixtures import bearer, save_accounts
 from tests.kafka_tools import read_messages, read_topic
 
 pytestmark = pytest.mark.integration
@@ -110,14 +112,12 @@ def _put_pending_case(settings: Settings) -> None:
 
 
 class Client:
-    """The API as each user sees it."""
+    """The API as each user sees it (their accounts saved once per test: ``save_accounts``)."""
 
-    def __init__(self, api: TestClient) -> None:
+    def __init__(self, api: TestClient, accounts: dict[str, UserSaved]) -> None:
         self.api = api
         auth = api.app.state.auth  # type: ignore[attr-defined]
-        self.headers = {
-            name: {"Authorization": f"Bearer {auth.issue(user)}"} for name, user in USERS.items()
-        }
+        self.headers = {name: bearer(auth, accounts[user.username]) for name, user in USERS.items()}
 
     def get(self, who: str, url: str, **kw: Any) -> Any:
         return self.api.get(url, headers=self.headers[who], **kw)
@@ -147,7 +147,7 @@ def _audit_actions(settings: Settings, target: str) -> list[tuple[str, str]]:
 def test_order_story_on_the_real_stack(review_settings: Settings, worker: Any) -> None:
     s = review_settings
     with TestClient(create_app(s)) as api:
-        c = Client(api)
+        c = Client(api, save_accounts(s, USERS.values()))
         _put_pending_case(s)
 
         # The reviewer confirms the flagged case; only confirmed cases make an order.
@@ -229,7 +229,8 @@ def test_order_story_on_the_real_stack(review_settings: Settings, worker: Any) -
         got = c.get("supervisor", download)
         assert got.status_code == 200 and got.content == PDF
         assert got.headers["content-type"] == "application/pdf"
-        assert (s.data_dir / "attachments" / pdf["sha256"][:2] / pdf["sha256"]).is_file()
+        stored = s.data_dir / "attachments" / pdf["sha256"][:2] / f"{pdf['sha256']}.pdf"
+        assert stored.is_file()
 
         # Only the supervisor returns; a return needs its reason.
         assert c.post("leader", f"{url}/return", json={"comment": "x"}).status_code == 403
@@ -327,7 +328,7 @@ def test_order_story_on_the_real_stack(review_settings: Settings, worker: Any) -
 def test_overdue_orders_are_escalated_by_the_timer(review_settings: Settings, worker: Any) -> None:
     s = review_settings
     with TestClient(create_app(s)) as api:
-        c = Client(api)
+        c = Client(api, save_accounts(s, USERS.values()))
         _put_pending_case(s)
         c.post(
             "reviewer",
@@ -487,7 +488,8 @@ def test_the_apps_clock_decides_what_is_overdue(review_settings: Settings) -> No
     later = now + timedelta(days=8)
     with TestClient(create_app(s)) as today, TestClient(create_app(s, clock=lambda: later)) as on:
         _put_issued_order(s, "ZG-CLOCK", now)
-        c, c_later = Client(today), Client(on)
+        accounts = save_accounts(s, USERS.values())
+        c, c_later = Client(today, accounts), Client(on, accounts)
 
         def listed(client: Client, who: str, overdue: bool) -> list[str]:
             r = client.get(who, f"/orders?overdue={str(overdue).lower()}")
@@ -536,7 +538,7 @@ def test_without_a_worker_a_change_is_accepted_and_applied_later(
     """Kafka is the record: with no projector running the API answers 202, and nothing is lost."""
     s = review_settings.model_copy(update={"order_apply_timeout_s": 1.0})
     with TestClient(create_app(s)) as api:
-        c = Client(api)
+        c = Client(api, save_accounts(s, USERS.values()))
         _put_pending_case(s)
         c.post(
             "reviewer", f"/cases/{CASE_ID}/decision", json={"decision": "confirm", "reason": "是"}

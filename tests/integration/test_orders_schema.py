@@ -18,6 +18,7 @@ from schemathesis.openapi import from_asgi
 from api.main import create_app
 from api.security import User
 from jiancha.settings import Settings
+from tests.integration.review_fixtures import save_accounts
 
 pytestmark = pytest.mark.integration
 
@@ -35,7 +36,8 @@ def test_orders_never_answer_5xx(settings: Settings, tmp_path: Path) -> None:
     app = create_app(s)
     schema = from_asgi("/openapi.json", app)
     with TestClient(app):
-        tokens = [app.state.auth.issue(u) for u in USERS]
+        accounts = save_accounts(s, USERS)
+        tokens = [app.state.auth.issue(accounts[u.username]) for u in USERS]
     operations = [
         op.ok() for op in schema.get_all_operations() if op.ok().path.startswith("/orders")
     ]

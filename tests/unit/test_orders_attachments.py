@@ -56,8 +56,9 @@ def test_stored_by_sha256_once(tmp_path: Path) -> None:
     digest = hashlib.sha256(PDF).hexdigest()
     assert first == again
     assert (first.sha256, first.size, first.content_type) == (digest, len(PDF), "application/pdf")
-    assert path_of(store, digest).read_bytes() == PDF
-    assert [p.name for p in store.rglob("*") if p.is_file()] == [digest]  # no parts left
+    assert path_of(store, digest, "pdf").read_bytes() == PDF
+    # Named by the type its content shows; no parts left.
+    assert [p.name for p in store.rglob("*") if p.is_file()] == [f"{digest}.pdf"]
 
 
 def test_too_big_is_413_and_leaves_nothing(tmp_path: Path) -> None:
