@@ -87,9 +87,10 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     for a in accounts:
         squad = f"  中队 {a.squad_id}" if a.squad_id else ""
         say(f"  {a.username:<14} 密码 {a.password:<20} {a.label}{squad}")
+    say(f"监察控制台：{base}/（用上面的账号登录）")
     say(f"登录：POST {base}/auth/token（表单 username、password），以 Bearer 令牌访问其余接口")
     say(f"检索地址（以 {reviewer.username} 登录）：{url}")
-    say(f"接口文档：{base}/docs（右上角 Authorize 登录）")
+    say(f"接口说明（OpenAPI）：{base}/openapi.json")
     say(f"“现金”命中 {result['total']} 段录像，前 {len(result['items'])} 段：")
     for item in result["items"]:
         say(f"  {item['recording_id']}  {item['squad_id']}  {item['started_at']}")
