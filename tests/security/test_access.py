@@ -99,16 +99,18 @@ class Access:
 @pytest.fixture(scope="module")
 def access(stack: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Access]:
     name = f"t{uuid.uuid4().hex[:10]}"
+    media_root = tmp_path_factory.mktemp("media")  # media is served only from under the root
     settings = Settings(
         topic_prefix=f"{name}-",
         index_prefix=name,
         app_id=name,
         partitions=1,
         data_dir=tmp_path_factory.mktemp("data"),
+        media_root=media_root,
         order_apply_timeout_s=120,  # the first order request waits for the worker to start
     )
     ensure_topics(settings)
-    media = tmp_path_factory.mktemp("media") / "REC.m4a"
+    media = media_root / "REC.m4a"
     media.write_bytes(MEDIA)
     try:
         with TestClient(create_app(settings)) as api:

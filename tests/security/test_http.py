@@ -334,9 +334,9 @@ def _has_security_headers(resp: httpx.Response, page: bool = False) -> None:
 def test_ranges_paths_and_headers(
     start_api: Callable[..., Api], settings: Settings, tmp_path: Path
 ) -> None:
-    api = start_api()
     media = tmp_path / "media"
     media.mkdir()
+    api = start_api(JIANCHA_MEDIA_ROOT=str(media))  # media is served only from under the root
     (media / "clip.m4a").write_bytes(bytes(range(256)) * 40)
     index_documents(
         settings,
