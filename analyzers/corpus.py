@@ -14,7 +14,11 @@ from pathlib import Path
 from analyzers.frames import ACTS, Frames, acts_of, load_frames
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
-SPLITS = {"dev": ("dev.jsonl",), "heldout": ("heldout.jsonl",), "all": ("dev.jsonl", "heldout.jsonl")}
+SPLITS = {
+    "dev": ("dev.jsonl",),
+    "heldout": ("heldout.jsonl",),
+    "all": ("dev.jsonl", "heldout.jsonl"),
+}
 
 #: Chinese names of the labels for tables.
 LABEL_NAMES = {
@@ -61,7 +65,9 @@ def load(path: Path) -> list[Exchange]:
 
 def load_split(split: str, directory: Path = CORPUS_DIR) -> list[Exchange]:
     """``dev``, ``heldout`` or ``all``; files that are not there are skipped."""
-    return [e for name in SPLITS[split] if (directory / name).exists() for e in load(directory / name)]
+    return [
+        e for name in SPLITS[split] if (directory / name).exists() for e in load(directory / name)
+    ]
 
 
 def predict(e: Exchange, frames: Frames | None = None) -> frozenset[str]:
@@ -94,8 +100,9 @@ class Result:
     errors: list[tuple[Exchange, frozenset[str]]] = field(default_factory=list)
 
 
-def evaluate(exchanges: Iterable[Exchange], frames: Frames | None = None,
-             labels: Sequence[str] = ACTS) -> Result:
+def evaluate(
+    exchanges: Iterable[Exchange], frames: Frames | None = None, labels: Sequence[str] = ACTS
+) -> Result:
     """Compare predicted label sets to gold, per label and micro-averaged."""
     per = {lab: Score() for lab in labels}
     micro = Score()

@@ -31,7 +31,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, cast
 
-from analyzers.lexicon import TRUSTED, Clause, Lexicon, Pattern, Strength, clauses, find, load_lexicon
+from analyzers.lexicon import (
+    TRUSTED,
+    Clause,
+    Lexicon,
+    Pattern,
+    Strength,
+    clauses,
+    find,
+    load_lexicon,
+)
 
 DEFAULT_FRAMES = Path(__file__).with_name("data") / "frames.toml"
 
@@ -127,7 +136,9 @@ def _cut(text: str) -> list[_Piece]:
     return out
 
 
-def _numbers(c: Clause) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+def _numbers(
+    c: Clause,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of money amounts, ticket counts and large amounts (千/万) in clause ``c``."""
     text, syl = c.text, c.syllables
     amounts: list[tuple[int, int]] = []
@@ -174,11 +185,17 @@ class Frames:
         for name, terms in concepts.items():
             self.builtin[name] = tuple(t for t in terms if t.startswith("#"))
             self.concepts[name] = tuple(
-                # short words sound like too many others (试试/是市, 欠揍/牵走): by sound only if listed
+                # short words sound like too many others (试试/是市, 欠揍/牵走):
+                # by sound only if [sound] lists them
                 Pattern.parse(t, exact=len(t) <= _SHORT_WORD and t not in sound)
                 for t in terms
                 if not t.startswith("#")
             )
+        self._terms = [(name, pat) for name, pats in self.concepts.items() for pat in pats]
+        self._by_key: dict[str, list[int]] = {}
+        for i, (_, pat) in enumerate(self._terms):
+            for key in pat.first_keys:
+                self._by_key.setdefault(key, []).append(i)
         self.frames: list[Frame] = []
         for f in cast(list[dict[str, object]], data.get("frame", [])):
             names = tuple(cast(list[str], f["all"]))
@@ -200,7 +217,9 @@ class Frames:
         neg = cast(dict[str, list[str]], data.get("negators", {}))
         self.negators = {k: tuple(v) for k, v in neg.items() if k != "scope_break"}
         self.scope_break = tuple(neg.get("scope_break", ()))
-        self.not_negation = tuple(cast(dict[str, list[str]], data.get("not_negation", {})).get("words", ()))
+        self.not_negation = tuple(
+            cast(dict[str, list[str]], data.get("not_negation", {})).get("words", ())
+        )
         markers = cast(dict[str, list[str]], data.get("reported", {})).get("markers", [])
         self.reported = tuple(Pattern.parse(m, exact=True) for m in markers)
         self.lexicon = lexicon
@@ -228,21 +247,18 @@ class Frames:
             "#COUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[1]],
             "#BIGAMOUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[2]],
         }
-        present = {key for p in pieces for key in p.clause.starts}
-        for name, patterns in self.concepts.items():
-            found = [
-                _Span(k, s, e)
-                for pat in patterns
-                if any(key in present for key in pat.first_keys)  # only try where a cue occurs
-                for k, p in enumerate(pieces)
-                for s, e in find(pat, p.clause)
-                # 中不中, 行不行 ask; 不中 and 不行 refuse
-                if p.clause.text[s] not in "不没" or not _a_not_a(p.clause.text, s, 1)
-            ]
-            for b in self.builtin[name]:
-                found += builtin.get(b, [])
-            spans[name] = found
+        for name in self.concepts:
+            spans[name] = [s for b in self.builtin[name] for s in builtin.get(b, [])]
         spans.update(builtin)
+        for k, p in enumerate(pieces):
+            # only the terms that can start at a character or sound of this clause are tried
+            candidates = {i for key in p.clause.starts for i in self._by_key.get(key, ())}
+            for i in sorted(candidates):
+                name, pat = self._terms[i]
+                for s, e in find(pat, p.clause):
+                    # 中不中, 行不行 ask; 不中 and 不行 refuse
+                    if p.clause.text[s] not in "不没" or not _a_not_a(p.clause.text, s, 1):
+                        spans[name].append(_Span(k, s, e))
         reported: dict[int, int] = {}
         for k, p in enumerate(pieces):
             for pat in self.reported:
@@ -257,7 +273,7 @@ class Frames:
         return Reading(pieces, spans, reported)
 
     def negated(self, act: str, c: Clause, start: int) -> bool:
-        """A negator of ``act`` before ``start`` in clause ``c``, its scope not cut by 就/才/那/但."""
+        """A negator of ``act`` before ``start`` in clause ``c``, not cut off by 就/才/那/但."""
         before = c.text[:start]
         for w in self.negators.get(act, ()):
             at = before.rfind(w)
@@ -280,7 +296,9 @@ class Frames:
 
     def _holds(self, r: Reading, act: str, span: _Span) -> bool:
         """A concept occurrence that is neither reported nor negated."""
-        return not r.reported(span) and not self.negated(act, r.pieces[span.clause].clause, span.start)
+        return not r.reported(span) and not self.negated(
+            act, r.pieces[span.clause].clause, span.start
+        )
 
     def _present(self, r: Reading, act: str, name: str) -> bool:
         """A concept that undoes ``act`` occurs, not negated (别去银行 does not make it lawful)."""
@@ -314,7 +332,9 @@ class Frames:
                 if f.headline and not _headline(piece.clause.text, a.end):
                     continue
                 if all(self._with(r, f, a, n) for n in f.concepts[1:]):
-                    out.setdefault((f.act, f.meaning), Act(f.act, f.meaning, f.strength, piece.clause.text))
+                    out.setdefault(
+                        (f.act, f.meaning), Act(f.act, f.meaning, f.strength, piece.clause.text)
+                    )
                     break
         if self.lexicon is not None:
             for act in self._lexicon_acts(r, text):
@@ -347,18 +367,24 @@ class Frames:
                 continue
             if _asks(r.pieces[k], asking.get(act, "block")):
                 continue
-            pattern = Pattern.parse(h.term)
+            pattern = _parse(h.term)
             tail = pattern.parts[-1]
             last = len(tail.text) if not isinstance(tail, str) else 1
             spans = find(pattern, r.pieces[k].clause) or [(0, 0)]
             # 我们不会拘留你: a negation inside the gap of 我…拘留你 negates it as well
             if all(
-                not self._holds(r, act, _Span(k, s, e)) or not self._holds(r, act, _Span(k, e - last, e))
+                not self._holds(r, act, _Span(k, s, e))
+                or not self._holds(r, act, _Span(k, e - last, e))
                 for s, e in spans
             ):
                 continue
             out.append(Act(act, h.group.meaning, h.group.strength, h.clause))
         return out
+
+
+@lru_cache(maxsize=4096)
+def _parse(term: str) -> Pattern:
+    return Pattern.parse(term)
 
 
 def _asks(piece: _Piece, asking: Asking) -> bool:
