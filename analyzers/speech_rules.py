@@ -13,8 +13,10 @@ recordings around it) and flags
 - ``procedure_missing``: a penalty whose recordings hold neither the officer's identification
   (表明身份) nor the notice of the right to state and defend (陈述申辩) (行政处罚法 arts. 44/45).
 
-The words are data: :mod:`analyzers.lexicon` loads them and finds them in what was said (on
-characters or toneless pinyin, negation, how far each group of terms trusts the speaker label).
+What is recognised is the act, not the sentence: :mod:`analyzers.frames` finds who demands money,
+speaks of a target, threatens, insults, identifies himself or tells the rights — with negation,
+refusal, questions and reported speech scoped per clause — and :mod:`analyzers.lexicon`'s words are
+one of its signals. Both are data (``data/frames.toml``, ``data/lexicon.toml``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analyzers.catalogue import CATEGORIES
-from analyzers.lexicon import TRUSTED, Hit, Lexicon, load_lexicon
+from analyzers.frames import Act, Frames, load_frames
+from analyzers.lexicon import Lexicon, load_lexicon
 from analyzers.model import Encounter, encounter_flag
 from streams.schemas.flags import Flag, SegmentEvidence
 from streams.schemas.transcripts import Segment
@@ -47,31 +50,46 @@ def _quote(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_FRAMES_BY_LEXICON: dict[int, tuple[Lexicon, Frames]] = {}
+
+
+def frames_for(lexicon: Lexicon | None = None) -> Frames:
+    """The packaged frames, with ``lexicon`` as their word signal (default: the packaged one)."""
+    if lexicon is None:
+        return load_frames()
+    if id(lexicon) not in _FRAMES_BY_LEXICON:
+        if len(_FRAMES_BY_LEXICON) >= 8:
+            _FRAMES_BY_LEXICON.clear()
+        _FRAMES_BY_LEXICON[id(lexicon)] = (lexicon, Frames.load(None, lexicon))
+    return _FRAMES_BY_LEXICON[id(lexicon)][1]
+
+
 def said(e: Encounter, category: str, lexicon: Lexicon | None = None) -> list[Flag]:
-    """One flag per recording in which words of ``category`` were said by someone the lexicon
+    """One flag per recording in which the act ``category`` was performed by someone its frame
     believes (see :data:`~analyzers.lexicon.TRUSTED`), with each such segment as evidence."""
     lex = lexicon or load_lexicon()
+    frames = frames_for(lexicon)
     flags: list[Flag] = []
     for r in e.recordings:
         t = e.transcripts.get(r.recording_id)
         if t is None:
             continue
-        found: list[tuple[Segment, list[Hit]]] = []
+        found: list[tuple[Segment, list[Act]]] = []
         for seg in t.segments:
-            hits = [
-                h
-                for h in lex.hits(seg.text)
-                if h.group.category == category and seg.speaker in TRUSTED[h.group.strength]
+            acts = [
+                a
+                for a in frames.acts(seg.text)
+                if a.act == category and a.believed_from(seg.speaker)
             ]
-            if hits:
-                found.append((seg, hits))
+            if acts:
+                found.append((seg, acts))
         if not found:
             continue
-        seg, hits = found[0]
-        meanings = list(dict.fromkeys(h.group.meaning for h in hits))
+        seg, acts = found[0]
+        meanings = list(dict.fromkeys(a.meaning for a in acts))
         why = (
-            f"{_WHO[seg.speaker]}在 {seg.start:.1f} 秒处说“{_quote(seg.text)}”，"
-            f"{_join(meanings)}（{lex.laws.get(category, CATEGORIES[category].law)}）"
+            f"{_WHO[seg.speaker]}在 {seg.start:.1f} 秒处{_join(meanings)}"
+            f"（“{_quote(seg.text)}”）（{lex.laws.get(category, CATEGORIES[category].law)}）"
         )
         if len(found) > 1:
             why += f"；同一录音另有 {len(found) - 1} 处"
@@ -110,19 +128,27 @@ def procedure_missing(e: Encounter, lexicon: Lexicon | None = None) -> list[Flag
     """A penalty whose recordings hold neither 表明身份 nor the notice of 陈述申辩 (行政处罚法
     arts. 44/45).
 
-    Anyone's words count as procedure here, whatever the speaker label: an absence must not be
-    claimed because speech recognition gave the officer's sentence to the civilian.
+    Identification and the rights notice are recognised as acts (:mod:`analyzers.frames`: 我是开发区
+    中队的, 交巡警二大队, 这是我的证件; 不服可以复议), the lexicon's words of procedure still
+    count. Anyone's words count here, whatever the speaker label: an absence must not be claimed
+    because speech recognition gave the officer's sentence to the civilian.
     """
     lex = lexicon or load_lexicon()
+    frames = frames_for(lexicon)
     a = e.action
     if a is None or (a.measures.fine_cny <= 0 and a.measures.points <= 0):
         return []
     heard = [(rid, t) for rid, t in e.transcripts.items() if t.segments]
     if not heard:
         return []
-    if not (lex.identification or lex.notice):  # without the words of procedure, no judgement
+    if not (lex.identification or lex.notice or frames.frames):  # nothing to judge by
         return []
-    if any(lex.procedural(s.text) for _, t in heard for s in t.segments):
+    if any(
+        lex.procedural(s.text)
+        or any(a.act in ("identification", "rights_notice") for a in frames.acts(s.text))
+        for _, t in heard
+        for s in t.segments
+    ):
         return []
     segments = [(rid, s) for rid, t in heard for s in t.segments]
     officer = [(rid, s) for rid, s in segments if s.speaker == "officer"] or segments

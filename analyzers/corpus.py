@@ -1,0 +1,125 @@
+"""The speech corpus (``corpus/FORMAT.md``): load it, recognise each exchange, score against gold.
+
+Pure: no I/O beyond reading the corpus file. An exchange's predicted labels are the acts
+(:mod:`analyzers.frames`) recognised in its segments and believed from their speakers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analyzers.frames import ACTS, Frames, acts_of, load_frames
+
+CORPUS_DIR = Path(__file__).with_name("corpus")
+SPLITS = {
+    "dev": ("dev.jsonl",),
+    "heldout": ("heldout.jsonl",),
+    "all": ("dev.jsonl", "heldout.jsonl"),
+}
+
+#: Chinese names of the labels for tables.
+LABEL_NAMES = {
+    "cash_no_receipt": "收现不开票",
+    "quota": "罚款指标",
+    "verbal_abuse": "辱骂",
+    "threat": "威胁恐吓",
+    "identification": "表明身份",
+    "rights_notice": "告知权利",
+}
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One corpus line."""
+
+    id: str
+    turns: tuple[Turn, ...]
+    labels: frozenset[str]
+    kind: str
+    tags: tuple[str, ...] = ()
+
+
+def load(path: Path) -> list[Exchange]:
+    """The exchanges of one corpus file (JSON Lines)."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        labels = frozenset(d["labels"])
+        if labels - set(ACTS):
+            raise ValueError(f"{path}:{n}: 未知标签 {sorted(labels - set(ACTS))}")
+        turns = tuple(Turn(s["speaker"], s["text"]) for s in d["segments"])
+        out.append(Exchange(d["id"], turns, labels, d["kind"], tuple(d.get("tags", ()))))
+    return out
+
+
+def load_split(split: str, directory: Path = CORPUS_DIR) -> list[Exchange]:
+    """``dev``, ``heldout`` or ``all``; files that are not there are skipped."""
+    return [
+        e for name in SPLITS[split] if (directory / name).exists() for e in load(directory / name)
+    ]
+
+
+def predict(e: Exchange, frames: Frames | None = None) -> frozenset[str]:
+    """The labels recognised in an exchange."""
+    fr = frames or load_frames()
+    return frozenset(a.act for t in e.turns for a in acts_of(fr, t.text, t.speaker))
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class Result:
+    """Per-label and micro scores, and the exchanges that went wrong."""
+
+    labels: dict[str, Score]
+    micro: Score
+    errors: list[tuple[Exchange, frozenset[str]]] = field(default_factory=list)
+
+
+def evaluate(
+    exchanges: Iterable[Exchange], frames: Frames | None = None, labels: Sequence[str] = ACTS
+) -> Result:
+    """Compare predicted label sets to gold, per label and micro-averaged."""
+    per = {lab: Score() for lab in labels}
+    micro = Score()
+    errors = []
+    for e in exchanges:
+        got = predict(e, frames)
+        if got != e.labels:
+            errors.append((e, got))
+        for lab in labels:
+            s = per[lab]
+            if lab in got and lab in e.labels:
+                s.tp += 1
+                micro.tp += 1
+            elif lab in got:
+                s.fp += 1
+                micro.fp += 1
+            elif lab in e.labels:
+                s.fn += 1
+                micro.fn += 1
+    return Result(per, micro, errors)

@@ -1,0 +1,424 @@
+"""Speech acts recognised in what was said: who demands, offers, refuses, threatens, identifies.
+
+The transcript rules used to look for sentences; this module recognises the *act*. A frame
+(``data/frames.toml``) names the concepts that must occur together — a demand and money, an
+evasion and money, a harm and a condition, a self-reference and a police unit — and the concepts
+that undo it (a refusal, a lawful basis, a denial). Concepts are lists of phrasings matched on
+characters or toneless pinyin by :mod:`analyzers.lexicon`'s matcher, so ASR homophones still match
+(交井 = 交警, 复意 = 复议); two are built in: ``#AMOUNT`` (两百, 五十块, also misheard 两白块) and
+``#COUNT`` (二十张, 十几单).
+
+Around the frame's predicate (its first concept) three things are judged per clause:
+
+- negation: a negator of the act's kind before it in the same clause, not cut off by 就/才/那/但
+  (我们这里不能收钱 is a refusal; 不删视频别想走 is a condition, not a denial);
+- questions: a clause ending in ？ or 吗/么/呢 asks, it does not do (unless the frame allows it:
+  反问 threats and insults, "还有什么要陈述申辩的吗");
+- reported speech: from 有人说, 你说我, 他说… to the end of the sentence, the words are someone
+  else's.
+
+The lexicon (:mod:`analyzers.lexicon`) stays one signal: its hits join the frames' acts and pass the
+same question, reported-speech and refusal checks. Results are cached per segment text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, cast
+
+from analyzers.lexicon import (
+    TRUSTED,
+    Clause,
+    Lexicon,
+    Pattern,
+    Strength,
+    clauses,
+    find,
+    load_lexicon,
+)
+
+DEFAULT_FRAMES = Path(__file__).with_name("data") / "frames.toml"
+
+Scope = Literal["clause", "segment", "near"]
+Asking = Literal["block", "rhetorical", "allow"]
+
+#: The acts this module recognises: the four said misconducts and the two steps of procedure.
+ACTS = ("cash_no_receipt", "quota", "verbal_abuse", "threat", "identification", "rights_notice")
+
+_PIECES = re.compile(r"([，,。！!？?；;：:、…]+)")
+_SENTENCE_END = frozenset("。！!？?；;")
+_QUESTION_END = ("吗", "么", "呢", "嘛")
+_DIGITS = frozenset("0123456789零〇一二两三四五六七八九十百千万幺")
+_PLACE_SOUNDS = frozenset({"bai", "qian", "wan"})  # 两白块: a misheard 百 after a digit
+_MONEY_UNITS = frozenset({"kuai", "yuan", "mao"})
+_TICKET_UNITS = frozenset("张单个起份票")
+_OTHER_UNITS = frozenset("分公米天吨次月年小时号点岁人趟条辆毫克里日周倍斤")
+_SHORT_WORD = 2  # terms this short match on characters unless [sound] lists them
+_NEAR = 4  # characters between an address (你个) and the pejorative word (东西)
+_CACHE_SIZE = 50_000
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Concepts that make one act when they occur together, and the ones that undo it."""
+
+    act: str
+    meaning: str
+    strength: Strength
+    concepts: tuple[str, ...]
+    scope: Scope = "segment"
+    none: tuple[str, ...] = ()
+    question: Asking = "block"  # whether a question still performs the act (rhetorical: not 吗)
+    headline: bool = False  # the predicate must end a short clause of its own (交巡警二大队，…)
+
+
+@dataclass(frozen=True)
+class Act:
+    """An act recognised in one segment: what, how it was recognised, and the clause it is in."""
+
+    act: str
+    meaning: str
+    strength: Strength
+    clause: str
+
+    def believed_from(self, speaker: str) -> bool:
+        """Whether a segment of ``speaker`` performing this act is believed (see ``TRUSTED``)."""
+        return speaker in TRUSTED[self.strength]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    clause: Clause
+    sentence: int
+    question: bool
+    yes_no: bool  # ends in 吗/么: a real question even where 反问 (信不信) still threatens
+
+
+@dataclass(frozen=True)
+class _Span:
+    clause: int
+    start: int
+    end: int
+
+
+@dataclass
+class Reading:
+    """One segment cut into clauses, with where each concept occurs."""
+
+    pieces: list[_Piece]
+    spans: dict[str, list[_Span]]
+    reported_from: dict[int, int]  # clause -> first reported character in it
+
+    def reported(self, span: _Span) -> bool:
+        at = self.reported_from.get(span.clause)
+        return at is not None and span.start >= at
+
+
+def _cut(text: str) -> list[_Piece]:
+    """Clauses with their sentence number and whether they ask."""
+    parts = _PIECES.split(text.lower())
+    out: list[_Piece] = []
+    sentence = 0
+    for i in range(0, len(parts), 2):
+        body = parts[i]
+        stop = parts[i + 1] if i + 1 < len(parts) else ""
+        for c in clauses(body):
+            yes_no = c.text.endswith(("吗", "么"))
+            asks = "？" in stop or "?" in stop or yes_no or c.text.endswith(_QUESTION_END)
+            out.append(_Piece(c, sentence, asks, yes_no))
+        if any(ch in _SENTENCE_END for ch in stop):
+            sentence += 1
+    return out
+
+
+def _numbers(
+    c: Clause,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of money amounts, ticket counts and large amounts (千/万) in clause ``c``."""
+    text, syl = c.text, c.syllables
+    amounts: list[tuple[int, int]] = []
+    counts: list[tuple[int, int]] = []
+    big: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        if text[i] not in _DIGITS or text[i] in "百千万":
+            i += 1
+            continue
+        j = i
+        while j < len(text) and (
+            text[j] in _DIGITS or text[j] == "几" or (syl is not None and syl[j] in _PLACE_SOUNDS)
+        ):
+            j += 1
+        run = text[i:j]
+        k = j
+        while k < len(text) and text[k] in "多来":
+            k += 1
+        unit_sound = syl[k] if syl is not None and k < len(text) else ""
+        nxt = text[k] if k < len(text) else ""
+        places = {s for s in (syl[i:j] if syl is not None else ()) if s in _PLACE_SOUNDS}
+        if unit_sound in _MONEY_UNITS:
+            amounts.append((i, k + 1))
+        elif nxt in _TICKET_UNITS:
+            if not (run in ("一", "两") and nxt == "个"):  # 一个/两个 is "a", "a couple"
+                counts.append((i, k + 1))
+        elif places and nxt not in _OTHER_UNITS and len(run) > 1:
+            amounts.append((i, j))
+        if places & {"qian", "wan"} and nxt not in _OTHER_UNITS:
+            big.append((i, k))
+        i = max(j, i + 1)
+    return amounts, counts, big
+
+
+class Frames:
+    """The concepts and frames of ``data/frames.toml``, and the acts they recognise in a text."""
+
+    def __init__(self, data: dict[str, object], lexicon: Lexicon | None = None) -> None:
+        concepts = cast(dict[str, list[str]], data.get("concept", {}))
+        sound = set(cast(dict[str, list[str]], data.get("sound", {})).get("terms", ()))
+        self.builtin: dict[str, tuple[str, ...]] = {}
+        self.concepts: dict[str, tuple[Pattern, ...]] = {}
+        for name, terms in concepts.items():
+            self.builtin[name] = tuple(t for t in terms if t.startswith("#"))
+            self.concepts[name] = tuple(
+                # short words sound like too many others (试试/是市, 欠揍/牵走):
+                # by sound only if [sound] lists them
+                Pattern.parse(t, exact=len(t) <= _SHORT_WORD and t not in sound)
+                for t in terms
+                if not t.startswith("#")
+            )
+        self._terms = [(name, pat) for name, pats in self.concepts.items() for pat in pats]
+        self._by_key: dict[str, list[int]] = {}
+        for i, (_, pat) in enumerate(self._terms):
+            for key in pat.first_keys:
+                self._by_key.setdefault(key, []).append(i)
+        self.frames: list[Frame] = []
+        for f in cast(list[dict[str, object]], data.get("frame", [])):
+            names = tuple(cast(list[str], f["all"]))
+            for n in (*names, *cast(list[str], f.get("none", []))):
+                if n not in self.concepts and not n.startswith("#"):
+                    raise ValueError(f"语音框架引用了未定义的概念：{n}")
+            self.frames.append(
+                Frame(
+                    act=str(f["act"]),
+                    meaning=str(f["meaning"]),
+                    strength=cast(Strength, f.get("strength", "strong")),
+                    concepts=names,
+                    scope=cast(Scope, f.get("scope", "segment")),
+                    none=tuple(cast(list[str], f.get("none", []))),
+                    question=cast(Asking, f.get("question", "block")),
+                    headline=bool(f.get("headline", False)),
+                )
+            )
+        neg = cast(dict[str, list[str]], data.get("negators", {}))
+        self.negators = {k: tuple(v) for k, v in neg.items() if k != "scope_break"}
+        self.scope_break = tuple(neg.get("scope_break", ()))
+        self.not_negation = tuple(
+            cast(dict[str, list[str]], data.get("not_negation", {})).get("words", ())
+        )
+        markers = cast(dict[str, list[str]], data.get("reported", {})).get("markers", [])
+        self.reported = tuple(Pattern.parse(m, exact=True) for m in markers)
+        self.lexicon = lexicon
+        self._acts: dict[str, list[Act]] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None, lexicon: Lexicon | None = None) -> Frames:
+        """Read a frames TOML file."""
+        path = path or DEFAULT_FRAMES
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+            raise ValueError(f"语音框架文件无法读取（{path}）：{exc}") from exc
+        return cls(data, lexicon)
+
+    # -- reading a segment ------------------------------------------------------------------------
+
+    def read(self, text: str) -> Reading:
+        """Clauses of ``text`` and where each concept (and reported speech) occurs."""
+        pieces = _cut(text)
+        spans: dict[str, list[_Span]] = {}
+        numbers = [_numbers(p.clause) for p in pieces]
+        builtin = {
+            "#AMOUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[0]],
+            "#COUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[1]],
+            "#BIGAMOUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[2]],
+        }
+        for name in self.concepts:
+            spans[name] = [s for b in self.builtin[name] for s in builtin.get(b, [])]
+        spans.update(builtin)
+        for k, p in enumerate(pieces):
+            # only the terms that can start at a character or sound of this clause are tried
+            candidates = {i for key in p.clause.starts for i in self._by_key.get(key, ())}
+            for i in sorted(candidates):
+                name, pat = self._terms[i]
+                for s, e in find(pat, p.clause):
+                    # 中不中, 行不行 ask; 不中 and 不行 refuse
+                    if p.clause.text[s] not in "不没" or not _a_not_a(p.clause.text, s, 1):
+                        spans[name].append(_Span(k, s, e))
+        reported: dict[int, int] = {}
+        for k, p in enumerate(pieces):
+            for pat in self.reported:
+                for s, _ in find(pat, p.clause):
+                    if k in reported and reported[k] <= s:
+                        continue
+                    reported[k] = s
+                    for k2 in range(k + 1, len(pieces)):
+                        if pieces[k2].sentence != p.sentence:
+                            break
+                        reported[k2] = 0
+        return Reading(pieces, spans, reported)
+
+    def negated(self, act: str, c: Clause, start: int) -> bool:
+        """A negator of ``act`` before ``start`` in clause ``c``, not cut off by 就/才/那/但."""
+        before = c.text[:start]
+        for w in self.negators.get(act, ()):
+            at = before.rfind(w)
+            while at >= 0:
+                if not self._idiom(c.text, at) and not _a_not_a(c.text, at, len(w)):
+                    between = c.text[at + len(w) : start]
+                    if not any(b in between for b in self.scope_break):
+                        return True
+                at = before.rfind(w, 0, at)
+        return False
+
+    def _idiom(self, text: str, at: int) -> bool:
+        for idiom in self.not_negation:
+            i = text.find(idiom, max(0, at - len(idiom)))
+            while 0 <= i <= at:
+                if i <= at < i + len(idiom):
+                    return True
+                i = text.find(idiom, i + 1)
+        return False
+
+    def _holds(self, r: Reading, act: str, span: _Span) -> bool:
+        """A concept occurrence that is neither reported nor negated."""
+        return not r.reported(span) and not self.negated(
+            act, r.pieces[span.clause].clause, span.start
+        )
+
+    def _present(self, r: Reading, act: str, name: str) -> bool:
+        """A concept that undoes ``act`` occurs, not negated (别去银行 does not make it lawful)."""
+        return any(
+            not self.negated(act, r.pieces[s.clause].clause, s.start) for s in r.spans.get(name, [])
+        )
+
+    # -- acts -------------------------------------------------------------------------------------
+
+    def acts(self, text: str) -> list[Act]:
+        """The acts performed in ``text`` (one segment), whoever said it; cached by text."""
+        if text not in self._acts:
+            if len(self._acts) >= _CACHE_SIZE:
+                self._acts.clear()
+            self._acts[text] = self._recognise(text)
+        return self._acts[text]
+
+    def _recognise(self, text: str) -> list[Act]:
+        r = self.read(text)
+        out: dict[tuple[str, str], Act] = {}
+        for f in self.frames:
+            anchors = r.spans.get(f.concepts[0], [])
+            if not anchors or any(not r.spans.get(n) for n in f.concepts[1:]):
+                continue
+            if any(self._present(r, f.act, n) for n in f.none):
+                continue
+            for a in anchors:
+                piece = r.pieces[a.clause]
+                if _asks(piece, f.question) or not self._holds(r, f.act, a):
+                    continue
+                if f.headline and not _headline(piece.clause.text, a.end):
+                    continue
+                if all(self._with(r, f, a, n) for n in f.concepts[1:]):
+                    out.setdefault(
+                        (f.act, f.meaning), Act(f.act, f.meaning, f.strength, piece.clause.text)
+                    )
+                    break
+        if self.lexicon is not None:
+            for act in self._lexicon_acts(r, text):
+                out.setdefault((act.act, act.meaning), act)
+        return list(out.values())
+
+    def _with(self, r: Reading, f: Frame, a: _Span, name: str) -> bool:
+        for s in r.spans.get(name, []):
+            if r.reported(s) or (s.clause == a.clause and s.start == a.start and s.end == a.end):
+                continue
+            if f.scope == "segment":
+                return True
+            if s.clause != a.clause:
+                continue
+            if f.scope == "clause" or a.end <= s.start <= a.end + _NEAR:
+                return True
+        return False
+
+    def _lexicon_acts(self, r: Reading, text: str) -> list[Act]:
+        """The lexicon's hits, through the same question, reported-speech and undoing checks."""
+        assert self.lexicon is not None
+        by_text = {p.clause.text: k for k, p in enumerate(r.pieces)}
+        undone = {f.act for f in self.frames for n in f.none if self._present(r, f.act, n)}
+        asking: dict[str, Asking] = {f.act: f.question for f in self.frames}
+        out = []
+        for h in self.lexicon.hits(text):
+            act = h.group.category
+            k = by_text.get(h.clause)
+            if act in undone or k is None:
+                continue
+            if _asks(r.pieces[k], asking.get(act, "block")):
+                continue
+            pattern = _parse(h.term)
+            tail = pattern.parts[-1]
+            last = len(tail.text) if not isinstance(tail, str) else 1
+            spans = find(pattern, r.pieces[k].clause) or [(0, 0)]
+            # 我们不会拘留你: a negation inside the gap of 我…拘留你 negates it as well
+            if all(
+                not self._holds(r, act, _Span(k, s, e))
+                or not self._holds(r, act, _Span(k, e - last, e))
+                for s, e in spans
+            ):
+                continue
+            out.append(Act(act, h.group.meaning, h.group.strength, h.clause))
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _parse(term: str) -> Pattern:
+    return Pattern.parse(term)
+
+
+def _asks(piece: _Piece, asking: Asking) -> bool:
+    """Whether the clause is a question that, for this frame, does not perform the act."""
+    if asking == "allow":
+        return False
+    return piece.yes_no if asking == "rhetorical" else piece.question
+
+
+_HEADLINE_TAILS = ("", "的", "队的", "执法", "执勤", "执行公务", "例行检查")
+_HEADLINE_MAX = 14
+_NOT_HEADLINE = frozenset("你恁他她我俺去找跟打")
+
+
+def _headline(text: str, end: int) -> bool:
+    """A clause that only names who speaks: 市交警支队机动大队, 交警执法, 执勤民警."""
+    return (
+        len(text) <= _HEADLINE_MAX
+        and text[end:] in _HEADLINE_TAILS
+        and not any(ch in _NOT_HEADLINE for ch in text)
+    )
+
+
+def _a_not_a(text: str, at: int, n: int) -> bool:
+    """信不信, 是不是, 有没有 ask; they do not negate."""
+    return at > 0 and at + n < len(text) and text[at - 1] == text[at + n]
+
+
+def acts_of(frames: Frames, text: str, speaker: str, wanted: Sequence[str] = ACTS) -> list[Act]:
+    """The acts of ``wanted`` in ``text`` that are believed from ``speaker``."""
+    return [a for a in frames.acts(text) if a.act in wanted and a.believed_from(speaker)]
+
+
+@lru_cache(maxsize=4)
+def load_frames(path: Path | None = None) -> Frames:
+    """The frames at ``path`` (default: the packaged ones) with the packaged lexicon, cached."""
+    return Frames.load(path, load_lexicon())

@@ -1,0 +1,142 @@
+"""Speech acts on the development corpus, and the scoping of negation, refusal, questions and
+reported speech that makes them generalise (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzers import corpus
+from analyzers.frames import ACTS, Frames, acts_of, load_frames
+
+DEV = corpus.load_split("dev")
+
+
+def _ids(e: corpus.Exchange) -> str:
+    return e.id
+
+
+def test_the_dev_corpus_is_large_and_balanced() -> None:
+    for label in ACTS:
+        assert sum(label in e.labels for e in DEV) >= 40, label
+    positives = [e for e in DEV if e.labels]
+    negatives = [e for e in DEV if not e.labels]
+    assert len(negatives) >= len(positives)
+    kinds = {e.kind for e in negatives}
+    assert {"civilian_says", "officer_refuses", "negation", "lawful_notice", "question"} <= kinds
+    assert {"reported_speech"} <= kinds
+    assert all(e.id.startswith("D-") for e in DEV) and len({e.id for e in DEV}) == len(DEV)
+
+
+@pytest.mark.parametrize("exchange", [e for e in DEV if e.labels], ids=_ids)
+def test_every_positive_is_recognised(exchange: corpus.Exchange) -> None:
+    assert corpus.predict(exchange) == exchange.labels
+
+
+@pytest.mark.parametrize("exchange", [e for e in DEV if not e.labels], ids=_ids)
+def test_no_hard_negative_is_flagged(exchange: corpus.Exchange) -> None:
+    assert corpus.predict(exchange) == frozenset()
+
+
+def said(text: str, speaker: str = "officer") -> set[str]:
+    return {a.act for a in acts_of(load_frames(), text, speaker)}
+
+
+class TestNegationAndRefusal:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "这钱我不能收，你装好。",  # refusal verb before the money
+            "钱你拿回去，单子该开还得开。",  # 收回去/拿回去 anywhere in the segment
+            "微信转我？没这个规矩。",  # a question and a refusal
+            "红包就别发了，去银行交。",
+        ],
+    )
+    def test_an_officer_refusing_money_asks_for_none(self, text: str) -> None:
+        assert "cash_no_receipt" not in said(text)
+
+    def test_the_negation_is_bound_to_its_clause(self) -> None:
+        # 不 in the first clause does not reach the demand in the second
+        assert "cash_no_receipt" in said("罚单我不开了，你拿三百来。")
+
+    def test_a_condition_with_not_is_not_a_denial(self) -> None:
+        assert "quota" in said("一周不开够五十张，回去要挨批。")
+        assert "threat" in said("不把视频删了，你别想走。")
+
+    @pytest.mark.parametrize(
+        "text", ["指标这东西早就取消了。", "我们这儿哪有什么罚款任务。", "没有人给我们定开单数。"]
+    )
+    def test_a_denial_that_quotas_exist_is_not_quota_talk(self, text: str) -> None:
+        assert "quota" not in said(text)
+
+    def test_a_negated_lawful_channel_does_not_make_a_demand_lawful(self) -> None:
+        assert "cash_no_receipt" in said("别去银行了，二百块给我就行。")
+
+
+class TestQuestionsAndReportedSpeech:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "你是说我跟你要钱？",
+            "有人说我们一天要开三十张，那是瞎传。",
+            "他说他给我转了两百，根本没有的事。",
+        ],
+    )
+    def test_reported_speech_is_not_the_speakers_act(self, text: str) -> None:
+        assert said(text) & {"cash_no_receipt", "quota"} == set()
+
+    def test_a_real_question_asks_but_a_rhetorical_one_threatens(self) -> None:
+        assert "quota" not in said("你们是不是每天都有开单任务要完成？")
+        assert "threat" in said("跟我横？信不信我扣你的车。")
+        assert "threat" not in said("你想让我把车扣了吗？")
+
+    def test_an_insult_as_a_question_is_still_an_insult(self) -> None:
+        assert "verbal_abuse" in said("你是猪吗？")
+
+
+class TestWhoAndWhat:
+    def test_an_offer_by_the_civilian_is_no_demand(self) -> None:
+        assert "cash_no_receipt" not in said("我给你二百，你别开了。", "civilian")
+        assert "cash_no_receipt" not in said("我转你两百行不行？", "officer")
+
+    def test_a_personal_transfer_is_believed_whatever_the_label(self) -> None:
+        assert "cash_no_receipt" in said("转我微信，两百。", "civilian")
+
+    def test_a_lawful_notice_of_a_measure_is_not_a_threat(self) -> None:
+        assert "threat" not in said("你再拒不配合，我们将依法对车辆予以扣留。")
+        assert "threat" in said("你再拍，我把你车扣了。")
+
+    @pytest.mark.parametrize(
+        ("text", "act"),
+        [
+            ("交巡警三大队，请靠边。", "identification"),
+            ("我是这片的片警。", "identification"),
+            ("对处罚结果不满意可以去复议。", "rights_notice"),
+            ("你对这个有异议，可以提出来。", "rights_notice"),
+        ],
+    )
+    def test_procedure_in_other_words(self, text: str, act: str) -> None:
+        assert act in said(text)
+
+    @pytest.mark.parametrize(
+        "text", ["你是哪个中队的？", "去交警大队处理。", "申辩也没用。", "别跟我扯复议。"]
+    )
+    def test_no_procedure_in_questions_errands_or_refusals(self, text: str) -> None:
+        assert said(text) & {"identification", "rights_notice"} == set()
+
+    def test_asr_homophones_still_match(self) -> None:
+        assert "quota" in said("这个月的之标还没完成。")
+        assert "rights_notice" in said("你可以申请复意。")
+
+
+def test_acts_carry_their_meaning_and_clause() -> None:
+    (act,) = [
+        a
+        for a in load_frames().acts("你看着办，两百块给我，单子不开了。")
+        if a.meaning == "索要钱款"
+    ]
+    assert act.act == "cash_no_receipt" and act.clause == "两百块给我"
+
+
+def test_a_frame_naming_an_unknown_concept_is_refused() -> None:
+    with pytest.raises(ValueError, match="NOPE"):
+        Frames({"concept": {}, "frame": [{"act": "quota", "meaning": "x", "all": ["NOPE"]}]})
