@@ -341,11 +341,16 @@ def standing_flags(settings: Settings, timeout_s: float = 300.0) -> dict[str, Fl
     )
     latest: dict[str, Flag] = {}
     try:
-        parts = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
+        deadline = time.monotonic() + timeout_s
+        # A topic just created may take a moment to show in the metadata: never read it as empty.
+        while not (partitions := consumer.partitions_for_topic(name)):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"找不到主题 {name}，无法读取已发布的问题线索")
+            time.sleep(1)
+        parts = [TopicPartition(name, p) for p in sorted(partitions)]
         consumer.assign(parts)
         consumer.seek_to_beginning(*parts)
         ends = consumer.end_offsets(parts)
-        deadline = time.monotonic() + timeout_s
         while any(consumer.position(tp) < ends[tp] for tp in parts):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"读取已发布的问题线索超时（{name}）")
