@@ -41,7 +41,7 @@ import faust
 
 from analyzers.engine import Changes, Engine
 from jiancha import metrics
-from jiancha.elastic.writer import BulkWriter, Upsert, retry_while_unavailable
+from jiancha.elastic.writer import SET_ONCE_ROUNDS, BulkWriter, Upsert, retry_while_unavailable
 from jiancha.kafka import (
     GROUP_COORDINATOR_WAIT_S,
     client_security,
@@ -54,7 +54,7 @@ from streams.admin import serve_worker_metrics
 from streams.analysis.documents import CaseBook, case_on_create
 from streams.app import create_app, prepare, raw_topic
 from streams.dead_letters import SendDead, dead_letter, dead_letter_of, dead_letter_sender
-from streams.review.cases import decision_update
+from streams.review.cases import projected_decision
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
 from streams.schemas.case_events import CaseDecided
 from streams.schemas.complaints import Complaint
@@ -184,7 +184,7 @@ class BuildCases:
             except InvalidEvent as exc:
                 if base == topics.COMPLAINTS:
                     continue  # flag_encounters dead-letters these
-                letter = dead_letter_of(event, exc.reason, stage="cases", now=datetime.now(UTC))
+                letter = dead_letter_of(event, exc.reason, stage=ROLE, now=datetime.now(UTC))
                 await self.send_dead(letter.dead_key, letter.to_json_bytes())
         upserts = [
             Upsert(self.cases_alias, case_id, self.book.document(case_id), case_on_create())
@@ -197,28 +197,54 @@ class BuildCases:
         return touched
 
     async def _project(self, decided: CaseDecided) -> None:
-        """Apply a decision to its case, once (the API's claim usually wrote it already)."""
-        from elasticsearch import ApiError
+        """Apply a decision to its case, once (the API's claim usually wrote it already).
 
-        async def update() -> Any:
-            return await self.writer.es.update(
-                index=self.cases_alias,
-                id=decided.case_id,
-                retry_on_conflict=5,
-                **decision_update(decided),
-            )
+        Read, compare, write conditionally (as the claim does): a concurrent write makes the
+        write fail (409) and the case be read again.
+        """
+        from elasticsearch import ApiError, ConflictError
 
-        try:
-            await retry_while_unavailable(update, "（审核决定）")
-        except ApiError as exc:
-            await self._refused(decided.case_id, f"Elasticsearch 拒绝写入：{exc}", {})
+        es, alias, case_id = self.writer.es, self.cases_alias, decided.case_id
+        for _ in range(SET_ONCE_ROUNDS):
+
+            async def get() -> Any:
+                return await es.options(ignore_status=404).get(index=alias, id=case_id)
+
+            hit = (await retry_while_unavailable(get, "（审核决定）")).body
+            found = bool(hit.get("found"))
+            doc = projected_decision(hit["_source"] if found else None, decided)
+            if doc is None:
+                return
+
+            async def write(
+                doc: dict[str, Any] = doc, found: bool = found, hit: dict[str, Any] = hit
+            ) -> Any:
+                if not found:
+                    return await es.create(index=alias, id=case_id, document=doc)
+                return await es.update(
+                    index=alias,
+                    id=case_id,
+                    doc=doc,
+                    if_seq_no=hit["_seq_no"],
+                    if_primary_term=hit["_primary_term"],
+                )
+
+            try:
+                await retry_while_unavailable(write, "（审核决定）")
+                return
+            except ConflictError:
+                continue  # written meanwhile (the builder, the API): read again
+            except ApiError as exc:
+                await self._refused(case_id, f"Elasticsearch 拒绝写入：{exc}", doc)
+                return
+        await self._refused(case_id, "Elasticsearch 拒绝写入：并发写入冲突，多次重试仍未写入", {})
 
     async def _refused(self, case_id: str, reason: str, doc: dict[str, Any]) -> None:
         # A case Elasticsearch refuses is our bug, not bad input: keep it with the reason.
         log.error("案件 %s 写入失败：%s", case_id, reason)
         letter = dead_letter(
             reason,
-            stage="cases",
+            stage=ROLE,
             source=self.cases_alias,
             position=case_id,
             payload=json.dumps(doc, ensure_ascii=False).encode("utf-8"),

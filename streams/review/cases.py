@@ -246,33 +246,18 @@ def decision_document(event: CaseDecided, history: list[dict[str, Any]]) -> dict
     }
 
 
-#: Apply a decision unless the case's history already holds its event (the API's claim wrote it,
-#: or this is a replay): Kafka's ``case-events`` and the index then agree, whatever the order.
-_APPLY_DECISION = """
-if (ctx._source.history == null) { ctx._source.history = []; }
-for (def e : ctx._source.history) {
-  if (e.event_id == params.doc.decision.event_id) { ctx.op = 'noop'; return; }
-}
-ctx._source.history.add(params.entry);
-ctx._source.status = params.doc.status;
-ctx._source.status_label = params.doc.status_label;
-ctx._source.decision = params.doc.decision;
-"""
-
-
-def decision_update(event: CaseDecided) -> dict[str, Any]:
-    """The Elasticsearch update (script + upsert) that projects ``CaseDecided``, idempotently."""
-    doc = decision_document(event, [])
-    return {
-        "script": {
-            "source": _APPLY_DECISION,
-            "lang": "painless",
-            "params": {"doc": doc, "entry": decision_entry(event)},
-        },
+def projected_decision(source: dict[str, Any] | None, event: CaseDecided) -> dict[str, Any] | None:
+    """What projecting ``CaseDecided`` writes over ``source`` (None: the case is not indexed
+    yet), or None when its history already holds the event (the API's claim wrote it, or this is
+    a replay): Kafka's ``case-events`` and the index agree, whatever the order."""
+    if source is None:
         # A case the builder has not written yet (a rebuild reads both topics at once): the
         # decision first, the flags merge in after.
-        "upsert": {"case_id": event.case_id, **doc},
-    }
+        return {"case_id": event.case_id, **decision_document(event, [])}
+    history = list(source.get("history") or [])
+    if any(entry.get("event_id") == event.event_id for entry in history):
+        return None
+    return decision_document(event, history)
 
 
 def undo_document(source: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from analyzers.engine import Engine
 from streams.analysis.documents import CaseBook, case_document, case_on_create
-from streams.review.cases import decide, decision_document, decision_update
+from streams.review.cases import decide, decision_document, projected_decision
 from streams.schemas.case_events import CaseDecided
 from streams.schemas.complaints import Complaint
 from streams.speech.service import tampering_flag
@@ -150,7 +150,8 @@ def test_the_claim_and_the_projection_write_the_same_decision():
     # What the projector reads back from Kafka is the event's JSON.
     replayed = CaseDecided.model_validate_json(event.to_json_bytes())
     assert decision_document(replayed, []) == claimed
-    update = decision_update(replayed)
-    assert update["upsert"] == {"case_id": "C-A1", **claimed}
-    assert update["script"]["params"]["entry"] == claimed["history"][-1]
+    # Projected after the claim: nothing to do; on a rebuilt index: the claim's fields.
+    assert projected_decision({**source, **claimed}, replayed) is None
+    assert projected_decision(None, replayed) == {"case_id": "C-A1", **claimed}
+    assert projected_decision(source, replayed) == claimed
     assert claimed["status"] == "confirmed" and claimed["decision"]["reason"] == "属实"
