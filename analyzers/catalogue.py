@@ -40,3 +40,7 @@ CATEGORIES: dict[str, Category] = {
         Category("evidence_tampering", "procedure", 5, "录像疑似被篡改", "公安机关现场执法视音频记录工作规定"),
     )
 }  # fmt: skip
+
+#: Categories other services raise (the transcriber and the indexer), never the rule engine: a
+#: restarted analyzer leaves these standing.
+RAISED_ELSEWHERE = frozenset({"evidence_tampering"})

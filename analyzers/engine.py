@@ -40,12 +40,13 @@ from typing import TYPE_CHECKING, Any
 
 from analyzers import coverage_rules, duplicate_rules, officer_stats, speech_rules
 from analyzers import record_rules as rr
+from analyzers.catalogue import RAISED_ELSEWHERE
 from analyzers.law import Law, load_law
 from analyzers.model import Encounter
 from jiancha.clock import BEIJING
 from streams.schemas.complaints import Complaint
 from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import Flag
+from streams.schemas.flags import CaseContext, Flag
 from streams.schemas.policies import Policy
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
@@ -189,7 +190,7 @@ class Engine:
         self._acts_by_day[(a.officer_id, day)].append(a)
         if a.plate:
             self._by_act[(a.plate, a.violation_type)].append(a)
-            self._acts_by_plate[_plate_key(a.plate)].append(a)
+            self._acts_by_plate[plate_key(a.plate)].append(a)
             self._dirty.add(("plate", a.plate, a.violation_type))
         month = officer_stats.month_of(a)
         self._months[month][a.action_id] = a
@@ -205,7 +206,7 @@ class Engine:
         self._acts_by_day[(a.officer_id, local_date(a.occurred_at))].remove(a)
         if a.plate:
             self._by_act[(a.plate, a.violation_type)].remove(a)
-            self._acts_by_plate[_plate_key(a.plate)].remove(a)
+            self._acts_by_plate[plate_key(a.plate)].remove(a)
             self._dirty.add(("plate", a.plate, a.violation_type))
         month = officer_stats.month_of(a)
         self._months[month].pop(a.action_id, None)
@@ -288,26 +289,16 @@ class Engine:
         if c.officer_id:
             self._complaints_by[c.officer_id].append(c)
         elif c.plate:
-            self._complaints_by[_plate_key(c.plate)].append(c)
+            self._complaints_by[plate_key(c.plate)].append(c)
         for a in self._complained_actions(c):
             self._links[a.action_id].add(c.complaint_id)
             self._dirty_cases.add(case_id_of(a.action_id))
 
     def _complaint_span(self, c: Complaint) -> tuple[datetime, datetime]:
-        if c.occurred_at is not None:
-            return c.occurred_at - self.w.complaint_window, c.occurred_at + self.w.complaint_window
-        return c.received_at - self.w.complaint_lookback, c.received_at
+        return complaint_span(c, self.w)
 
     def _complaint_matches(self, c: Complaint, a: EnforcementAction) -> bool:
-        """The complaint names the ticket's officer (or partner) and/or plate, near its time."""
-        if not (c.officer_id or c.plate):
-            return False
-        if c.officer_id and c.officer_id not in (a.officer_id, *a.co_officer_ids):
-            return False
-        if c.plate and _plate_key(c.plate) != _plate_key(a.plate):
-            return False
-        lo, hi = self._complaint_span(c)
-        return lo <= a.occurred_at <= hi
+        return complaint_names(c, (a.officer_id, *a.co_officer_ids), a.plate, a.occurred_at, self.w)
 
     def _complained_actions(self, c: Complaint) -> list[EnforcementAction]:
         if c.officer_id:
@@ -318,14 +309,14 @@ class Engine:
                 for a in self._acts_by_day.get((c.officer_id, d), ())
             ]
         else:
-            candidates = self._acts_by_plate.get(_plate_key(c.plate), [])
+            candidates = self._acts_by_plate.get(plate_key(c.plate), [])
         return [a for a in candidates if self._complaint_matches(c, a)]
 
     def _link_complaints_to(self, a: EnforcementAction) -> None:
         nearby = [
             *self._complaints_by.get(a.officer_id, ()),
             *(c for o in a.co_officer_ids for c in self._complaints_by.get(o, ())),
-            *self._complaints_by.get(_plate_key(a.plate), ()),
+            *self._complaints_by.get(plate_key(a.plate), ()),
         ]
         for c in nearby:
             if self._complaint_matches(c, a):
@@ -431,7 +422,7 @@ class Engine:
             *rr.aux_alone(a, self._regulars),
             *rr.exempt_penalized(a, sorted(self.policies.values(), key=lambda p: p.policy_id)),
         ]
-        return _in_case(flags, a.action_id)
+        return self._in_case(flags, a.action_id)
 
     # -- encounters and coverage ----------------------------------------------------------------
 
@@ -481,7 +472,7 @@ class Engine:
                 claimed[owner.action_id].append(r)
         flags: list[Flag] = []
         for a in acts:
-            flags += _in_case(
+            flags += self._in_case(
                 self._encounter_flags(Encounter(a, claimed[a.action_id])), a.action_id
             )
             coverage = coverage_rules.coverage_flags(
@@ -492,9 +483,9 @@ class Engine:
                 tolerance=self.w.cover_tolerance,
                 gap_window=self.w.gap_window,
             )
-            flags += _in_case(coverage, a.action_id)
+            flags += self._in_case(coverage, a.action_id)
         for r in alone:
-            flags += _in_case(self._encounter_flags(Encounter(None, [r])), r.recording_id)
+            flags += self._in_case(self._encounter_flags(Encounter(None, [r])), r.recording_id)
         return flags
 
     def _encounter_flags(self, e: Encounter) -> list[Flag]:
@@ -514,7 +505,7 @@ class Engine:
         acts = self._by_act.get((plate, violation_type), ())
         flags = duplicate_rules.duplicate_penalty(acts, self.law, self.w.duplicate_window)
         # each in the case of the ticket it flags, the later one of the pair
-        return [f.model_copy(update={"case_id": case_id_of(f.action_ids[0])}) for f in flags]
+        return [f for g in flags for f in self._in_case([g], g.action_ids[0])]
 
     def _month_closed(self, month: str) -> bool:
         year, m = (int(x) for x in month.split("-"))
@@ -525,13 +516,69 @@ class Engine:
         if not self._month_closed(month):
             return []
         flags = officer_stats.flags_for(list(self._months[month].values()))
+        return [f for g in flags for f in self._in_case([g], f"{g.officer_id}@{month}")]
+
+    # -- cases ----------------------------------------------------------------------------------
+
+    def _in_case(self, flags: list[Flag], key: str) -> list[Flag]:
+        """The flags placed in the case of ``key``, each carrying what the case is about."""
+        if not flags:
+            return []
+        update = {"case_id": case_id_of(key), "case": self.context(key)}
+        return [f.model_copy(update=update) for f in flags]
+
+    def context(self, key: str) -> CaseContext:
+        """What the case of ``key`` (action id, recording id or officer@month) is about."""
+        a = self.actions.get(key)
+        if a is not None:
+            return CaseContext(
+                officer_id=a.officer_id,
+                squad_id=a.squad_id,
+                occurred_at=a.occurred_at,
+                plate=a.plate,
+                violation_type=a.violation_type,
+                co_officer_ids=list(a.co_officer_ids),
+            )
+        r = self.recordings.get(key)
+        if r is not None:
+            return CaseContext(occurred_at=r.started_at)
+        if "@" in key:  # an officer-month: its first day
+            year, month = (int(x) for x in key.rpartition("@")[2].split("-"))
+            return CaseContext(occurred_at=datetime(year, month, 1, tzinfo=BEIJING))
+        return CaseContext()
+
+    def stale(self, published: Iterable[Flag]) -> list[Flag]:
+        """Of flags published earlier (by this engine or a predecessor), those standing on the
+        topic that no longer hold, as withdrawals: what a restarted analyzer must take back."""
         return [
-            f.model_copy(update={"case_id": case_id_of(f"{f.officer_id}@{month}")}) for f in flags
+            f.model_copy(update={"withdrawn": True})
+            for f in published
+            if not f.withdrawn
+            and f.category not in RAISED_ELSEWHERE
+            and f.flag_id not in self._live
         ]
 
 
-def _in_case(flags: list[Flag], key: str) -> list[Flag]:
-    return [f.model_copy(update={"case_id": case_id_of(key)}) for f in flags]
+def complaint_span(c: Complaint, w: Windows) -> tuple[datetime, datetime]:
+    """When the act a complaint is about took place: around its time, else before receipt."""
+    if c.occurred_at is not None:
+        return c.occurred_at - w.complaint_window, c.occurred_at + w.complaint_window
+    return c.received_at - w.complaint_lookback, c.received_at
+
+
+def complaint_names(
+    c: Complaint, officers: Iterable[str], plate: str | None, at: datetime, w: Windows
+) -> bool:
+    """Whether a complaint is about a ticket: it names the ticket's officer (or partner) and/or
+    plate, near its time. The engine and the case builder link complaints by this rule."""
+    if not (c.officer_id or c.plate):
+        return False
+    if c.officer_id and c.officer_id not in officers:
+        return False
+    if c.plate and plate_key(c.plate) != plate_key(plate):
+        return False
+    lo, hi = complaint_span(c, w)
+    return lo <= at <= hi
 
 
 def _days(lo: date, hi: date) -> Iterator[date]:
@@ -541,6 +588,6 @@ def _days(lo: date, hi: date) -> Iterator[date]:
         d += timedelta(days=1)
 
 
-def _plate_key(plate: str | None) -> str:
+def plate_key(plate: str | None) -> str:
     """Plates compare without the separator dot and spaces: 鲁R·A12345 = 鲁RA12345."""
     return "".join(ch for ch in (plate or "") if ch not in "·. -").upper()

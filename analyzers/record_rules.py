@@ -8,7 +8,7 @@ from analyzers.catalogue import RULE_VERSION
 from analyzers.law import Law
 from analyzers.model import make_flag
 from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import FieldEvidence, Flag, SegmentEvidence
+from streams.schemas.flags import CaseContext, FieldEvidence, Flag, SegmentEvidence
 from streams.schemas.policies import Policy
 from streams.schemas.recordings import Recording
 
@@ -205,4 +205,4 @@ def evidence_tampering(
         ],
         explanation=explanation,
         rule_version=rule_version,
-    )
+    ).model_copy(update={"case": CaseContext(occurred_at=r.started_at)})  # no ticket is judged here

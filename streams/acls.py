@@ -50,8 +50,9 @@ USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "indexer",
         "jiancha worker（建索引、账号投影、整改到期提醒、周报定时）",
-        # Escalations of overdue orders (streams/review/agents.py) are rectification events.
-        writes=(topics.DEAD_LETTERS, topics.RECTIFICATION_EVENTS),
+        # Escalations of overdue orders (streams/review/agents.py) are rectification events; a
+        # recording registered again with other media is flagged (streams/indexer/agents.py).
+        writes=(topics.DEAD_LETTERS, topics.RECTIFICATION_EVENTS, topics.FLAGS),
         reads=(
             topics.RECORDINGS,
             topics.TRANSCRIPTS,
@@ -64,14 +65,18 @@ USERS: tuple[KafkaUser, ...] = (
     ),
     KafkaUser(
         "analyzer",
-        "jiancha analyzer（规则引擎）",
+        "jiancha analyzer（规则引擎、案件库）",
         writes=(topics.FLAGS, topics.DEAD_LETTERS),
+        # The case builder (streams/analysis/agents.py) makes the cases from every flag and
+        # projects the API's decisions.
         reads=(
             topics.POLICIES,
             topics.ENFORCEMENT_ACTIONS,
             topics.RECORDINGS,
             topics.TRANSCRIPTS,
             topics.COMPLAINTS,
+            topics.FLAGS,
+            topics.CASE_EVENTS,
         ),
         faust_role="analyzer",
     ),

@@ -11,16 +11,17 @@ acls=(/opt/kafka/bin/kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-con
 "${acls[@]}" --allow-principal User:api --operation Write --topic audit --topic case-events --topic recordings --topic rectification-events --topic users > /dev/null
 # indexer: jiancha worker（建索引、账号投影、整改到期提醒、周报定时）
 "${acls[@]}" --allow-principal User:indexer --operation Read --group jiancha-indexer > /dev/null
-"${acls[@]}" --allow-principal User:indexer --operation Describe --topic case-events --topic complaints --topic flags --topic policies > /dev/null
+"${acls[@]}" --allow-principal User:indexer --operation Describe --topic case-events --topic complaints --topic policies > /dev/null
 "${acls[@]}" --allow-principal User:indexer --operation Describe --operation Read --topic audit --topic enforcement-actions --topic recordings --topic transcripts --topic users > /dev/null
 "${acls[@]}" --allow-principal User:indexer --operation Describe --operation Read --operation Write --topic rectification-events > /dev/null
-"${acls[@]}" --allow-principal User:indexer --operation Describe --operation Write --topic dead-letters > /dev/null
+"${acls[@]}" --allow-principal User:indexer --operation Describe --operation Write --topic dead-letters --topic flags > /dev/null
 "${acls[@]}" --allow-principal User:indexer --operation Create --operation Describe --operation Read --operation Write --resource-pattern-type prefixed --topic jiancha-indexer- > /dev/null
-# analyzer: jiancha analyzer（规则引擎）
+# analyzer: jiancha analyzer（规则引擎、案件库）
 "${acls[@]}" --allow-principal User:analyzer --operation Delete --operation Read --group jiancha-analyzer > /dev/null
-"${acls[@]}" --allow-principal User:analyzer --operation Describe --topic audit --topic case-events --topic rectification-events --topic users > /dev/null
-"${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --topic complaints --topic enforcement-actions --topic policies --topic recordings --topic transcripts > /dev/null
-"${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Write --topic dead-letters --topic flags > /dev/null
+"${acls[@]}" --allow-principal User:analyzer --operation Describe --topic audit --topic rectification-events --topic users > /dev/null
+"${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --topic case-events --topic complaints --topic enforcement-actions --topic policies --topic recordings --topic transcripts > /dev/null
+"${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --operation Write --topic flags > /dev/null
+"${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Write --topic dead-letters > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Create --operation Describe --operation Read --operation Write --resource-pattern-type prefixed --topic jiancha-analyzer- > /dev/null
 # transcriber: jiancha transcriber（语音转写）
 "${acls[@]}" --allow-principal User:transcriber --operation Read --group jiancha-transcriber > /dev/null

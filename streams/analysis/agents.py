@@ -1,16 +1,25 @@
-"""The analyzer worker: the rule engine on the stream, flags to ``flags``, cases to Elasticsearch.
+"""The analyzer worker: the rule engine on the stream, and the one writer of the ``cases`` index.
 
-One agent, ``flag_encounters``, reads actions, recordings, transcripts, policies and complaints,
-hands them to :class:`~analyzers.engine.Engine` (the code ``jiancha analyze`` runs in batch) and
-sends what each batch changed: flags (new, changed or withdrawn) to ``flags``, keyed by officer, and
-the cases they belong to to the ``cases`` index.
+Two agents:
 
-The engine's state is the input topics themselves: Kafka keeps them forever, and a starting
-analyzer reads them again from the beginning (:func:`replay_from_start`). While it re-reads what
-was there when it started it only gathers; it judges once it has caught up, as the batch does, so a
-restart neither floods reviewers with flags that the next recording withdraws nor changes anything:
-flag ids and case ids are stable, and a case's review status, set once on creation, is never
-touched by the analyzer.
+- ``flag_encounters`` reads actions, recordings, transcripts, policies and complaints, hands them
+  to :class:`~analyzers.engine.Engine` (the code ``jiancha analyze`` runs in batch) and sends
+  what each batch changed: flags (new, changed or withdrawn) to ``flags``, keyed by officer.
+- ``build_cases`` reads ``flags`` (from every producer: this engine, the transcriber's and the
+  indexer's tampering flags), ``complaints`` and ``case-events`` (the API's decisions) and keeps
+  the ``cases`` index: flags merged into their case by flag id, withdrawn ones removed, the
+  complaints about a ticket linked to its case, the status set only when a case is created, each
+  ``CaseDecided`` applied once (by event id).
+
+The worker's state is Kafka itself: topics are kept forever, and a starting analyzer reads them
+again from the beginning (:func:`replay_from_start` deletes its consumer group). While the engine
+re-reads what was there when it started it only gathers; it judges once it has caught up, as the
+batch does. Before that first judgement it knows every flag standing on ``flags``
+(:func:`standing_flags`: the topic read to its end at start), so a flag its predecessor raised
+and that no longer holds (a recording that covers the ticket arrived meanwhile) is withdrawn,
+whatever the timing of the kill. The builder re-reads ``flags`` and ``case-events`` from the
+beginning too: dropping the cases index and restarting the analyzer rebuilds it, decisions
+included.
 
 Live, the engine judges after every batch. The watermark is the latest event time seen, so when the
 inputs arrive out of step (a backlog of tickets read before the recordings that cover them), a
@@ -32,7 +41,7 @@ import faust
 
 from analyzers.engine import Changes, Engine
 from jiancha import metrics
-from jiancha.elastic.writer import BulkWriter, Upsert
+from jiancha.elastic.writer import SET_ONCE_ROUNDS, BulkWriter, Upsert, retry_while_unavailable
 from jiancha.kafka import (
     GROUP_COORDINATOR_WAIT_S,
     client_security,
@@ -42,10 +51,14 @@ from jiancha.kafka import (
 from jiancha.settings import Settings
 from streams import topics
 from streams.admin import serve_worker_metrics
-from streams.analysis.documents import case_document, case_on_create
+from streams.analysis.documents import CaseBook, case_on_create
 from streams.app import create_app, prepare, raw_topic
 from streams.dead_letters import SendDead, dead_letter, dead_letter_of, dead_letter_sender
+from streams.review.cases import projected_decision
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
+from streams.schemas.case_events import CaseDecided
+from streams.schemas.complaints import Complaint
+from streams.schemas.flags import Flag
 from streams.topics import topic_name
 
 log = logging.getLogger(__name__)
@@ -58,9 +71,13 @@ INPUTS = (
     topics.TRANSCRIPTS,
     topics.COMPLAINTS,
 )
+#: what the case builder reads
+CASE_INPUTS = (topics.FLAGS, topics.COMPLAINTS, topics.CASE_EVENTS)
 #: topics no other worker validates: their bad events are dead-lettered here
 _OWN_DEAD_LETTERS = {topics.POLICIES, topics.COMPLAINTS}
 _MODEL_OF = {base: model for model, base in EVENT_TYPES.values()}
+
+Send = Callable[[str, bytes], Any]
 
 
 class FlagEncounters:
@@ -69,21 +86,21 @@ class FlagEncounters:
     def __init__(
         self,
         engine: Engine,
-        writer: BulkWriter,
-        cases_alias: str,
-        send_flag: Callable[[str, bytes], Any],
+        send_flag: Send,
         send_dead: SendDead,
         prefix: str = "",
         replay_ends: dict[tuple[str, int], int] | None = None,
+        standing: dict[str, Flag] | None = None,
     ) -> None:
         self.engine = engine
-        self.writer = writer
-        self.cases_alias = cases_alias
         self.send_flag = send_flag
         self.send_dead = send_dead
         self._base_of = {topic_name(prefix, b): b for b in INPUTS}
         # (topic, partition) -> end offset at start: what must be re-read before judging.
         self._replaying = {tp: end for tp, end in (replay_ends or {}).items() if end > 0}
+        # The flags on ``flags`` when this analyzer started (latest word per id): reconciled with
+        # the first judgement, then forgotten (from there on the engine knows what it said).
+        self._standing: dict[str, Flag] | None = dict(standing or {})
 
     @property
     def replaying(self) -> bool:
@@ -114,32 +131,127 @@ class FlagEncounters:
     def _judge(self, events: list[Any], judge: bool) -> Changes:
         for e in events:
             self.engine.add(e)
-        return self.engine.advance() if judge else Changes()
+        if not judge:
+            return Changes()
+        changes = self.engine.advance()
+        if self._standing is not None:
+            # What a predecessor said that no longer holds: a kill -9 between a flag and the
+            # recording that withdraws it must not leave the flag standing.
+            stale = self.engine.stale(self._standing.values())
+            changes.withdrawn += stale
+            changes.cases |= {f.case_id for f in stale if f.case_id}
+            self._standing = None
+        return changes
 
     async def publish(self, changes: Changes) -> None:
-        """Flags to Kafka first (the system of record), then the cases they changed to ES."""
+        """Flags to ``flags`` (the case builder makes the cases from them)."""
         for flag in [*changes.flags, *changes.withdrawn]:
             await self.send_flag(flag.key, flag.to_json_bytes())
             metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()  # issue 8: flags out
-        upserts = []
-        for case_id in sorted(changes.cases):
-            case = self.engine.case(case_id)
-            upserts.append(
-                Upsert(self.cases_alias, case_id, case_document(case), on_create=case_on_create())
-            )
+
+
+class BuildCases:
+    """Fold ``flags``, ``complaints`` and ``case-events`` into the cases index (its one writer
+    besides the API's claim, which the projection of ``CaseDecided`` agrees with)."""
+
+    def __init__(
+        self,
+        writer: BulkWriter,
+        cases_alias: str,
+        send_dead: SendDead,
+        prefix: str = "",
+        book: CaseBook | None = None,
+    ) -> None:
+        self.writer = writer
+        self.cases_alias = cases_alias
+        self.send_dead = send_dead
+        self.book = book or CaseBook()
+        self._base_of = {topic_name(prefix, b): b for b in CASE_INPUTS}
+
+    async def handle(self, events: Sequence[Any]) -> set[str]:
+        """Apply a batch; returns the cases whose documents were written."""
+        touched: set[str] = set()
+        decisions: list[CaseDecided] = []
+        for event in events:
+            base = self._base_of.get(event.message.topic, event.message.topic)
+            try:
+                if base == topics.FLAGS:
+                    touched |= self.book.add_flag(decode(Flag, event.value))
+                elif base == topics.COMPLAINTS:
+                    touched |= self.book.add_complaint(decode(Complaint, event.value))
+                else:
+                    decisions.append(decode(CaseDecided, event.value))
+            except InvalidEvent as exc:
+                if base == topics.COMPLAINTS:
+                    continue  # flag_encounters dead-letters these
+                letter = dead_letter_of(event, exc.reason, stage=ROLE, now=datetime.now(UTC))
+                await self.send_dead(letter.dead_key, letter.to_json_bytes())
+        upserts = [
+            Upsert(self.cases_alias, case_id, self.book.document(case_id), case_on_create())
+            for case_id in sorted(touched)
+        ]
         for upsert, reason in await self.writer.write(upserts):
-            # A case Elasticsearch refuses is our bug, not bad input: keep it with the reason.
-            log.error("案件 %s 写入失败：%s", upsert.id, reason)
-            letter = dead_letter(
-                reason,
-                stage=ROLE,
-                source=upsert.index,
-                position=upsert.id,
-                payload=json.dumps(upsert.doc, ensure_ascii=False).encode("utf-8"),
-                key=upsert.id,
-                now=datetime.now(UTC),
-            )
-            await self.send_dead(letter.dead_key, letter.to_json_bytes())
+            await self._refused(upsert.id, reason, upsert.doc)
+        for decided in decisions:
+            await self._project(decided)
+        return touched
+
+    async def _project(self, decided: CaseDecided) -> None:
+        """Apply a decision to its case, once (the API's claim usually wrote it already).
+
+        Read, compare, write conditionally (as the claim does): a concurrent write makes the
+        write fail (409) and the case be read again.
+        """
+        from elasticsearch import ApiError, ConflictError
+
+        es, alias, case_id = self.writer.es, self.cases_alias, decided.case_id
+        for _ in range(SET_ONCE_ROUNDS):
+
+            async def get() -> Any:
+                return await es.options(ignore_status=404).get(index=alias, id=case_id)
+
+            hit = (await retry_while_unavailable(get, "（审核决定）")).body
+            found = bool(hit.get("found"))
+            doc = projected_decision(hit["_source"] if found else None, decided)
+            if doc is None:
+                return
+
+            async def write(
+                doc: dict[str, Any] = doc, found: bool = found, hit: dict[str, Any] = hit
+            ) -> Any:
+                if not found:
+                    return await es.create(index=alias, id=case_id, document=doc)
+                return await es.update(
+                    index=alias,
+                    id=case_id,
+                    doc=doc,
+                    if_seq_no=hit["_seq_no"],
+                    if_primary_term=hit["_primary_term"],
+                )
+
+            try:
+                await retry_while_unavailable(write, "（审核决定）")
+                return
+            except ConflictError:
+                continue  # written meanwhile (the builder, the API): read again
+            except ApiError as exc:
+                await self._refused(case_id, f"Elasticsearch 拒绝写入：{exc}", doc)
+                return
+        await self._refused(case_id, "Elasticsearch 拒绝写入：并发写入冲突，多次重试仍未写入", {})
+
+    async def _refused(self, case_id: str, reason: str, doc: dict[str, Any]) -> None:
+        # A case Elasticsearch refuses is our bug, not bad input: keep it with the reason.
+        log.error("案件 %s 写入失败：%s", case_id, reason)
+        letter = dead_letter(
+            reason,
+            stage=ROLE,
+            source=self.cases_alias,
+            position=case_id,
+            payload=json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+            key=case_id,
+            now=datetime.now(UTC),
+        )
+        await self.send_dead(letter.dead_key, letter.to_json_bytes())
 
 
 def build_analyzer(
@@ -147,41 +259,55 @@ def build_analyzer(
     writer: BulkWriter,
     aliases: dict[str, str],
     replay_ends: dict[tuple[str, int], int] | None = None,
+    standing: dict[str, Flag] | None = None,
 ) -> faust.App:
     """The analyzer worker's Faust app (consumer group ``{app_id}-analyzer``)."""
     app = create_app(settings, ROLE)
     flags_topic = raw_topic(app, settings, topics.FLAGS)
-    inputs = app.topic(
-        *(topic_name(settings.topic_prefix, b) for b in INPUTS),
-        key_type=bytes,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-    )
+
+    def raw_topics(*bases: str) -> Any:
+        return app.topic(
+            *(topic_name(settings.topic_prefix, b) for b in bases),
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
+        )
 
     async def send_flag(key: str, value: bytes) -> None:
         await flags_topic.send(key=key.encode("utf-8"), value=value)
 
+    send_dead = dead_letter_sender(app, settings)
     handler = FlagEncounters(
         Engine.configured(settings),
-        writer,
-        aliases["cases"],
         send_flag,
-        dead_letter_sender(app, settings),
+        send_dead,
         settings.topic_prefix,
         replay_ends,
+        standing,
+    )
+    engine = handler.engine
+    builder = BuildCases(
+        writer, aliases["cases"], send_dead, settings.topic_prefix, CaseBook(engine.w)
     )
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def close_elasticsearch(app: faust.App, **kwargs: Any) -> None:
         await writer.es.close()
 
-    @app.agent(inputs, name="flag_encounters")
+    @app.agent(raw_topics(*INPUTS), name="flag_encounters")
     async def flag_encounters(stream: Any) -> None:
         async for events in stream.take_events(
             settings.index_batch_size, within=settings.index_batch_seconds
         ):
             await handler.handle(events)
+
+    @app.agent(raw_topics(*CASE_INPUTS), name="build_cases")
+    async def build_cases(stream: Any) -> None:
+        async for events in stream.take_events(
+            settings.index_batch_size, within=settings.index_batch_seconds
+        ):
+            await builder.handle(events)
 
     return app
 
@@ -228,6 +354,44 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
         consumer.close()
 
 
+def standing_flags(settings: Settings, timeout_s: float = 300.0) -> dict[str, Flag]:
+    """``flags`` read to its end: the latest word on every flag id (withdrawn ones included)."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    name = topic_name(settings.topic_prefix, topics.FLAGS)
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-replay",
+        enable_auto_commit=False,
+        **client_security(settings),
+    )
+    latest: dict[str, Flag] = {}
+    try:
+        deadline = time.monotonic() + timeout_s
+        # A topic just created may take a moment to show in the metadata: never read it as empty.
+        while not (partitions := consumer.partitions_for_topic(name)):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"找不到主题 {name}，无法读取已发布的问题线索")
+            time.sleep(1)
+        parts = [TopicPartition(name, p) for p in sorted(partitions)]
+        consumer.assign(parts)
+        consumer.seek_to_beginning(*parts)
+        ends = consumer.end_offsets(parts)
+        while any(consumer.position(tp) < ends[tp] for tp in parts):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"读取已发布的问题线索超时（{name}）")
+            for records in consumer.poll(timeout_ms=1000).values():
+                for record in records:
+                    try:
+                        flag = decode(Flag, record.value)
+                    except InvalidEvent:
+                        continue  # nothing this analyzer could have said
+                    latest[flag.flag_id] = flag
+    finally:
+        consumer.close()
+    return latest
+
+
 _STALE_MEMBER_WAIT_S = 90.0  # longer than Faust's broker_session_timeout (60 s)
 
 
@@ -271,6 +435,7 @@ def run_analyzer(settings: Settings, loglevel: str = "info") -> None:
 
     aliases = prepare(settings)
     ends = replay_from_start(settings)
-    app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases, ends)
+    standing = standing_flags(settings)
+    app = build_analyzer(settings, BulkWriter(async_client(settings)), aliases, ends, standing)
     serve_worker_metrics(settings, ROLE, INPUTS)  # issue 8: /metrics, 0 = off
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

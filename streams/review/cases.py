@@ -213,29 +213,51 @@ def decide(
         officer_id=source.get("officer_id"),
         categories=list(source.get("categories") or []),
     )
-    entry = {
-        "at": now.isoformat(),
-        "actor": actor,
-        "role": role,
-        "action": f"case.{decision}",
-        "from_status": status,
-        "to_status": to_status,
-        "reason": reason,
-        "event_id": event_id,
+    return event, decision_document(event, source.get("history") or [])
+
+
+def decision_entry(event: CaseDecided) -> dict[str, Any]:
+    """The history entry of a decision, made from its event alone."""
+    return {
+        "at": event.decided_at.isoformat(),
+        "actor": event.decided_by,
+        "role": event.role,
+        "action": f"case.{event.decision}",
+        "from_status": event.from_status,
+        "to_status": event.to_status,
+        "reason": event.reason,
+        "event_id": event.event_id,
     }
-    doc = {
-        "status": to_status,
-        "status_label": STATUS_LABELS[to_status],
+
+
+def decision_document(event: CaseDecided, history: list[dict[str, Any]]) -> dict[str, Any]:
+    """The partial document a decision writes (the API's claim and the projection alike)."""
+    return {
+        "status": event.to_status,
+        "status_label": STATUS_LABELS[event.to_status],
         "decision": {
-            "decision": decision,
-            "reason": reason,
-            "decided_by": actor,
-            "decided_at": now.isoformat(),
-            "event_id": event_id,
+            "decision": event.decision,
+            "reason": event.reason,
+            "decided_by": event.decided_by,
+            "decided_at": event.decided_at.isoformat(),
+            "event_id": event.event_id,
         },
-        "history": [*(source.get("history") or []), entry],
+        "history": [*history, decision_entry(event)],
     }
-    return event, doc
+
+
+def projected_decision(source: dict[str, Any] | None, event: CaseDecided) -> dict[str, Any] | None:
+    """What projecting ``CaseDecided`` writes over ``source`` (None: the case is not indexed
+    yet), or None when its history already holds the event (the API's claim wrote it, or this is
+    a replay): Kafka's ``case-events`` and the index agree, whatever the order."""
+    if source is None:
+        # A case the builder has not written yet (a rebuild reads both topics at once): the
+        # decision first, the flags merge in after.
+        return {"case_id": event.case_id, **decision_document(event, [])}
+    history = list(source.get("history") or [])
+    if any(entry.get("event_id") == event.event_id for entry in history):
+        return None
+    return decision_document(event, history)
 
 
 def undo_document(source: dict[str, Any]) -> dict[str, Any]:

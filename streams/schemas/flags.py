@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from streams.schemas._base import Event
 
@@ -26,6 +26,20 @@ class FieldEvidence(Event):
     value: str | int | float | bool | None
 
 
+class CaseContext(Event):
+    """What a flag's case is about besides its flags: the ticket (cases of a ticket) or the time.
+
+    The case builder makes the case document from the flags alone, so each flag carries this.
+    """
+
+    officer_id: str | None = None  # the ticket's officer and squad (cases of a ticket)
+    squad_id: str | None = None
+    occurred_at: AwareDatetime | None = None  # the ticket's time, the recording's, the month's
+    plate: str | None = None
+    violation_type: str | None = None
+    co_officer_ids: list[str] = Field(default_factory=list)  # complaints may name a partner
+
+
 class Flag(Event):
     """One finding of an analyzer rule."""
 
@@ -45,6 +59,8 @@ class Flag(Event):
     # recording that covers a ticket arrived after the ticket had been judged uncovered).
     case_id: str | None = None
     withdrawn: bool = False
+    # Optional (added with the case builder): what the case is about, for its document.
+    case: CaseContext | None = None
 
     def to_json_bytes(self) -> bytes:
         """UTF-8 JSON with the contract's field name ``class``."""

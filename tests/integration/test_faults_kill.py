@@ -20,6 +20,7 @@ from streams.publisher import Publisher
 from tests.conftest import INDEXED_TOPICS, caught_up, wait_for
 from tests.integration.faults import Proc, sample
 from tests.integration.test_analyzer_stream import ANALYZED, _cases, _flags_on_kafka
+from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
 
@@ -126,6 +127,95 @@ def test_kill_9_of_indexer_and_analyzer_mid_stream_loses_and_doubles_nothing(
         assert not any(
             v for (name, _), v in samples.items() if name == "jiancha_dead_letters_total"
         )
+    finally:
+        for p in procs:
+            p.stop()
+
+
+def test_a_flag_raised_before_a_kill_is_withdrawn_by_the_recording_that_came_after(settings):
+    """The bad timing forced: the analyzer raises ``recording_missing``, dies (kill -9) before
+    the covering recording arrives, and its successor must take the flag back."""
+    from datetime import datetime, timedelta
+
+    from streams import topics
+    from streams.schemas.enforcement_actions import EnforcementAction
+    from streams.schemas.recordings import Recording
+
+    at = datetime.fromisoformat("2026-04-10T10:00:00+08:00")
+
+    def ticket(n: int, officer: str, when: datetime) -> EnforcementAction:
+        return EnforcementAction.model_validate(
+            {
+                "action_id": f"A-KILL-{n}",
+                "officer_id": officer,
+                "officer_role": "officer",
+                "co_officer_ids": [],
+                "squad_id": "mudan-1",
+                "occurred_at": when.isoformat(),
+                "plate": f"鲁R·K1234{n}",
+                "plate_region": "鲁R",
+                "road_user": "small_car",
+                "violation_type": "parking",
+                "measures": {"fine_cny": 100, "points": 0},
+                "payment": {"method": "bank", "receipt_no": f"R{n}"},
+            }
+        )
+
+    # The second ticket, two days on, carries the watermark past the first one's deadline.
+    tickets = [ticket(1, "KILL-1", at), ticket(2, "KILL-2", at + timedelta(days=2))]
+    covering = Recording.model_validate(
+        {
+            "recording_id": "REC-KILL-1",
+            "device_id": "BWC-K1",
+            "device_type": "body_cam",
+            "officer_ids": ["KILL-1"],
+            "squad_id": "mudan-1",
+            "started_at": (at - timedelta(minutes=2)).isoformat(),
+            "ended_at": (at + timedelta(minutes=3)).isoformat(),
+            "uploaded_at": (at + timedelta(hours=2)).isoformat(),  # in time, only delivered late
+            "sha256": "0" * 64,
+            "media_uri": "REC-KILL-1.m4a",
+        }
+    )
+    flag_id = "recording_missing:A-KILL-1"
+
+    def latest(flag: str) -> dict | None:
+        word = {f["flag_id"]: f for f in read_topic(settings, topics.FLAGS, idle_s=2)}
+        return word.get(flag)
+
+    procs: list[Proc] = []
+    try:
+        analyzer = Proc(settings, "analyzer")
+        procs.append(analyzer)
+        with Publisher(settings) as publisher:
+            for t in tickets:
+                publisher.send(topics.ENFORCEMENT_ACTIONS, t.officer_id, t.to_json_bytes())
+        raised = wait_for(lambda: latest(flag_id), timeout_s=180, what="recording_missing raised")
+        assert raised["withdrawn"] is False
+        wait_for(
+            lambda: (c := _cases(settings).get("C-A-KILL-1")) and c["flag_count"] == 1,
+            timeout_s=60,
+            what="its case",
+        )
+        analyzer.kill9()
+
+        with Publisher(settings) as publisher:  # the recording that covers the ticket, too late
+            publisher.send(topics.RECORDINGS, "KILL-1", covering.to_json_bytes())
+        again = Proc(settings, "analyzer")
+        procs.append(again)
+        wait_for(
+            lambda: (f := latest(flag_id)) is not None and f["withdrawn"],
+            timeout_s=240,
+            what="the predecessor's flag withdrawn",
+        )
+        assert flag_id not in _flags_on_kafka(settings)
+        case = wait_for(
+            lambda: (c := _cases(settings).get("C-A-KILL-1")) and c["withdrawn"] and c,
+            timeout_s=60,
+            what="the case without live flags",
+        )
+        assert case["flags"] == [] and case["flag_count"] == 0
+        assert case["status"] == "pending"  # set once, on creation
     finally:
         for p in procs:
             p.stop()

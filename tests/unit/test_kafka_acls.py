@@ -32,7 +32,8 @@ def test_each_source_system_writes_its_own_topic_only() -> None:
     }
     assert _writers(topics.ENFORCEMENT_ACTIONS) == {"tickets"}
     assert _writers(topics.RECORDINGS) == {"recorder", "api"}  # api: uploads (POST /recordings)
-    assert _writers(topics.FLAGS) == {"analyzer", "transcriber"}
+    # the indexer flags a recording registered again with other media
+    assert _writers(topics.FLAGS) == {"analyzer", "transcriber", "indexer"}
     assert _writers(topics.TRANSCRIPTS) == {"transcriber"}
     # the overdue timer of the worker escalates orders (streams/review/agents.py)
     assert _writers(topics.RECTIFICATION_EVENTS) == {"api", "indexer"}
@@ -40,7 +41,9 @@ def test_each_source_system_writes_its_own_topic_only() -> None:
 
 def test_consumers_read_only_their_inputs() -> None:
     assert _readers(topics.RECORDINGS) == {"indexer", "analyzer", "transcriber"}
-    assert _readers(topics.CASE_EVENTS) == set()  # the API reads decisions from Elasticsearch
+    # the case builder (in the analyzer) projects decisions; the API reads them from Elasticsearch
+    assert _readers(topics.CASE_EVENTS) == {"analyzer"}
+    assert _readers(topics.FLAGS) == {"analyzer"}  # the case builder, and a restarted analyzer
     assert _readers(topics.COMPLAINTS) == {"analyzer"}
     assert _readers(topics.USERS) == {"indexer"}
     for user in ("api", "recorder", "tickets", "setup"):
