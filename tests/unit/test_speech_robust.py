@@ -240,7 +240,7 @@ def test_poor_audio_gets_a_verdict_the_reviewer_reads_in_chinese():
     clean, spans = _speechy(6)
     rng = np.random.default_rng(2)
     noisy = (clean + rng.standard_normal(len(clean)) * 0.2).astype(np.float32)
-    heard = [seg((0.0, 1.0, "您好"), logprob=-1.1)]
+    heard = [EngineSegment(0.0, 1.0, "您好", (Word(0.0, 1.0, "您好", 0.4),), -1.1, 0.1)]
     q = assess(noisy, spans, heard, [])
     assert q.verdict == "poor"
     assert set(q.reasons) == {"low_snr", "low_confidence"}
