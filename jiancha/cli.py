@@ -217,9 +217,17 @@ def transcribe(
                     failed += 1
                     tqdm.write(f"跳过 {path}：{exc.reason}", file=sys.stderr)
                     continue
+                except Exception as exc:  # one bad file never stops the batch
+                    failed += 1
+                    tqdm.write(f"跳过 {path}：转写失败（{exc!r}）", file=sys.stderr)
+                    continue
                 audio += result.duration_s
                 work += result.elapsed_s
                 event = result.transcript(path.stem)
+                if result.fallback:
+                    tqdm.write(f"{path}：批量解码失败，已逐段重新转写", file=sys.stderr)
+                if event.quality_note:
+                    tqdm.write(f"{path}：{event.quality_note}", file=sys.stderr)
                 line = json.dumps(
                     {"type": "transcript", "data": event.model_dump(mode="json")},
                     ensure_ascii=False,

@@ -136,6 +136,9 @@ class Settings(BaseSettings):
     whisper_batch_size: int = Field(default=8, ge=0, le=64)  # 0: sequential; see EngineOptions
     whisper_threads: int = Field(default=0, ge=0, le=256)  # 0: one per core
     whisper_checkpoint: Path | None = None  # openai-whisper only: a local base.pt
+    # Street audio (issue 14), both chosen in benchmarks/transcription.py on the street sets:
+    whisper_vad_threshold: float = Field(default=0.5, gt=0, lt=1)  # Silero speech probability
+    whisper_denoise: Literal["off", "wiener"] = "off"  # front end before the engine
     speech_vocabulary: Path | None = None  # default: the packaged vocabulary.toml
 
     # Analyzers: the law and the seed policies as configuration (default: the packaged files)

@@ -62,6 +62,10 @@ def clips_spec(analyzer: str) -> IndexSpec:
                 "language": kw,
                 "engine": kw,
                 "transcript_text": _text(analyzer),
+                "quality": kw,
+                "quality_reasons": kw,
+                "quality_note": {"type": "keyword", "index": False},
+                "hallucinations_removed": {"type": "integer"},
                 "segments": {
                     "type": "nested",
                     "properties": {

@@ -83,6 +83,11 @@ def clip_from_transcript(tr: Transcript) -> dict[str, Any]:
         "language": tr.language,
         "engine": tr.engine,
         "transcript_text": tr.text,
+        # 音质差，需人工复核: the console shows the note, the bulletin counts quality == "poor".
+        "quality": tr.quality,
+        "quality_reasons": list(tr.quality_reasons),
+        "quality_note": tr.quality_note,
+        "hallucinations_removed": tr.hallucinations_removed,
         "segments": [
             {
                 "start": s.start,

@@ -25,6 +25,7 @@ def engine_options(settings: Settings, prompt: str) -> EngineOptions:
         beam_size=settings.whisper_beam_size,
         threads=settings.whisper_threads,
         batch_size=settings.whisper_batch_size,
+        vad_threshold=settings.whisper_vad_threshold,
         prompt=prompt,
     )
 
@@ -44,14 +45,24 @@ def build_engine(
 
 
 def build_transcriber(
-    settings: Settings, say: Callable[[str], None] = lambda _m: None, **overrides: object
+    settings: Settings,
+    say: Callable[[str], None] = lambda _m: None,
+    **overrides: object,
 ) -> Transcriber:
     """A ready :class:`Transcriber`; ``overrides`` replace engine options (benchmarks)."""
     vocabulary = load_vocabulary(settings.speech_vocabulary)
     options = replace(engine_options(settings, vocabulary.prompt), **overrides)  # type: ignore[arg-type]
     engine = build_engine(settings, options, say)
+    # A file the batched pipeline fails on is transcribed again by the sequential one.
+    sequential = getattr(engine, "sequential", None)
+    fallback = sequential() if sequential is not None and options.batch_size > 0 else None
+    front_end = None
+    if settings.whisper_denoise == "wiener":
+        from streams.speech.denoise import wiener
+
+        front_end = wiener
     limits = MediaLimits(max_bytes=settings.media_max_bytes, max_seconds=settings.media_max_seconds)
-    return Transcriber(engine, vocabulary, limits)
+    return Transcriber(engine, vocabulary, limits, fallback=fallback, front_end=front_end)
 
 
 __all__ = ["Transcriber", "build_engine", "build_transcriber", "engine_options"]

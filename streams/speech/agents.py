@@ -80,11 +80,16 @@ def build_transcriber_app(settings: Settings, transcriber: Transcriber) -> faust
                     metrics.TRANSCRIPTION_RTF.observe(r.rtf)  # issue 8: RTF
                     metrics.TRANSCRIBED_SECONDS.inc(r.duration_s)
                     log.info(
-                        "转写 %s：%.1f 秒音频，RTF %.3f，%d 段",
+                        "转写 %s：%.1f 秒音频，RTF %.3f，%d 段，剔除臆造文本 %d 处%s%s",
                         recording.recording_id,
                         r.duration_s,
                         r.rtf,
                         len(r.segments),
+                        r.hallucinations,
+                        f"，{outcome.transcript.quality_note}"
+                        if outcome.transcript.quality_note
+                        else "",
+                        "，批量解码失败后逐段转写" if r.fallback else "",
                     )
             elif outcome.kind == "tampered" and outcome.flag is not None:
                 metrics.FLAGS_OUT.labels("transcriber", outcome.flag.category).inc()

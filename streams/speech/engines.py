@@ -15,7 +15,8 @@ done by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -60,6 +61,7 @@ class EngineOptions:
     prompt: str = ""
     language: str = "zh"
     vad_min_silence_ms: int = 2000
+    vad_threshold: float = 0.5  # Silero speech probability; chosen in benchmarks/transcription.py
     # One decode per 30-s window, times from word alignment: no re-decoding of a window's tail
     # (where Whisper
     # invents 作词作曲 and repeats itself) and fewer tokens.
@@ -82,7 +84,33 @@ _CLIP_S = 30.0
 _CLIP_PAD_S = 0.2
 
 
-def speech_clips(audio: np.ndarray, min_silence_ms: int) -> list[dict[str, float]]:
+def group_clips(speech: list[tuple[float, float]], end_of_audio: float) -> list[dict[str, float]]:
+    """Speech stretches (seconds, in order) as clips: padded, grouped greedily while a group spans
+    ≤ 30 s, never overlapping, never past the audio and never longer than one window.
+
+    Where VAD cut speech at its length limit (street noise it takes for speech), two stretches
+    touch; padding both would overlap the clips, decode the overlap twice and make the clips add
+    up to more than the audio (faster-whisper then fails: ``non-negative timestamp expected``).
+    """
+    clips: list[dict[str, float]] = []
+    for s, e in speech:
+        start = max(s - _CLIP_PAD_S, 0.0, clips[-1]["end"] if clips else 0.0)
+        end = min(e + _CLIP_PAD_S, end_of_audio)
+        if end <= start:
+            continue
+        if clips and end - clips[-1]["start"] <= _CLIP_S:
+            clips[-1]["end"] = end
+            continue
+        while end - start > _CLIP_S:  # VAD's own padding can take a stretch past 30 s
+            clips.append({"start": start, "end": start + _CLIP_S})
+            start += _CLIP_S
+        clips.append({"start": start, "end": end})
+    return clips
+
+
+def speech_clips(
+    audio: np.ndarray, min_silence_ms: int, threshold: float = 0.5
+) -> list[dict[str, float]]:
     """Stretches of ``audio`` to decode, each at most one 30-s Whisper window: VAD speech, grouped
     greedily while the group spans ≤ 30 s. Silence between clips is never decoded; each clip is
     decoded once (no re-decoding of a window's tail, where Whisper invents text)."""
@@ -91,18 +119,13 @@ def speech_clips(audio: np.ndarray, min_silence_ms: int) -> list[dict[str, float
     sr = 16_000
     speech = get_speech_timestamps(
         audio,
-        VadOptions(min_silence_duration_ms=min_silence_ms, max_speech_duration_s=_CLIP_S - 1),
+        VadOptions(
+            threshold=threshold,
+            min_silence_duration_ms=min_silence_ms,
+            max_speech_duration_s=_CLIP_S - 1,
+        ),
     )
-    clips: list[dict[str, float]] = []
-    end_of_audio = len(audio) / sr
-    for t in speech:
-        start = max(t["start"] / sr - _CLIP_PAD_S, 0.0)
-        end = min(t["end"] / sr + _CLIP_PAD_S, end_of_audio)
-        if clips and end - clips[-1]["start"] <= _CLIP_S:
-            clips[-1]["end"] = end
-        else:
-            clips.append({"start": start, "end": end})
-    return clips
+    return group_clips([(t["start"] / sr, t["end"] / sr) for t in speech], len(audio) / sr)
 
 
 class FasterWhisperEngine:
@@ -129,8 +152,20 @@ class FasterWhisperEngine:
             cpu_threads=_threads(options.threads),
         )
         self._batched = BatchedInferencePipeline(self.model) if options.batch_size > 0 else None
+        self._name(options)
+
+    def _name(self, options: EngineOptions) -> None:
         mode = f"clips{options.batch_size}" if options.batch_size else "seq"
-        self.name = f"faster-whisper-base/{compute}/beam{options.beam_size}/{mode}"
+        self.name = f"faster-whisper-base/{self.compute_type}/beam{options.beam_size}/{mode}"
+
+    def sequential(self) -> FasterWhisperEngine:
+        """The same model through faster-whisper's sequential pipeline (VAD-joined audio): the
+        fallback for a file the batched pipeline fails on. Shares the loaded weights."""
+        other = copy.copy(self)
+        other.options = replace(self.options, batch_size=0)
+        other._batched = None
+        other._name(other.options)
+        return other
 
     def transcribe(self, audio: np.ndarray) -> list[EngineSegment]:
         o = self.options
@@ -139,13 +174,16 @@ class FasterWhisperEngine:
             task="transcribe",
             beam_size=o.beam_size,
             vad_filter=True,
-            vad_parameters={"min_silence_duration_ms": o.vad_min_silence_ms},
+            vad_parameters={
+                "min_silence_duration_ms": o.vad_min_silence_ms,
+                "threshold": o.vad_threshold,
+            },
             initial_prompt=o.prompt or None,
             word_timestamps=True,
             without_timestamps=o.without_timestamps,
         )
         if self._batched is not None:
-            clips = speech_clips(audio, o.vad_min_silence_ms)
+            clips = speech_clips(audio, o.vad_min_silence_ms, o.vad_threshold)
             if not clips:
                 return []
             kwargs.pop("vad_parameters")

@@ -13,7 +13,9 @@ mean word probability.
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,9 @@ import numpy as np
 from streams.schemas.transcripts import Segment, Transcript
 from streams.speech import speakers as spk
 from streams.speech.engines import Engine, EngineSegment, Word
+from streams.speech.hallucination import Removal, guard
 from streams.speech.media import SAMPLE_RATE, MediaLimits, load_audio
+from streams.speech.quality import Quality, assess
 from streams.speech.textnorm import normalize_transcript
 from streams.speech.vocabulary import Correction, Vocabulary
 
@@ -32,6 +36,8 @@ _PAUSE_S = 0.35
 # 作词作曲 in the
 # hiss after the last sentence); it is dropped.
 _MIN_CONFIDENCE = 0.3
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -46,6 +52,14 @@ class Result:
     uncorrected_text: str = (
         ""  # the text before domain correction, for measuring what correction buys
     )
+    removals: list[Removal] = field(default_factory=list)  # hallucinated text taken out
+    quality: Quality | None = None
+    fallback: str | None = None  # why the fallback engine transcribed this file
+
+    @property
+    def hallucinations(self) -> int:
+        """How many stretches of hallucinated text were removed."""
+        return len(self.removals)
 
     @property
     def rtf(self) -> float:
@@ -67,6 +81,12 @@ class Result:
                 # Optional fields beyond v1 (allowed by the contract): what the work cost.
                 "audio_seconds": round(self.duration_s, 3),
                 "rtf": round(self.rtf, 4),
+                "hallucinations_removed": self.hallucinations,
+                **(
+                    {"quality": self.quality.verdict, "quality_reasons": self.quality.reasons}
+                    if self.quality
+                    else {}
+                ),
             }
         )
 
@@ -92,11 +112,22 @@ class Transcriber:
     """Recognises recordings with one engine and one vocabulary."""
 
     def __init__(
-        self, engine: Engine, vocabulary: Vocabulary, limits: MediaLimits | None = None
+        self,
+        engine: Engine,
+        vocabulary: Vocabulary,
+        limits: MediaLimits | None = None,
+        fallback: Engine | None = None,
+        front_end: Callable[[np.ndarray], np.ndarray] | None = None,
+        hallucination_guard: bool = True,
     ) -> None:
         self.engine = engine
         self.vocabulary = vocabulary
         self.limits = limits or MediaLimits()
+        # Transcribes a file the engine fails on (faster-whisper's sequential pipeline behind the
+        # batched one): one odd file must not stop a batch or the service.
+        self.fallback = fallback
+        self.front_end = front_end  # e.g. a denoiser, applied to what the engine hears
+        self.hallucination_guard = hallucination_guard  # off: to measure what it buys
 
     def transcribe_file(self, path: Path) -> Result:
         """Decode and transcribe a media file (raises :class:`~streams.speech.media.MediaError`)."""
@@ -110,11 +141,34 @@ class Transcriber:
         """Transcribe 16 kHz mono samples."""
         started = time.perf_counter()
         duration = len(audio) / SAMPLE_RATE
-        raw = self.engine.transcribe(audio)
+        heard = self.front_end(audio) if self.front_end is not None else audio
+        engine, fallback = self.engine, None
+        try:
+            raw = engine.transcribe(heard)
+        except Exception as exc:
+            if self.fallback is None:
+                raise
+            fallback = f"{engine.name}: {exc!r}"
+            log.warning("转写引擎 %s 失败，改用 %s 重试：%r", engine.name, self.fallback.name, exc)
+            engine = self.fallback
+            raw = engine.transcribe(heard)
         chunks = spk.speech_chunks(audio)
-        segments, corrections, uncorrected = self._segments(raw, chunks)
+        speech = [(c.start, c.end) for c in chunks]
+        kept, removals = guard(raw, speech) if self.hallucination_guard else (raw, [])
+        quality = assess(audio, speech, kept, removals)
+        segments, corrections, uncorrected = self._segments(kept, chunks)
         elapsed = time.perf_counter() - started
-        return Result(segments, duration, elapsed, self.engine.name, corrections, uncorrected)
+        return Result(
+            segments,
+            duration,
+            elapsed,
+            engine.name,
+            corrections,
+            uncorrected,
+            removals,
+            quality,
+            fallback,
+        )
 
     def _segments(
         self, raw: list[EngineSegment], chunks: list[spk.SpeechChunk]

@@ -197,3 +197,23 @@ def test_voiced_recordings_become_searchable_transcripts(
                 return rid in {i["recording_id"] for i in resp.json()["items"]}
 
             wait_for(hit, timeout_s=60, what=f"{rid} searchable by {phrase}")
+
+
+def test_speech_that_never_pauses_does_not_stop_the_transcriber(settings: Settings, eval_dev):
+    """Issue 14: VAD cuts unbroken speech at its length limit; padded clips then overlapped and
+    faster-whisper's batched pipeline failed (``non-negative timestamp expected``)."""
+    import numpy as np
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    from streams.speech import build_transcriber
+    from streams.speech.media import load_audio
+
+    parts = []
+    for path in sorted((eval_dev / "media").glob("REC-*.m4a"))[:8]:
+        audio = load_audio(path)
+        for t in get_speech_timestamps(audio, VadOptions(speech_pad_ms=0)):
+            parts.append(audio[t["start"] : t["end"]])
+    unbroken = np.concatenate(parts)
+    result = build_transcriber(settings).transcribe_audio(unbroken)
+    assert result.fallback is None  # the clips fit; the batched pipeline itself succeeded
+    assert len(result.text) > 100
