@@ -14,10 +14,13 @@ from pathlib import Path
 from analyzers.frames import ACTS, Frames, acts_of, load_frames
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
+#: Which files make a split: ``dev`` is every development file (``dev.jsonl``, ``dev2.jsonl``…).
 SPLITS = {
-    "dev": ("dev.jsonl",),
+    "dev": ("dev*.jsonl",),
+    "dev1": ("dev.jsonl",),
+    "dev2": ("dev2.jsonl",),
     "heldout": ("heldout.jsonl",),
-    "all": ("dev.jsonl", "heldout.jsonl"),
+    "all": ("dev*.jsonl", "heldout.jsonl"),
 }
 
 #: Chinese names of the labels for tables.
@@ -64,9 +67,12 @@ def load(path: Path) -> list[Exchange]:
 
 
 def load_split(split: str, directory: Path = CORPUS_DIR) -> list[Exchange]:
-    """``dev``, ``heldout`` or ``all``; files that are not there are skipped."""
+    """A split of :data:`SPLITS` (file names may be globs); files that are not there are skipped."""
     return [
-        e for name in SPLITS[split] if (directory / name).exists() for e in load(directory / name)
+        e
+        for pattern in SPLITS[split]
+        for path in sorted(directory.glob(pattern))
+        for e in load(path)
     ]
 
 

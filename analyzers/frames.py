@@ -41,6 +41,7 @@ from analyzers.lexicon import (
     find,
     load_lexicon,
 )
+from analyzers.speech_model import SpeechModel, load_model
 
 DEFAULT_FRAMES = Path(__file__).with_name("data") / "frames.toml"
 
@@ -177,7 +178,12 @@ def _numbers(
 class Frames:
     """The concepts and frames of ``data/frames.toml``, and the acts they recognise in a text."""
 
-    def __init__(self, data: dict[str, object], lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        data: dict[str, object],
+        lexicon: Lexicon | None = None,
+        model: SpeechModel | None = None,
+    ) -> None:
         concepts = cast(dict[str, list[str]], data.get("concept", {}))
         sound = set(cast(dict[str, list[str]], data.get("sound", {})).get("terms", ()))
         self.builtin: dict[str, tuple[str, ...]] = {}
@@ -223,17 +229,23 @@ class Frames:
         markers = cast(dict[str, list[str]], data.get("reported", {})).get("markers", [])
         self.reported = tuple(Pattern.parse(m, exact=True) for m in markers)
         self.lexicon = lexicon
+        self.model = model
         self._acts: dict[str, list[Act]] = {}
 
     @classmethod
-    def load(cls, path: Path | None = None, lexicon: Lexicon | None = None) -> Frames:
+    def load(
+        cls,
+        path: Path | None = None,
+        lexicon: Lexicon | None = None,
+        model: SpeechModel | None = None,
+    ) -> Frames:
         """Read a frames TOML file."""
         path = path or DEFAULT_FRAMES
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
             raise ValueError(f"语音框架文件无法读取（{path}）：{exc}") from exc
-        return cls(data, lexicon)
+        return cls(data, lexicon, model)
 
     # -- reading a segment ------------------------------------------------------------------------
 
@@ -339,7 +351,37 @@ class Frames:
         if self.lexicon is not None:
             for act in self._lexicon_acts(r, text):
                 out.setdefault((act.act, act.meaning), act)
+        if self.model is not None:
+            found = {a.act for a in out.values()}
+            for act in self._model_acts(r, text, found):
+                out.setdefault((act.act, act.meaning), act)
         return list(out.values())
+
+    def _model_acts(self, r: Reading, text: str, found: set[str]) -> list[Act]:
+        """The model's acts (:mod:`analyzers.speech_model`) that no frame found, kept only where a
+        frame would keep its own: not reported, not asked, not undone, not negated in its clause."""
+        assert self.model is not None
+        heard = [a for a in self.model.heard(text) if a not in found]
+        if not heard or r.reported_from or not r.pieces:
+            return []
+        undone = {f.act for f in self.frames for n in f.none if self._present(r, f.act, n)}
+        asking: dict[str, Asking] = {f.act: f.question for f in self.frames}
+        out = []
+        for act in heard:
+            if act in undone:
+                continue
+            # the clause that sounds most like the act is its evidence, and must hold it
+            best = max(
+                range(len(r.pieces)),
+                key=lambda k: self.model.probabilities(r.pieces[k].clause.text)[act],  # type: ignore[union-attr]
+            )
+            piece = r.pieces[best]
+            if _asks(piece, asking.get(act, "block")):
+                continue
+            if self.negated(act, piece.clause, len(piece.clause.text)):
+                continue
+            out.append(Act(act, _MODEL_MEANING[act], "strong", piece.clause.text))
+        return out
 
     def _with(self, r: Reading, f: Frame, a: _Span, name: str) -> bool:
         for s in r.spans.get(name, []):
@@ -382,6 +424,16 @@ class Frames:
         return out
 
 
+_MODEL_MEANING = {
+    "cash_no_receipt": "说了与索要钱款、以钱换不处罚相近的话",
+    "quota": "说了与罚款指标、开单任务相近的话",
+    "verbal_abuse": "说了与辱骂当事人相近的话",
+    "threat": "说了与威胁恐吓相近的话",
+    "identification": "说了与表明警察身份相近的话",
+    "rights_notice": "说了与告知陈述、申辩或复议、诉讼权利相近的话",
+}
+
+
 @lru_cache(maxsize=4096)
 def _parse(term: str) -> Pattern:
     return Pattern.parse(term)
@@ -396,7 +448,7 @@ def _asks(piece: _Piece, asking: Asking) -> bool:
 
 _HEADLINE_TAILS = ("", "的", "队的", "执法", "执勤", "执行公务", "例行检查")
 _HEADLINE_MAX = 14
-_NOT_HEADLINE = frozenset("你恁他她我俺去找跟打")
+_NOT_HEADLINE = frozenset("你恁他她我俺去找跟打那就")
 
 
 def _headline(text: str, end: int) -> bool:
@@ -421,4 +473,4 @@ def acts_of(frames: Frames, text: str, speaker: str, wanted: Sequence[str] = ACT
 @lru_cache(maxsize=4)
 def load_frames(path: Path | None = None) -> Frames:
     """The frames at ``path`` (default: the packaged ones) with the packaged lexicon, cached."""
-    return Frames.load(path, load_lexicon())
+    return Frames.load(path, load_lexicon(), load_model())

@@ -1,6 +1,7 @@
 """Precision and recall of the speech-act recognisers on the speech corpus (issue 14).
 
-    python -m benchmarks.speech_corpus --split dev        # analyzers/corpus/dev.jsonl
+    python -m benchmarks.speech_corpus --split dev        # analyzers/corpus/dev*.jsonl
+    python -m benchmarks.speech_corpus --split dev2       # only analyzers/corpus/dev2.jsonl
     python -m benchmarks.speech_corpus --split heldout    # analyzers/corpus/heldout.jsonl
     python -m benchmarks.speech_corpus --split all --errors
 
@@ -16,14 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-from analyzers.corpus import LABEL_NAMES, evaluate, load_split
+from analyzers.corpus import LABEL_NAMES, SPLITS, evaluate, load_split
 
 RESULTS = Path(__file__).with_name("results")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="语音行为识别在语料上的准确率与召回率")
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--split", choices=tuple(SPLITS), default="dev")
     parser.add_argument("--json", type=Path, default=None, help="结果 JSON 路径")
     parser.add_argument("--errors", action="store_true", help="列出识别错的对话")
     args = parser.parse_args(argv)
