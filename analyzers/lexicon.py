@@ -8,12 +8,12 @@ terms a segment of speech holds.
 Speech recognition mishears, so a term matches on characters or on toneless pinyin (纯祸 = 蠢货),
 with one accent slip (z/zh, n/l, -ng, see :mod:`jiancha.text`) allowed in terms of three syllables
 or more; ``…`` in a term stands for a few characters of the same clause, ``#`` for a number. A
-negator just before a term in the same clause cancels it (我们不收现金), but not in an A-not-A
+negator just before a term in the same clause cancels it (俺这儿不收现钱), but not in an A-not-A
 question (信不信) or an idiom that merely contains 不/没 (不好意思). Who said it matters: the
 segment's speaker comes from speech recognition and is sometimes wrong, so each group of terms says
 how much it trusts the label (:data:`TRUSTED`; ``weak``: only segments labelled officer;
 ``strong``: officer or unknown; ``role``: any, because only the enforcing side says such words,
-e.g. 信不信我扣你的车).
+e.g. 信不信把你车拖走).
 """
 
 from __future__ import annotations
