@@ -31,6 +31,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
+from hypothesis.errors import FlakyStrategyDefinition
 from hypothesis.stateful import Bundle
 from schemathesis import Case, CheckContext, Response
 from schemathesis.checks import not_a_server_error
@@ -333,18 +334,26 @@ def test_stateful_fuzz_as(seeded: Seeded, who: str) -> None:
     tally = Tally()
     machine = machine_for(seeded.schema, seeded.headers[who], checks, tally, foreign)
     started = time.monotonic()
-    run_state_machine_as_test(
-        machine,
-        settings=hypothesis_settings(
-            max_examples=SCENARIOS,
-            stateful_step_count=STEPS,
-            derandomize=True,
-            database=None,
-            deadline=None,
-            phases=[Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        ),
-    )
+    try:
+        run_state_machine_as_test(
+            machine,
+            settings=hypothesis_settings(
+                max_examples=SCENARIOS,
+                stateful_step_count=STEPS,
+                derandomize=True,
+                database=None,
+                deadline=None,
+                phases=[Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            ),
+        )
+    except FlakyStrategyDefinition:
+        # Hypothesis remembers the choices of each scenario and expects the same choices to lead
+        # to the same rules; the live API answers differently the second time (an order drafted,
+        # a case decided), so a bundle it saw filled can be empty. That is the server's state, not
+        # a finding: findings are in the tally (every step's checks), asserted below, and the run
+        # must still have walked enough of the API to count.
+        assert tally.steps >= SCENARIOS, f"only {tally.steps} steps before the run stopped"
     print(
         f"\n{who}: {tally.scenarios} scenarios, {tally.steps} steps "
         f"({sum(tally.linked.values())} by links) "
