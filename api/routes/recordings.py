@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ from pydantic import ValidationError
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
+from jiancha.files import TooLarge, spool
 from jiancha.settings import Settings
 from streams import topics
 from streams.schemas.recordings import Recording
@@ -38,7 +38,6 @@ from streams.speech.media import MediaError, MediaLimits, probe_audio, upload_st
 router = APIRouter(tags=["录像"])
 
 MEDIA_SUFFIXES = {".m4a", ".mp4", ".mov", ".wav", ".mp3", ".aac", ".amr", ".ogg", ".flac", ".webm"}
-_CHUNK = 1 << 20
 
 
 def registry(settings: Settings) -> Path:
@@ -76,24 +75,14 @@ def store_media(
 ) -> Stored:
     """Copy the upload into the store under its hash, checked and probed; never overwrites."""
     store = upload_store(settings)
-    store.mkdir(parents=True, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
-    with tempfile.NamedTemporaryFile(dir=store, suffix=".part", delete=False) as tmp:
-        part = Path(tmp.name)
-        try:
-            while chunk := source.read(_CHUNK):
-                size += len(chunk)
-                if size > settings.media_max_bytes:
-                    raise HTTPException(413, f"文件超过上限 {settings.media_max_bytes} 字节")
-                digest.update(chunk)
-                tmp.write(chunk)
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
+    try:
+        spooled = spool(source, store, settings.media_max_bytes)
+    except TooLarge:
+        raise HTTPException(413, f"文件超过上限 {settings.media_max_bytes} 字节") from None
+    part, size, actual = spooled.path, spooled.size, spooled.sha256
     try:
         if size == 0:
             raise HTTPException(422, "文件为空")
-        actual = digest.hexdigest()
         if sha256 and sha256.lower() != actual:
             raise HTTPException(
                 422, f"文件校验失败：登记的 SHA-256 为 {sha256.lower()}，实际为 {actual}"

@@ -13,16 +13,16 @@ RFC 5987 ``filename*`` parameter, so a ``%PDF-`` polyglot uploaded as ``x.html``
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
-import tempfile
 import unicodedata
 import urllib.parse
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from jiancha.files import TooLarge, spool
 
 #: kind -> (MIME type, what people call it)
 KINDS: dict[str, tuple[str, str]] = {
@@ -50,7 +50,6 @@ EXTENSIONS: dict[str, str] = {
     "mp4": "mp4",
 }
 
-_CHUNK = 1 << 20
 #: Characters no file name offered to a browser may hold (path separators, quoting, Windows').
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|;%]')
 
@@ -139,23 +138,13 @@ def store_upload(
     source: BinaryIO, filename: str, store: Path, max_bytes: int, allowed: tuple[str, ...]
 ) -> StoredFile:
     """Check and store one uploaded file; raise AttachmentError when it is refused."""
-    store.mkdir(parents=True, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
-    with tempfile.NamedTemporaryFile(dir=store, suffix=".part", delete=False) as tmp:
-        part = Path(tmp.name)
-        try:
-            while chunk := source.read(_CHUNK):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise AttachmentError(
-                        413, f"附件“{filename}”超过大小上限 {max_bytes // (1 << 20)} MB"
-                    )
-                digest.update(chunk)
-                tmp.write(chunk)
-        except BaseException:
-            tmp.close()
-            part.unlink(missing_ok=True)
-            raise
+    try:
+        spooled = spool(source, store, max_bytes)
+    except TooLarge:
+        raise AttachmentError(
+            413, f"附件“{filename}”超过大小上限 {max_bytes // (1 << 20)} MB"
+        ) from None
+    part, size = spooled.path, spooled.size
     try:
         if size == 0:
             raise AttachmentError(422, f"附件“{filename}”为空文件")
@@ -163,7 +152,7 @@ def store_upload(
         if kind not in allowed:
             names = "、".join(KINDS[k][1] for k in allowed if k in KINDS)
             raise AttachmentError(415, f"附件“{filename}”的文件内容不是允许的类型（仅限 {names}）")
-        sha256 = digest.hexdigest()
+        sha256 = spooled.sha256
         dest = path_of(store, sha256, kind)
         dest.parent.mkdir(parents=True, exist_ok=True)
         if not dest.exists():
