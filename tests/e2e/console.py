@@ -1,0 +1,219 @@
+"""The console's browser harness, shared by every browser test: the real stack with the first day of
+eval-dev analysed (worker + analyzer), the API under uvicorn, Debian's Chromium, one ``Console``
+per signed-in user, and screenshots at 1280 px and 768 px (to ``$JIANCHA_SCREENSHOTS`` or the
+test's temporary folder).
+
+The fixtures are re-exported by ``tests/e2e/conftest.py``; a new browser test only writes its story.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analyzers.batch import analyze_file
+from jiancha.elastic.client import sync_client
+from jiancha.elastic.indices import ensure_indices
+from jiancha.settings import Settings
+from streams.ingest import ingest_file
+from streams.publisher import Publisher
+from tests.conftest import start_process, wait_for
+from tests.integration.review_fixtures import ACCOUNTS, create_accounts
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CASE_ID = "C-ACT-005701"  # REC-005702: "罚款两百，现金给我就行，票就不开了。" at 12.4 s
+FLAGGED_SECOND = 12.4
+EVENT_WEEK = "2026-W14"
+WIDTHS = {"1280": (1280, 900), "768": (768, 1024)}
+
+try:
+    from playwright import sync_api
+except ImportError:  # pragma: no cover - the setup installs it
+    sync_api = None
+
+
+def require_browser() -> None:
+    """Skip a browser test where Playwright or Debian's Chromium is missing."""
+    if sync_api is None:
+        pytest.skip("playwright is not installed (make setup)")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (scripts/install-system-deps.sh)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def console_settings(settings: Settings, eval_dev: Path, tmp_path: Path) -> Settings:
+    update = {"media_root": eval_dev, "data_dir": tmp_path / "data", "order_apply_timeout_s": 90}
+    return settings.model_copy(update=update)
+
+
+@pytest.fixture
+def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path) -> Iterator[None]:
+    """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
+    s = console_settings
+    es = sync_client(s)
+    ensure_indices(es, s)  # before any write, so no index takes an alias's name
+    procs = [start_process(s, "worker"), start_process(s, "analyzer")]
+    try:
+        subset = tmp_path / "subset.jsonl"
+        lines = (eval_dev / "events.jsonl").read_text(encoding="utf-8").splitlines()[:600]
+        subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with Publisher(s) as publisher:
+            ingest_file(subset, publisher)
+        create_accounts(s)
+        try:
+            flags, _ = analyze_file(subset)  # the batch run: which cases the stream must build
+            expected = {f.case_id for f in flags if not f.withdrawn}
+            assert CASE_ID in expected
+
+            def cases_indexed() -> bool:
+                assert all(p.poll() is None for p in procs), "a worker exited"
+                es.indices.refresh(index=f"{s.index_prefix}-*")
+                found = es.search(index=f"{s.index_prefix}-cases", size=100, source=False)
+                clip = es.options(ignore_status=404).get(
+                    index=f"{s.index_prefix}-clips", id="REC-005702"
+                )
+                ids = {h["_id"] for h in found["hits"]["hits"]}
+                return expected <= ids and bool(clip.get("found"))
+
+            wait_for(cases_indexed, timeout_s=180, what="every case and the clip indexed")
+        finally:
+            es.close()
+        yield
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+@pytest.fixture
+def base_url(console_settings: Settings, stack_with_cases: None) -> Iterator[str]:
+    """The API (which serves the console) under uvicorn in a thread."""
+    import uvicorn
+
+    from api.main import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(console_settings), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_for(lambda: server.started, timeout_s=60, what="uvicorn started")
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    require_browser()
+    sync_api.expect.set_options(timeout=20_000)  # 2 shared cores: the first Kafka send is slow
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--autoplay-policy=no-user-gesture-required", "--lang=zh-CN"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    where = Path(os.environ.get("JIANCHA_SCREENSHOTS") or tmp_path / "shots")
+    where.mkdir(parents=True, exist_ok=True)
+    return where
+
+
+def shoot(page: Any, shots: Path, name: str) -> None:
+    """Full-page screenshots at both widths, back at 1280 px after."""
+    page.evaluate("document.getElementById('toast').textContent = ''")
+    for label, (w, h) in reversed(WIDTHS.items()):
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(300)  # charts resize
+        page.screenshot(path=shots / f"console-{name}-{label}.png", full_page=True)
+
+
+class Console:
+    """One user's browser tab on the console."""
+
+    def __init__(
+        self,
+        browser: Any,
+        base_url: str,
+        username: str,
+        shots: Path,
+        clock: datetime | None = None,
+    ) -> None:
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True
+        )
+        self.page = self.context.new_page()
+        if clock is not None:
+            self.page.clock.install(time=clock)  # the browser's "now", for deadlines
+        self.page.set_default_timeout(30_000)
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", self._policy_violation)
+        self.base_url = base_url
+        self.shots = shots
+        self.page.goto(base_url + "/")
+        self.page.get_by_label("用户名").fill(username)
+        self.page.get_by_label("密码").fill(ACCOUNTS[username].password)
+        self.page.get_by_role("button", name="登录").click()
+        sync_api.expect(self.page.locator("#who")).to_contain_text("（")
+
+    def _policy_violation(self, message: Any) -> None:
+        """The console runs under the API's Content-Security-Policy: nothing it needs is refused."""
+        if "Content Security Policy" in message.text:
+            self.errors.append(message.text)
+
+    def go(self, hash_: str) -> None:
+        url = f"{self.base_url}/console/#{hash_}"
+        if self.page.url == url:
+            self.page.reload()  # the same hash fires no hashchange
+        else:
+            self.page.goto(url)
+        self.page.wait_for_function(
+            "h => decodeURIComponent(document.getElementById('view').dataset.rendered) === h",
+            arg=f"#{hash_}",
+        )
+        self.settled()
+
+    def settled(self) -> None:
+        # Predicates are functions, evaluated once: the page's CSP forbids evaluating strings.
+        self.page.wait_for_function(
+            "() => !document.querySelector('#view .loading')", timeout=60_000
+        )
+
+    def shoot(self, name: str) -> None:
+        shoot(self.page, self.shots, name)
+
+    def kpi(self, key: str) -> int:
+        return int(self.page.locator(f'[data-kpi="{key}"] .v').inner_text())
+
+    def overview(self, week: str) -> dict[str, int]:
+        self.go(f"/overview?week={week}")
+        sync_api.expect(self.page.locator("#chart-class, #stats .empty").first).to_be_visible()
+        keys = ["confirmed", "pending", "cases", "orders-issued", "orders-accepted"]
+        return {k: self.kpi(k) for k in keys}
