@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from analyzers.engine import Engine, Scope
+from analyzers.engine import Changes, Engine, Scope
 from streams.schemas.complaints import Complaint
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.flags import Flag
@@ -113,36 +113,125 @@ class Join:
         return [(r, event) for r in officer_routes(rec)]
 
 
+def targets(route: Route, partitions: int) -> list[int]:
+    """The partitions a route reaches: its key's, or all of them for ``EVERY``."""
+    key = route[1]
+    return list(range(partitions)) if key == EVERY else [partition_of(key, partitions)]
+
+
 def sharded_flags(
     events: Iterable[Any], partitions: int, template: Engine | None = None
-) -> tuple[list[Flag], dict[Route, Engine]]:
-    """The flags of ``events`` judged by shards as the stream does, in one process: what the
-    batch gives, from ``partitions`` officer shards and ``partitions`` detachment shards."""
-    template = template or Engine()
-    shards: dict[Route, Engine] = {}
+) -> tuple[list[Flag], Shards]:
+    """The flags of ``events`` judged by shards as the stream does, in one process (the stream
+    with its topics replaced by calls): what the batch gives, for any ``partitions``."""
+    shards = Shards(template or Engine(), partitions)
+    for stage in (OFFICER, DETACHMENT, RECORDING):
+        for p in range(partitions):
+            shards.rebuild((stage, p), ())
 
-    def shard(stage: str, key: str) -> list[Engine]:
-        parts = range(partitions) if key == EVERY else [partition_of(key, partitions)]
-        out = []
-        for p in parts:
-            if (stage, str(p)) not in shards:
-                shards[(stage, str(p))] = shard_engine(stage, p, partitions, template)
-            out.append(shards[(stage, str(p))])
-        return out
-
-    join = Join()
-    for event in events:
-        for stage, key in routes(event):
-            if stage == RECORDING:
-                for (s, k), t in join.add(event):
-                    for e in shard(s, k):
-                        e.add(t)
+    def deliver(route: Route, event: Any) -> None:
+        for p in targets(route, partitions):
+            if route[0] == RECORDING:
+                for onward, transcript in shards.joins[p].add(event):
+                    deliver(onward, transcript)
             else:
-                for e in shard(stage, key):
-                    e.add(event)
-    watermark = max((e.watermark for e in shards.values() if e.watermark), default=None)
-    flags: dict[str, Flag] = {}
-    for e in shards.values():
-        e.advance(watermark)
-        flags |= {f.flag_id: f for f in e.flags()}
+                shards.engines[(route[0], p)].add(event)
+
+    for event in events:
+        for route in routes(event):
+            deliver(route, event)
+    shards.judge(shards.watermark(), lambda: ())
+    flags = {f.flag_id: f for e in shards.engines.values() for f in e.flags()}
     return list(flags.values()), shards
+
+
+#: categories only the detachment stage raises (from the ticket alone, pairs, or months) when
+#: they cite no recording; ``cash_no_receipt`` heard in a recording is the officer stage's
+DETACHMENT_CATEGORIES = frozenset(
+    {
+        "aux_alone",
+        "cash_no_receipt",
+        "disproportionate_measure",
+        "duplicate_penalty",
+        "exempt_penalized",
+        "out_of_range_fine",
+        "month_end_spike",
+        "out_of_town_targeting",
+    }
+)
+
+
+def owner(flag: Flag, partitions: int) -> tuple[str, int]:
+    """The shard whose word a flag is: the one that must withdraw it when it no longer holds."""
+    if flag.category in DETACHMENT_CATEGORIES and not flag.recording_ids:
+        return (DETACHMENT, partition_of(detachment_of(flag.squad_id), partitions))
+    return (OFFICER, partition_of(flag.officer_id, partitions))
+
+
+Shard = tuple[str, int]
+
+
+class Shards:
+    """One replica's share of the work: an engine per assigned partition of the two judging
+    stages, a :class:`Join` per partition of the recording stage.
+
+    A shard appears when its partition is assigned and is rebuilt from its partition's history
+    (``history``: the internal topic read up to where the stream resumes; adding an event twice
+    changes nothing); it goes when the partition is taken away, so two replicas never both
+    speak for one shard. Its first judgement is reconciled with the flags standing on Kafka
+    that are its word (:func:`owner`): a predecessor's flag that no longer holds is withdrawn.
+    """
+
+    def __init__(self, template: Engine, partitions: int) -> None:
+        self.template = template
+        self.partitions = partitions
+        self.engines: dict[Shard, Engine] = {}
+        self.joins: dict[int, Join] = {}
+        self._fresh: set[Shard] = set()  # rebuilt, not yet reconciled with standing flags
+
+    def held(self) -> set[Shard]:
+        return set(self.engines) | {(RECORDING, p) for p in self.joins}
+
+    def keep_only(self, assigned: set[Shard]) -> None:
+        """Forget the shards whose partitions this replica no longer owns."""
+        for shard in set(self.engines) - assigned:
+            del self.engines[shard]
+            self._fresh.discard(shard)
+        for p in set(self.joins) - {p for s, p in assigned if s == RECORDING}:
+            del self.joins[p]
+
+    def rebuild(self, shard: Shard, history: Iterable[Any]) -> None:
+        """Start holding ``shard`` with the events it had."""
+        stage, p = shard
+        if stage == RECORDING:
+            join = self.joins[p] = Join()
+            for event in history:
+                join.add(event)
+            return
+        engine = self.engines[shard] = shard_engine(stage, p, self.partitions, self.template)
+        for event in history:
+            engine.add(event)
+        self._fresh.add(shard)
+
+    def watermark(self) -> Any:
+        """The latest event time any shard of this replica has seen (None before any)."""
+        return max((e.watermark for e in self.engines.values() if e.watermark), default=None)
+
+    def judge(self, watermark: Any, standing: Callable[[], Iterable[Flag]]) -> Changes:
+        """Advance every shard to ``watermark``; withdraw what rebuilt shards no longer hold."""
+        changes = Changes()
+        mine: dict[Shard, list[Flag]] = {}
+        if self._fresh:
+            for f in standing():
+                mine.setdefault(owner(f, self.partitions), []).append(f)
+        for shard, engine in sorted(self.engines.items()):
+            found = engine.advance(watermark)
+            changes.flags += found.flags
+            changes.withdrawn += found.withdrawn
+            changes.cases |= found.cases
+            if shard in self._fresh:
+                stale = engine.stale(mine.get(shard, ()))
+                changes.withdrawn += stale
+                changes.cases |= {f.case_id for f in stale if f.case_id}
+                self._fresh.discard(shard)
+        return changes

@@ -15,6 +15,12 @@ RECTIFICATION_EVENTS = "rectification-events"
 AUDIT = "audit"
 USERS = "users"
 DEAD_LETTERS = "dead-letters"
+# The partitioned analyzer's own topics (issue 15, analyzers/shards.py): inputs re-keyed by the
+# analyzer itself (never the producer's key), each message placed on its shard's partition.
+SHARD_OFFICERS = "analyzer-officer-shards"
+SHARD_DETACHMENTS = "analyzer-detachment-shards"
+SHARD_RECORDINGS = "analyzer-recording-shards"
+SHARD_WATERMARKS = "analyzer-watermarks"
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,12 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
+    # key type|id (the event's own id, so compaction keeps its latest version); partition chosen
+    # by the analyzer: the officer's, the detachment's, the recording's shard
+    TopicSpec(SHARD_OFFICERS, "type|id, partition of the officer", compacted=True),
+    TopicSpec(SHARD_DETACHMENTS, "type|id, partition of the detachment", compacted=True),
+    TopicSpec(SHARD_RECORDINGS, "type|id, partition of the recording", compacted=True),
+    TopicSpec(SHARD_WATERMARKS, "stage/partition", compacted=True),
 )
 
 
