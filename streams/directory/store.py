@@ -29,8 +29,8 @@ async def get_entry(es: Any, alias: str, key: str) -> Entry | None:
     return entry_of(resp.body["_source"])
 
 
-async def name_maps(es: Any, alias: str, squad_id: str | None = None) -> dict[str, dict[str, str]]:
-    """{"squads": {code: name}, "officers": {id: name}}; with ``squad_id`` only its officers.
+def names_query(squad_id: str | None = None) -> dict[str, Any]:
+    """The search for the name maps: every squad; every officer, or one squad's only.
 
     Every squad is listed whoever asks (the bulletin ranks them all); officers are limited to
     one squad's for a squad leader, who sees nothing of the others.
@@ -38,18 +38,34 @@ async def name_maps(es: Any, alias: str, squad_id: str | None = None) -> dict[st
     officers: dict[str, Any] = {"term": {"kind": "officer"}}
     if squad_id is not None:
         officers = {"bool": {"filter": [officers, {"term": {"postings.squad_id": squad_id}}]}}
-    query = {"bool": {"should": [{"term": {"kind": "squad"}}, officers], "minimum_should_match": 1}}
-    resp = await es.search(
-        index=alias,
-        query=query,
-        size=MAX_ENTRIES,
-        source_includes=["kind", "code", "name"],
-    )
+    return {
+        "query": {
+            "bool": {"should": [{"term": {"kind": "squad"}}, officers], "minimum_should_match": 1}
+        },
+        "size": MAX_ENTRIES,
+        "_source": ["kind", "code", "name"],
+    }
+
+
+def names_of(hits: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """{"squads": {code: name}, "officers": {id: name}} of the hits of :func:`names_query`."""
     maps: dict[str, dict[str, str]] = {"squads": {}, "officers": {}}
-    for hit in resp.body["hits"]["hits"]:
+    for hit in hits:
         src = hit["_source"]
         maps["squads" if src["kind"] == "squad" else "officers"][src["code"]] = src["name"]
     return maps
+
+
+async def name_maps(es: Any, alias: str, squad_id: str | None = None) -> dict[str, dict[str, str]]:
+    """The name maps (:func:`names_query`) from the async client (the API)."""
+    resp = await es.search(index=alias, body=names_query(squad_id))
+    return names_of(resp.body["hits"]["hits"])
+
+
+def name_maps_sync(es: Any, alias: str) -> dict[str, dict[str, str]]:
+    """The name maps from the synchronous client (the bulletin's compiler); empty if no index."""
+    resp = es.options(ignore_status=404).search(index=alias, body=names_query())
+    return names_of(resp.body.get("hits", {}).get("hits", []))
 
 
 def search_body(q: str, kind: str | None, squad_id: str | None, size: int) -> dict[str, Any]:

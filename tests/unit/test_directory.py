@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pydantic import ValidationError
 
 from jiancha.synthetic.names import chinese_number, person_name, squad_name
 from streams.directory.documents import document, entry_of
+from streams.directory.names import Names
 from streams.directory.roster import DISTRICTS, entries_from_file, roster_from_events
 from streams.directory.store import search_body
 from streams.schemas.directory import DirectoryEvent, OfficerSaved, Posting, SquadSaved
@@ -145,3 +147,24 @@ def test_autocomplete_is_case_insensitive_escaped_and_scoped() -> None:
     assert search_body("王", "officer", None, 5)["query"]["bool"]["filter"] == [
         {"term": {"kind": "officer"}}
     ]
+
+
+def test_printed_pages_name_squads_and_officers_and_fall_back_to_ids() -> None:
+    names = Names(squads={"mudan-1": "牡丹区一中队"}, officers={"GA403677": "王建国"})
+    assert names.squad("mudan-1") == "牡丹区一中队"
+    assert names.squad("new-9") == "new-9" and names.squad(None) == "—"
+    assert names.officer("GA403677") == "王建国（GA403677）"
+    assert names.officer("XX1") == "XX1" and names.officer(None) == ""
+
+
+def test_the_bulletins_requirements_name_the_worst_squad() -> None:
+    from streams.bulletin.render import _env
+
+    env = _env("Asia/Shanghai")
+    env.globals.update(squad=Names(squads={"mudan-1": "牡丹区一中队"}).squad)
+    stats = SimpleNamespace(
+        squads=[SimpleNamespace(squad_id="mudan-1", problems=3)],
+        orders=SimpleNamespace(overdue=[]),
+    )
+    text = env.get_template("requirements.html.j2").render(s=stats, m=None)
+    assert "牡丹区一中队等问题率较高" in text and "mudan-1" not in text
