@@ -28,6 +28,7 @@ from api.routes import (
     directory,
     health,
     orders,
+    policies,
     recordings,
     users,
 )
@@ -140,6 +141,7 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(bulletins.router)
     app.include_router(directory.router)
     app.include_router(users.router)
+    app.include_router(policies.router)
     app.include_router(console.router)
     # Middleware, innermost first: body limits before any route reads a body, then the metrics
     # (which count the refusals too), then the security headers on every response.

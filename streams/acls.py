@@ -47,6 +47,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.RECORDINGS,
             topics.DIRECTORY,
         ),
+        reads=(topics.POLICIES,),  # the admin's policies page reads the topic whole, no group
     ),
     KafkaUser(
         "indexer",

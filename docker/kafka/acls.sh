@@ -8,6 +8,7 @@ set -euo pipefail
 acls=(/opt/kafka/bin/kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config "$COMMAND_CONFIG" --add)
 
 # api: jiancha api（审核、整改、账号、名录、审计、上传录像；user add、directory seed 也用它）
+"${acls[@]}" --allow-principal User:api --operation Read --topic policies > /dev/null
 "${acls[@]}" --allow-principal User:api --operation Write --topic audit --topic case-events --topic directory --topic recordings --topic rectification-events --topic users > /dev/null
 # indexer: jiancha worker（建索引、账号投影、整改到期提醒、周报定时）
 "${acls[@]}" --allow-principal User:indexer --operation Read --group jiancha-indexer > /dev/null

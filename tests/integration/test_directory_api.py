@@ -186,3 +186,32 @@ def test_only_the_admin_edits_the_directory_and_accounts(settings):
             ]
         }
         assert {"users.create", "users.reset_password", "users.change"} <= actions
+
+
+def test_the_policies_page_merges_the_seed_and_the_topic(settings):
+    from streams.admin import ensure_topics
+    from streams.schemas.policies import Policy
+
+    ensure_topics(settings)
+    override = Policy(
+        policy_id="heze-peony-festival-2026",
+        name="牡丹文化旅游节（延长）",
+        valid_from=datetime(2026, 4, 1, tzinfo=UTC),
+        valid_to=datetime(2026, 4, 30, tzinfo=UTC),
+        effect="correct_only",
+    )
+    with Publisher(settings) as publisher:
+        publisher.send(topics.POLICIES, override.key, override.to_json_bytes())
+    with TestClient(create_app(settings)) as api:
+        create_accounts(settings)
+        assert api.get("/policies", headers=login(api, "reviewer")).status_code == 403
+        listed = api.get("/policies", headers=login(api, "admin"))
+        assert listed.status_code == 200, listed.text
+        by_id = {p["policy_id"]: p for p in listed.json()}
+        peony = by_id["heze-peony-festival-2026"]
+        assert (peony["name"], peony["source"], peony["effect_label"]) == (
+            "牡丹文化旅游节（延长）",
+            "topic",
+            "只纠正不处罚",
+        )
+        assert any(p["source"] == "seed" for p in by_id.values())
