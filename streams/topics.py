@@ -14,6 +14,7 @@ CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
 AUDIT = "audit"
 USERS = "users"
+DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
 # The partitioned analyzer's own topics (issue 15, analyzers/shards.py): inputs re-keyed by the
 # analyzer itself (never the producer's key), each message placed on its shard's partition.
@@ -43,6 +44,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
+    TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
     # key type|id (the event's own id, so compaction keeps its latest version); partition chosen
     # by the analyzer: the officer's, the detachment's, the recording's shard
