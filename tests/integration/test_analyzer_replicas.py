@@ -106,7 +106,12 @@ def test_two_replicas_and_a_kill_9_give_the_batch_flags_and_cases(settings, eval
         def flags_in_cases() -> set[str]:
             return {f["flag_id"] for c in _cases(settings).values() for f in c["flags"]}
 
-        wait_for(lambda: flags_in_cases() == set(expected), timeout_s=60, what="cases written")
+        try:
+            wait_for(lambda: flags_in_cases() == set(expected), timeout_s=120, what="cases")
+        except AssertionError as exc:
+            got = flags_in_cases()
+            missing, extra = sorted(set(expected) - got), sorted(got - set(expected))
+            raise AssertionError(f"{exc}: missing {missing[:5]}, extra {extra[:5]}") from exc
         live = {cid for cid, c in _cases(settings).items() if not c["withdrawn"]}
         assert live == {f["case_id"] for f in expected.values()}
         assert caught_up(settings, "cases", [topics.FLAGS], builder.proc)

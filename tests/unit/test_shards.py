@@ -8,15 +8,19 @@ from pathlib import Path
 import pytest
 
 from analyzers.batch import analyze_file, read_events
+from analyzers.engine import Engine
 from analyzers.shards import (
     DETACHMENT,
     EVERY,
     OFFICER,
     RECORDING,
     Join,
+    Shards,
+    owner,
     partition_of,
     routes,
     sharded_flags,
+    targets,
 )
 from jiancha.synthetic.month import generate_month
 from streams.schemas import EVENT_TYPES, decode
@@ -74,3 +78,43 @@ def test_a_transcript_before_its_recording_waits_for_it() -> None:
     assert join.add(transcript) == []
     assert join.add(rec) == [((OFFICER, "A"), transcript), ((OFFICER, "B"), transcript)]
     assert join.add(transcript) == [((OFFICER, "A"), transcript), ((OFFICER, "B"), transcript)]
+
+
+def test_every_flag_has_one_owner_the_shard_that_raised_it(eval_dev: Path) -> None:
+    _, shards = sharded_flags(_events(eval_dev / "events.jsonl"), 3)
+    for shard, engine in shards.engines.items():
+        for flag in engine.flags():
+            assert owner(flag, 3) == shard, flag.flag_id
+
+
+def test_a_rebuilt_shard_withdraws_its_predecessors_flags_that_no_longer_hold(
+    eval_dev: Path,
+) -> None:
+    events = _events(eval_dev / "events.jsonl")
+    whole, _ = sharded_flags(events, 3)
+    # What the predecessor said: every flag, plus one of its own that no longer holds.
+    ghost = next(f for f in whole if f.category == "recording_missing")
+    ghost = ghost.model_copy(update={"flag_id": ghost.flag_id + "-ghost"})
+    standing = [*whole, ghost]
+    mine = owner(ghost, 3)
+    shards = Shards(Engine(), 3)
+    _, reference = sharded_flags(events, 3)
+    history = [e for e in events if _reaches(e, mine)]
+    shards.rebuild(mine, history)
+    changes = shards.judge(reference.watermark(), lambda: standing)
+    assert [f.flag_id for f in changes.withdrawn] == [ghost.flag_id]
+    assert changes.withdrawn[0].withdrawn
+    assert {f.flag_id for f in changes.flags} == {f.flag_id for f in whole if owner(f, 3) == mine}
+    shards.keep_only(set())
+    assert not shards.held()
+
+
+def _reaches(event: object, shard: tuple[str, int]) -> bool:
+    """Whether an event lands on ``shard`` (transcripts through their recording's officers)."""
+    from streams.schemas.transcripts import Transcript
+
+    if isinstance(event, Transcript):
+        return shard[0] == OFFICER  # more than the shard needs: adding is harmless
+    return any(
+        stage == shard[0] and shard[1] in targets((stage, key), 3) for stage, key in routes(event)
+    )
