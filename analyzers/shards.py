@@ -140,7 +140,7 @@ def sharded_flags(
     for event in events:
         for route in routes(event):
             deliver(route, event)
-    shards.judge(shards.watermark(), lambda: ())
+    shards.judge(shards.watermark())
     flags = {f.flag_id: f for e in shards.engines.values() for f in e.flags()}
     return list(flags.values()), shards
 
@@ -187,21 +187,28 @@ class Shards:
         self.partitions = partitions
         self.engines: dict[Shard, Engine] = {}
         self.joins: dict[int, Join] = {}
-        self._fresh: set[Shard] = set()  # rebuilt, not yet reconciled with standing flags
+        # rebuilt shards not yet judged: the standing flags that are their word
+        self._fresh: dict[Shard, list[Flag]] = {}
 
     def held(self) -> set[Shard]:
         return set(self.engines) | {(RECORDING, p) for p in self.joins}
 
     def keep_only(self, assigned: set[Shard]) -> None:
         """Forget the shards whose partitions this replica no longer owns."""
-        for shard in set(self.engines) - assigned:
-            del self.engines[shard]
-            self._fresh.discard(shard)
-        for p in set(self.joins) - {p for s, p in assigned if s == RECORDING}:
-            del self.joins[p]
+        self.release(self.held() - assigned)
 
-    def rebuild(self, shard: Shard, history: Iterable[Any]) -> None:
-        """Start holding ``shard`` with the events it had."""
+    def release(self, shards: Iterable[Shard]) -> None:
+        """Forget ``shards`` (their partitions were taken away)."""
+        for shard in shards:
+            self.engines.pop(shard, None)
+            self._fresh.pop(shard, None)
+            if shard[0] == RECORDING:
+                self.joins.pop(shard[1], None)
+
+    def rebuild(self, shard: Shard, history: Iterable[Any], standing: Iterable[Flag] = ()) -> None:
+        """Start holding ``shard`` with the events it had. ``standing`` (the flags on Kafka,
+        read *before* the history, so every one of them rests on events the history holds) is
+        reconciled at the shard's first judgement."""
         stage, p = shard
         if stage == RECORDING:
             join = self.joins[p] = Join()
@@ -211,27 +218,22 @@ class Shards:
         engine = self.engines[shard] = shard_engine(stage, p, self.partitions, self.template)
         for event in history:
             engine.add(event)
-        self._fresh.add(shard)
+        self._fresh[shard] = [f for f in standing if owner(f, self.partitions) == shard]
 
     def watermark(self) -> Any:
         """The latest event time any shard of this replica has seen (None before any)."""
         return max((e.watermark for e in self.engines.values() if e.watermark), default=None)
 
-    def judge(self, watermark: Any, standing: Callable[[], Iterable[Flag]]) -> Changes:
+    def judge(self, watermark: Any) -> Changes:
         """Advance every shard to ``watermark``; withdraw what rebuilt shards no longer hold."""
         changes = Changes()
-        mine: dict[Shard, list[Flag]] = {}
-        if self._fresh:
-            for f in standing():
-                mine.setdefault(owner(f, self.partitions), []).append(f)
         for shard, engine in sorted(self.engines.items()):
             found = engine.advance(watermark)
             changes.flags += found.flags
             changes.withdrawn += found.withdrawn
             changes.cases |= found.cases
             if shard in self._fresh:
-                stale = engine.stale(mine.get(shard, ()))
+                stale = engine.stale(self._fresh.pop(shard))
                 changes.withdrawn += stale
                 changes.cases |= {f.case_id for f in stale if f.case_id}
-                self._fresh.discard(shard)
         return changes

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzers.batch import analyze_file
+from benchmarks.scaleout import _drop_topics
 from benchmarks.scratch import scratch
 from jiancha.settings import Settings
 from streams.admin import consumer_lag
@@ -33,7 +34,6 @@ from streams.analysis.agents import INPUTS
 from streams.analysis.shards import STAGE_TOPICS
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from streams.topics import CATALOGUE, topic_name
 
 RESULTS = Path(__file__).parent / "results" / "analyzer_replicas.jsonl"
 SHARDS = 3 * Settings().partitions  # officer, detachment and recording stages
@@ -68,16 +68,6 @@ def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
             p.kill()
 
 
-def _drop(s: Settings) -> None:
-    from kafka import KafkaAdminClient
-
-    admin = KafkaAdminClient(bootstrap_servers=s.kafka_bootstrap, client_id="bench-replicas")
-    try:
-        admin.delete_topics([topic_name(s.topic_prefix, t.name) for t in CATALOGUE])
-    finally:
-        admin.close()
-
-
 def run(
     path: Path, events: int, expected: set[str], replicas: int, restart: bool
 ) -> dict[str, Any]:
@@ -92,9 +82,12 @@ def run(
             ingest_file(path, publisher)
         t0 = time.monotonic()
         procs = [_judge(env, log) for _ in range(replicas)]
-        while consumer_lag(s, group, on) or _flags(s) != expected:
+        while consumer_lag(s, group, on) or (got := _flags(s)) != expected:
             if any(p.poll() is not None for p in procs):
                 raise RuntimeError(f"a replica exited; see {log}")
+            if time.monotonic() - t0 > 1200:
+                extra, missing = len(got - expected), len(expected - got)
+                raise RuntimeError(f"not the batch's flags: {extra} extra, {missing} missing")
             time.sleep(1)
         seconds = time.monotonic() - t0
         rss = [round(_peak_rss_mb(p.pid)) for p in procs]
@@ -112,7 +105,7 @@ def run(
             _stop(procs)
     finally:
         _stop(procs)
-        _drop(s)
+        _drop_topics(s)
     return {
         "replicas": replicas,
         "events": events,
@@ -141,7 +134,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     flags, batch = analyze_file(path)
     batch_s = time.monotonic() - t0
     expected = {f.flag_id for f in flags}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "replicas": "batch",
             "events": batch.events,

@@ -175,11 +175,14 @@ def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iter
 class JudgeShards:
     """The agents' work, effects injected (``send``: topic base, partition, key, value)."""
 
-    def __init__(self, settings: Settings, shards: Shards, send: Any, send_dead: Any) -> None:
+    def __init__(
+        self, settings: Settings, shards: Shards, send: Any, send_dead: Any, flush: Any
+    ) -> None:
         self.settings = settings
         self.shards = shards
         self.send = send
         self.send_dead = send_dead
+        self.flush = flush
         self.lock = asyncio.Lock()  # one judgement or batch at a time: engines are not shared
         self._base_of = {topic_name(settings.topic_prefix, b): b for b in INPUTS}
         self._stage_of = {topic_name(settings.topic_prefix, t): s for s, t in STAGE_TOPICS.items()}
@@ -206,16 +209,29 @@ class JudgeShards:
     async def ensure(self, assigned: set[Shard]) -> None:
         """Hold exactly the shards of the partitions assigned (rebuilding the new ones)."""
         self.shards.keep_only(assigned)
-        for shard in sorted(assigned - self.shards.held()):
+        new = sorted(assigned - self.shards.held())
+        if not new:
+            return
+        # The flags standing first, the histories after: each flag rests on events the history
+        # then holds, so a rebuilt shard never withdraws a flag for want of its event.
+        standing = await asyncio.to_thread(lambda: list(standing_flags(self.settings).values()))
+        for shard in new:
             started = time.monotonic()
             history = await asyncio.to_thread(self._history, shard)
-            self.shards.rebuild(shard, history)
+            self.shards.rebuild(shard, history, standing)
             log.info(
                 "分片 %s/%d 已重建：%d 条事件，%.1f 秒",
                 *shard,
                 len(history),
                 time.monotonic() - started,
             )
+
+    async def release(self, revoked: set[Shard]) -> None:
+        """Partitions taken away: after the judgement in flight (its flags flushed to Kafka,
+        before the new owner reads what stands), this replica no longer speaks for them."""
+        async with self.lock:
+            self.shards.release(revoked)
+            await self.flush()
 
     def _history(self, shard: Shard) -> list[Any]:
         return list(read_history(self.settings, shard, upto_committed=shard[0] == RECORDING))
@@ -252,18 +268,17 @@ class JudgeShards:
                 await self.send(topics.SHARD_WATERMARKS, 0, key, wm.isoformat().encode())
 
     async def judge(self, assigned: set[Shard], watermark: datetime | None) -> Changes:
-        """Every held shard at the largest watermark; the flags that changed, published."""
+        """Every held shard at the largest watermark; the flags that changed, published (under
+        the lock: a revocation waits for them)."""
         async with self.lock:
             await self.ensure(assigned)
             local = self.shards.watermark()
             if local is not None and (watermark is None or local > watermark):
                 watermark = local
-            changes = await asyncio.to_thread(
-                self.shards.judge, watermark, lambda: standing_flags(self.settings).values()
-            )
-        for flag in [*changes.flags, *changes.withdrawn]:
-            await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
-            metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+            changes = await asyncio.to_thread(self.shards.judge, watermark)
+            for flag in [*changes.flags, *changes.withdrawn]:
+                await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
+                metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
         return changes
 
 
@@ -287,6 +302,7 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         Shards(Engine.configured(settings), settings.partitions),
         send,
         dead_letter_sender(app, settings),
+        lambda: app.producer.flush(),
     )
 
     @app.agent(raw_topics(app, settings, *INPUTS), name="route_events")
@@ -316,6 +332,12 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         }
         await work.judge(assigned, watermarks.value())
 
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
+    async def release(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        await work.release(
+            {(stage_of[tp.topic], tp.partition) for tp in revoked if tp.topic in stage_of}
+        )
+
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_watermarks(app: faust.App, **kwargs: Any) -> None:
         watermarks.stop()
@@ -326,10 +348,10 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
 
 def run_judge(settings: Settings, loglevel: str = "info") -> None:
     """Prepare topics, then run one analyzer replica until stopped (start as many as wanted)."""
+    serve_worker_metrics(settings, ROLE, INPUTS)
     prepare(settings)
     wait_for_group_coordinator(settings, f"{settings.app_id}-{ROLE}")
     watermarks = Watermarks(settings)
     watermarks.start()
     app = build_judge(settings, watermarks)
-    serve_worker_metrics(settings, ROLE, INPUTS)
     faust.Worker(app, loglevel=loglevel).execute_from_commandline()

@@ -100,8 +100,8 @@ def test_a_rebuilt_shard_withdraws_its_predecessors_flags_that_no_longer_hold(
     shards = Shards(Engine(), 3)
     _, reference = sharded_flags(events, 3)
     history = [e for e in events if _reaches(e, mine)]
-    shards.rebuild(mine, history)
-    changes = shards.judge(reference.watermark(), lambda: standing)
+    shards.rebuild(mine, history, standing)
+    changes = shards.judge(reference.watermark())
     assert [f.flag_id for f in changes.withdrawn] == [ghost.flag_id]
     assert changes.withdrawn[0].withdrawn
     assert {f.flag_id for f in changes.flags} == {f.flag_id for f in whole if owner(f, 3) == mine}
