@@ -45,7 +45,11 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
+            topics.CASE_ASSIGNMENTS,
+            topics.DOCUMENT_NUMBERS,
         ),
+        # The 文号 allocator reads its own requests back (streams/review/numbers.py), no group.
+        reads=(topics.DOCUMENT_NUMBERS,),
     ),
     KafkaUser(
         "indexer",

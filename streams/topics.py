@@ -15,6 +15,8 @@ RECTIFICATION_EVENTS = "rectification-events"
 AUDIT = "audit"
 USERS = "users"
 DEAD_LETTERS = "dead-letters"
+CASE_ASSIGNMENTS = "case-assignments"
+DOCUMENT_NUMBERS = "document-numbers"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
+    TopicSpec(CASE_ASSIGNMENTS, "case_id"),
+    TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),
 )
 
 
