@@ -252,21 +252,29 @@ async def project_assignment(es: Any, alias: str, event: CaseAssigned) -> None:
         "mode": event.mode,
         "event_id": event.event_id,
     }
-    await es.update(
-        index=alias,
-        id=event.case_id,
-        script={
-            "source": (
-                "def a = ctx._source.assignment;"
-                " if (a != null && a.assigned_at != null"
-                " && a.assigned_at.compareTo(params.doc.assigned_at) > 0) { ctx.op = 'noop' }"
-                " else { ctx._source.assignment = params.doc }"
-            ),
-            "params": {"doc": doc},
-        },
-        refresh="wait_for",
-        retry_on_conflict=3,
-    )
+    from elasticsearch import ConflictError
+
+    for _ in range(5):
+        hit = (await es.get(index=alias, id=event.case_id, source_includes=["assignment"])).body
+        current = (hit.get("_source") or {}).get("assignment") or {}
+        if current.get("event_id") == event.event_id:
+            return  # written already (a retry)
+        stamp = current.get("assigned_at")
+        if stamp and datetime.fromisoformat(stamp) > event.assigned_at:
+            return  # a newer assignment stands
+        try:
+            await es.update(
+                index=alias,
+                id=event.case_id,
+                doc={"assignment": doc},
+                if_seq_no=hit["_seq_no"],
+                if_primary_term=hit["_primary_term"],
+                refresh="wait_for",
+            )
+            return
+        except ConflictError:
+            continue  # the case changed meanwhile (the analyzer, a decision): read again
+    raise HTTPException(409, f"案件 {event.case_id} 正在更新，分配已记录但未显示，请稍后刷新")
 
 
 @router.post(
