@@ -188,3 +188,10 @@ def test_the_printed_notice_addresses_the_squad_and_names_the_officer() -> None:
     assert notice.cases[0].officer_id == "孙宁（GA403677）"
     plain = notice_of(order, cases, "x", "y", "Asia/Shanghai")
     assert (plain.squad_name, plain.cases[0].officer_id) == ("gaosu-1中队", "GA403677")
+
+
+def test_spreadsheet_rows_get_names_beside_their_ids() -> None:
+    names = Names(squads={"mudan-1": "牡丹区一中队"}, officers={"MU1": "王伟"})
+    row = names.labelled({"case_id": "C-1", "squad_id": "mudan-1", "officer_id": "MU1"})
+    assert (row["squad_label"], row["officer_label"]) == ("牡丹区一中队", "王伟（MU1）")
+    assert names.labelled({"order_id": "ZG-1", "squad_id": "x-1"})["officer_label"] is None
