@@ -27,6 +27,9 @@ router = APIRouter(prefix="/users", tags=["账号"])
 
 Username = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
 
+#: A squad code as the directory spells it, or nothing (the empty string clears it).
+_SQUAD = r"^[A-Za-z0-9._-]*$"
+
 #: The most accounts one listing returns (a detachment has hundreds).
 _MAX_ACCOUNTS = 2000
 
@@ -47,14 +50,16 @@ class AccountOut(BaseModel):
 class AccountIn(BaseModel):
     username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
     role: Role
-    squad_id: str | None = Field(default=None, max_length=64)
+    squad_id: str | None = Field(default=None, max_length=64, pattern=_SQUAD)
     display_name: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256, description="初始密码，至少 8 位")
 
 
 class AccountPatch(BaseModel):
     role: Role | None = None
-    squad_id: str | None = Field(default=None, max_length=64, description="中队；空串表示无")
+    squad_id: str | None = Field(
+        default=None, max_length=64, pattern=_SQUAD, description="中队代码；空串表示无"
+    )
     display_name: str | None = Field(default=None, min_length=1, max_length=64)
     disabled: bool | None = None
 
