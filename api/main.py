@@ -25,11 +25,14 @@ from api.routes import (
     cases,
     clips,
     console,
+    directory,
     exports,
     health,
     orders,
+    policies,
     queue,
     recordings,
+    users,
 )
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
@@ -140,6 +143,9 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(queue.router)
     app.include_router(exports.router)
     app.include_router(bulletins.router)
+    app.include_router(directory.router)
+    app.include_router(users.router)
+    app.include_router(policies.router)
     app.include_router(console.router)
     # Middleware, innermost first: body limits before any route reads a body, then the metrics
     # (which count the refusals too), then the security headers on every response.

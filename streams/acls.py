@@ -38,18 +38,20 @@ class KafkaUser:
 USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "api",
-        "jiancha api（审核、整改、账号、审计、上传录像；jiancha user add 也用它）",
+        "jiancha api（审核、整改、账号、名录、审计、上传录像；user add、directory seed 也用它）",
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
+            topics.DIRECTORY,
             topics.CASE_ASSIGNMENTS,
             topics.DOCUMENT_NUMBERS,
         ),
-        # The 文号 allocator reads its own requests back (streams/review/numbers.py), no group.
-        reads=(topics.DOCUMENT_NUMBERS,),
+        # Read whole, without a group: the policies (the admin's page) and the 文号 allocator's own
+        # requests (streams/review/numbers.py).
+        reads=(topics.POLICIES, topics.DOCUMENT_NUMBERS),
     ),
     KafkaUser(
         "indexer",
@@ -64,6 +66,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECTIFICATION_EVENTS,
+            topics.DIRECTORY,
         ),
         faust_role="indexer",
     ),

@@ -14,6 +14,7 @@ CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
 AUDIT = "audit"
 USERS = "users"
+DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
 CASE_ASSIGNMENTS = "case-assignments"
 DOCUMENT_NUMBERS = "document-numbers"
@@ -39,6 +40,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
+    TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
     TopicSpec(CASE_ASSIGNMENTS, "case_id"),
     TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),

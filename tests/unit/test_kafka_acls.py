@@ -49,9 +49,13 @@ def test_consumers_read_only_their_inputs() -> None:
     assert _readers(topics.USERS) == {"indexer"}
     for user in ("recorder", "tickets", "setup"):
         assert not any(g.principal == user and g.operation == "Read" for g in plan(SETTINGS))
-    # the API reads one topic: the 文号 allocator's own requests (no consumer group)
+    # the API reads two topics whole, without a group: the policies (the admin's page) and the
+    # 文号 allocator's own requests
     api_reads = {g.name for g in plan(SETTINGS) if g.principal == "api" and g.operation == "Read"}
-    assert api_reads == {topic_name(SETTINGS.topic_prefix, topics.DOCUMENT_NUMBERS)}
+    assert api_reads == {
+        topics.POLICIES,
+        topic_name(SETTINGS.topic_prefix, topics.DOCUMENT_NUMBERS),
+    }
 
 
 def test_each_worker_has_its_own_consumer_group() -> None:
