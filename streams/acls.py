@@ -49,8 +49,8 @@ USERS: tuple[KafkaUser, ...] = (
             topics.CASE_ASSIGNMENTS,
             topics.DOCUMENT_NUMBERS,
         ),
-        # Read whole, without a group: the policies (the admin's page) and the 文号 allocator's own
-        # requests (streams/review/numbers.py).
+        # The admin's policies page reads the policies topic whole, and the 文号 allocator reads its
+        # own requests back (streams/review/numbers.py): both without a consumer group.
         reads=(topics.POLICIES, topics.DOCUMENT_NUMBERS),
     ),
     KafkaUser(
@@ -84,7 +84,6 @@ USERS: tuple[KafkaUser, ...] = (
             topics.COMPLAINTS,
             topics.FLAGS,
             topics.CASE_EVENTS,
-            topics.CASE_ASSIGNMENTS,
         ),
         faust_role="analyzer",
     ),

@@ -53,8 +53,7 @@ def test_consumers_read_only_their_inputs() -> None:
     # 文号 allocator's own requests
     api_reads = {g.name for g in plan(SETTINGS) if g.principal == "api" and g.operation == "Read"}
     assert api_reads == {
-        topics.POLICIES,
-        topic_name(SETTINGS.topic_prefix, topics.DOCUMENT_NUMBERS),
+        topic_name(SETTINGS.topic_prefix, t) for t in (topics.POLICIES, topics.DOCUMENT_NUMBERS)
     }
 
 
