@@ -1,6 +1,6 @@
 """我的待办 and its paper: ranking time, the Excel export, the printed 《整改通知书》.
 
-    python -m benchmarks.queue [--repeat 5]
+    python -m benchmarks.queue [--repeat 5] [--stack]
 
 Pure code on generated cases (seeded; 150 officers, 5 % with a complaint, ages up to 30 days),
 no stack needed. Each figure is the median of ``--repeat`` runs, with a reference measured side by
@@ -11,6 +11,11 @@ side in the same run:
 - the 整改台账 as .xlsx, 10,000 rows, against the same rows written as CSV (the stdlib);
 - the 《整改通知书》 PDF (five cases), against WeasyPrint printing a one-line page (the engine's
   own floor).
+
+With ``--stack`` (the running Kafka and Elasticsearch, indices and topics of a prefix of its own,
+deleted after): ``GET /queue`` through the API over 2,000 and 10,000 cases assigned to one
+reviewer (read, rank, spread, audit), against ``GET /cases`` (案件检索's first page, sorted by
+Elasticsearch) on the same index.
 
 One JSON line per run goes to ``benchmarks/results/queue.jsonl``.
 """
@@ -137,9 +142,71 @@ def _notice() -> Any:
     )
 
 
+def through_the_api(repeat: int) -> list[dict[str, Any]]:
+    """GET /queue against GET /cases on the real stack, 2,000 and 10,000 cases."""
+    import uuid
+
+    from elasticsearch import helpers
+    from fastapi.testclient import TestClient
+    from kafka import KafkaAdminClient
+
+    from api.main import create_app
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from jiancha.settings import Settings
+    from streams.accounts.users import new_user, save_user
+    from streams.admin import ensure_topics
+    from streams.topics import CATALOGUE, topic_name
+
+    name = f"bench-queue-{uuid.uuid4().hex[:8]}"
+    s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=1)
+    ensure_topics(s)
+    es = sync_client(s)
+    rows = []
+    try:
+        aliases = ensure_indices(es, s)
+        account = new_user("shen", "reviewer", "bench-pass-1")
+        save_user(s, es, aliases["users"], account)
+        done = 0
+        for n in (2_000, 10_000):
+            batch = cases(n)
+            for c in batch[done:]:
+                c.update(status="pending", withdrawn=False, assignment={"assignee": "shen"})
+            helpers.bulk(
+                es,
+                ({"_index": aliases["cases"], "_id": c["case_id"], "_source": c}
+                 for c in batch[done:]),
+                refresh="wait_for",
+            )  # fmt: skip
+            done = n
+            with TestClient(create_app(s)) as api:
+                issuer = api.app.state.auth  # type: ignore[attr-defined]
+                auth = {"Authorization": f"Bearer {issuer.issue(account)}"}
+
+                def get(url: str, api: Any = api, auth: dict[str, str] = auth) -> None:
+                    assert api.get(url, headers=auth).status_code == 200
+
+                get("/queue")  # warm: the first Kafka send (audit) connects
+                ours = median_s(lambda: get("/queue?size=20"), repeat)
+                ref = median_s(lambda: get("/cases?size=20&status=pending"), repeat)
+            rows.append({"what": f"GET /queue, {n:,} cases", "s": ours, "reference_s": ref,
+                         "reference": "GET /cases (first page)"})  # fmt: skip
+    finally:
+        es.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
+        es.options(ignore_status=404).indices.delete_index_template(name=f"{name}-*")
+        es.close()
+        admin = KafkaAdminClient(bootstrap_servers=s.kafka_bootstrap)
+        try:
+            admin.delete_topics([topic_name(s.topic_prefix, t.name) for t in CATALOGUE])
+        finally:
+            admin.close()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--stack", action="store_true", help="also GET /queue on the real stack")
     args = parser.parse_args()
     rows: list[dict[str, Any]] = []
 
@@ -168,6 +235,9 @@ def main() -> None:
     pages = notice_pdf(notice)[1]
     rows.append({"what": f"《整改通知书》 PDF ({pages} page, 5 cases)", "s": ours,
                  "reference_s": ref, "reference": "WeasyPrint, a one-line page"})  # fmt: skip
+
+    if args.stack:
+        rows += through_the_api(args.repeat)
 
     print(f"{'what':36} {'time':>10} {'reference':>10} {'ratio':>7}  reference")
     for r in rows:
