@@ -334,7 +334,8 @@ async def inbox(user: CurrentUser, es: Es, aliases: Aliases) -> InboxOut:
         mine = await _count(
             es,
             cases,
-            [{"term": {"status": "pending"}}, {"term": {"assignment.assignee": user.username}}],
+            [{"term": {"assignment.assignee": user.username}}],
+            pending=True,
         )
         return InboxOut(badge=mine, label="我的待办", counts={"queue": mine})
     if user.role == "supervisor":
@@ -343,6 +344,8 @@ async def inbox(user: CurrentUser, es: Es, aliases: Aliases) -> InboxOut:
     return InboxOut(badge=0, label="", counts={})
 
 
-async def _count(es: Any, alias: str, filters: list[dict[str, Any]]) -> int:
-    found = await es.count(index=alias, query={"bool": {"filter": filters}})
+async def _count(es: Any, alias: str, filters: list[dict[str, Any]], pending: bool = False) -> int:
+    """How many documents match; ``pending``: open cases only (as the queue counts them)."""
+    query = _pending_query(filters, []) if pending else {"bool": {"filter": filters}}
+    found = await es.count(index=alias, query=query)
     return int(found.body["count"])
