@@ -239,3 +239,33 @@ def _sheet(resp: Any) -> list[list[Any]]:
     sheet = load_workbook(io.BytesIO(resp.content)).active
     assert sheet is not None
     return [[c.value for c in row] for row in sheet.iter_rows()]
+
+
+def test_document_numbers_never_repeat_under_concurrent_requests(settings: Settings) -> None:
+    """Eight orders ask for a 文号 at once (two of them twice): eight distinct numbers, 1–8, and
+    each repeat gets its order's own, read back from the real ``document-numbers`` topic."""
+    import asyncio
+
+    from api.deps import SharedPublisher
+    from streams.review.numbers import allocate, read_requests
+
+    publisher = SharedPublisher(settings)
+
+    async def read(partition: int, offset: int) -> list[tuple[str, int]]:
+        return await asyncio.to_thread(read_requests, settings, partition, offset)
+
+    async def ask(order_id: str) -> int:
+        return await allocate(publisher.send_located, read, order_id, 2026, "zhang", NOW)
+
+    async def story() -> tuple[list[int], list[int]]:
+        orders = [f"ZG-{i}" for i in range(8)]
+        first = await asyncio.gather(*(ask(o) for o in orders))
+        again = await asyncio.gather(ask("ZG-3"), ask("ZG-5"))
+        return list(first), list(again)
+
+    try:
+        first, again = asyncio.run(story())
+    finally:
+        publisher.close()
+    assert sorted(first) == list(range(1, 9))
+    assert again == [first[3], first[5]]
