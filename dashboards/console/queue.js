@@ -3,6 +3,7 @@
 
 import { api, download, query } from "./api.js";
 import { badge, busy, empty, esc, focusHeading, h1, loading, toast, when } from "./ui.js";
+import { officerHtml, squadHtml } from "./names.js";
 
 const PART_LABELS = { severity: "严重程度", confidence: "可信度", complaint: "投诉", age: "时长" };
 
@@ -40,7 +41,7 @@ export async function queuePage(view, { user, params }) {
       <td><a href="#/case/${encodeURIComponent(c.case_id)}">${esc(c.case_id)}</a></td>
       <td>${c.category_labels.map((l) => esc(l)).join("、")} ${badge(`sev${c.severity}`, `严重 ${c.severity}`)}
         ${c.complaint ? badge("overdue", "有投诉") : ""}</td>
-      <td>${esc(c.officer_id)}</td><td>${esc(c.squad_id)}</td><td class="small">${when(c.occurred_at)}</td>
+      <td>${officerHtml(c.officer_id)}</td><td>${squadHtml(c.squad_id)}</td><td class="small">${when(c.occurred_at)}</td>
       <td class="small" title="${Object.entries(c.parts).map(([k, v]) => `${PART_LABELS[k]} ${v.toFixed(2)}`).join("，")}">
         <strong>${c.score.toFixed(2)}</strong></td></tr>`).join("")}</tbody></table>
     <nav class="pager" aria-label="翻页">

@@ -59,8 +59,10 @@ def notice_of(
     tz: str,
     names: Names | None = None,
 ) -> Notice:
-    """The notice of an issued order; ``cases`` are its case documents by id, ``names`` the
-    directory's (squads and officers by name, not code: issue 16)."""
+    """The notice of an issued order; ``cases`` are its case documents by id.
+
+    ``names``: the directory's (issue 16): the squad addressed and the officers by name.
+    """
     zone = ZoneInfo(tz)
     names = names or Names()
     rows = []
@@ -83,7 +85,7 @@ def notice_of(
         unit=unit,
         order_id=order.order_id,
         title=mask_text(order.title),
-        squad_name=names.squad(order.squad_id),
+        squad_name=names.squads.get(order.squad_id) or f"{order.squad_id}中队",
         requirements=mask_text(order.requirements),
         deadline=_date(order.deadline, zone, with_time=True),
         issued=_date(order.issued_at, zone),
