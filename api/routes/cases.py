@@ -29,10 +29,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from analyzers.coverage_rules import GAP_WINDOW
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
-from jiancha.elastic.queries import MAX_WINDOW
+from jiancha.elastic.queries import MAX_WINDOW, date_range
 from streams import topics
 from streams.review.cases import (
     CaseQuery,
@@ -107,6 +108,10 @@ class LinkedClip(BaseModel):
     duration_s: float | None = None
     has_transcript: bool = False
     media_url: str = Field(description="录像播放地址（支持 HTTP Range 跳转）")
+    relation: Literal["evidence", "before", "after"] = Field(
+        default="evidence",
+        description="evidence 线索所指录像 | before/after 开单前/后该民警的录像（未录像的案件）",
+    )
     segments: list[ClipSegment] = []
 
 
@@ -217,15 +222,37 @@ async def get_case(
     )
 
 
+#: For a ticket without a recording, the officer's recordings this long before and after it are
+#: shown: the recorder stopped and resumed within the gap rule's window (analyzers.coverage_rules).
+AROUND_TICKET = 2 * GAP_WINDOW
+_UNRECORDED = {"recording_gap", "recording_missing"}
+
+
 async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) -> list[LinkedClip]:
-    """The recordings a case's flags point at, with their transcript segments."""
+    """The recordings a case's flags point at, with their transcript segments; for a ticket
+    written with the recorder off, the officer's recordings just before and after it."""
     ids = list(source.get("recording_ids") or [])
-    if not ids:
+    clauses: list[dict[str, Any]] = [{"terms": {"recording_id": ids}}] if ids else []
+    at = source.get("occurred_at")
+    around = bool(_UNRECORDED & set(source.get("categories") or [])) and source.get("officer_id")
+    if around and at:
+        t = datetime.fromisoformat(at)
+        clauses.append(
+            {
+                "bool": {
+                    "filter": [
+                        {"term": {"officer_ids": source["officer_id"]}},
+                        date_range("started_at", gte=t - AROUND_TICKET, lte=t + AROUND_TICKET),
+                    ]
+                }
+            }
+        )
+    if not clauses:
         return []
     resp = await es.search(
         index=alias,
-        query={"terms": {"recording_id": ids}},
-        size=len(ids),
+        query={"bool": {"should": clauses, "minimum_should_match": 1}},
+        size=len(ids) + 20,
         source_excludes=["transcript_text"],
     )
     clips = []
@@ -238,8 +265,15 @@ async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) 
             ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
             for s in clip.get("segments") or []
         ]
+        if clip["recording_id"] not in ids and at:
+            began = datetime.fromisoformat(clip["started_at"])
+            fields["relation"] = "before" if began < datetime.fromisoformat(at) else "after"
         clips.append(LinkedClip(**fields, media_url=f"/clips/{clip['recording_id']}/media"))
-    return sorted(clips, key=lambda c: c.recording_id)
+    order = {"before": 0, "evidence": 1, "after": 2}
+    return sorted(
+        clips,
+        key=lambda c: (order[c.relation], c.started_at.timestamp() if c.started_at else 0),
+    )
 
 
 @router.post(

@@ -11,6 +11,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+from jiancha.names import squad_name
 from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
 
 FONT_FILES = ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSansSC-Regular.otf")
@@ -90,7 +91,7 @@ def squads(stats: WeekStats) -> str:
     rows = [s for s in stats.squads if s.problems][:12]
     fig, ax = plt.subplots(figsize=(7.2, 2.3))
     if rows:
-        names = [r.squad_id for r in rows]
+        names = [squad_name(r.squad_id) for r in rows]
         bottom = [0] * len(rows)
         for c in CLASS_ORDER:
             vals = [r.by_class.get(c, 0) for r in rows]
