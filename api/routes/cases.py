@@ -265,9 +265,12 @@ async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) 
             ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
             for s in clip.get("segments") or []
         ]
-        if clip["recording_id"] not in ids and at:
-            began = datetime.fromisoformat(clip["started_at"])
-            fields["relation"] = "before" if began < datetime.fromisoformat(at) else "after"
+        if around and at:  # the case's own links may name them too: place them by time
+            t = datetime.fromisoformat(at)
+            if datetime.fromisoformat(clip["ended_at"]) <= t:
+                fields["relation"] = "before"
+            elif datetime.fromisoformat(clip["started_at"]) >= t:
+                fields["relation"] = "after"
         clips.append(LinkedClip(**fields, media_url=f"/clips/{clip['recording_id']}/media"))
     order = {"before": 0, "evidence": 1, "after": 2}
     return sorted(
