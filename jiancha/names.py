@@ -1,66 +1,63 @@
 """Squads by name: what people type and read (牡丹区一中队) against what the data carries (mudan-1).
 
-Every page, search box and bulletin goes through these functions, so the source of the names can
-change in one place: today they are derived from the squad code (district + number), as the
-detachment numbers its squads; the squad directory (a compacted topic edited by the admin) is to
-replace :func:`_known_names` without any caller changing.
+Every search box goes through :func:`squad_codes`, so the source of the names changes in one
+place. The squad directory (``streams/directory``, edited by the admin) is the source: callers
+that have read it pass its ``code → name`` map; without it, the names the directory itself is
+seeded with (district + number, ``jiancha.synthetic.names.squad_name``) stand in, so a query
+builder with no Elasticsearch at hand still understands 牡丹区一中队.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
-from jiancha.synthetic.month import _DISTRICTS as DISTRICTS  # the one table of districts
-from jiancha.text import chinese_number, fold_numerals, to_simplified
+from jiancha.synthetic.month import _DISTRICTS  # the one table of districts
+from jiancha.synthetic.names import squad_name as _seeded_name
+from jiancha.text import fold_numerals, to_simplified
 
-_CODE = re.compile(r"^([a-z]+)-(\d{1,2})$")
 _SPACES = re.compile(r"\s+")
-
-
-def squad_name(code: str | None) -> str:
-    """The Chinese name of a squad code (mudan-1 → 牡丹区一中队); an unknown code as it is."""
-    if not code:
-        return ""
-    m = _CODE.match(code)
-    district = DISTRICTS.get(m[1]) if m else None
-    if not m or district is None:
-        return code
-    return f"{district[1]}{chinese_number(int(m[2]))}中队"
+_NUMBERED = re.compile(r"[一二三四五六七八九十\d]+中队$")
 
 
 @lru_cache(maxsize=1)
-def _known_names() -> dict[str, str]:
-    """Every squad the system knows by code, with its name (codes 1–9 of each district)."""
-    return {f"{p}-{n}": squad_name(f"{p}-{n}") for p in DISTRICTS for n in range(1, 10)}
+def _seeded() -> dict[str, str]:
+    """The directory's seed names of every squad code the districts can have (1–9 each)."""
+    districts = {prefix: name for prefix, (_, name) in _DISTRICTS.items()}
+    codes = [f"{p}-{n}" for p in districts for n in range(1, 10)]
+    return {code: _seeded_name(code, districts)[0] for code in codes}
+
+
+def squad_name(code: str | None, directory: Mapping[str, str] | None = None) -> str:
+    """The Chinese name of a squad code (mudan-1 → 牡丹区一中队); an unknown code as it is."""
+    if not code:
+        return ""
+    return (directory or {}).get(code) or _seeded().get(code) or code
+
+
+def squad_names(directory: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every known squad code with its name, the directory's over the seeded ones."""
+    return {**_seeded(), **(directory or {})}
 
 
 def _squash(text: str) -> str:
-    """Spaces gone, Traditional → Simplified, letters lower-case: how names and codes compare."""
-    return to_simplified(_SPACES.sub("", text)).lower()
+    """Spaces gone, Traditional → Simplified, digits and letters folded: how names compare."""
+    return fold_numerals(to_simplified(_SPACES.sub("", text))).lower()
 
 
-def squad_codes(text: str | None) -> list[str]:
+def squad_codes(text: str | None, directory: Mapping[str, str] | None = None) -> list[str]:
     """The squad codes a reviewer means by ``text``: a code in any case (MUDAN-1), a full name
-    (牡丹区一中队), a name without 区/县 or with a digit (牡丹1中队), or a district (牡丹区 → all
+    (牡丹区一中队), one without 区/县 or with a digit (牡丹1中队), or a district (牡丹区 → all
     its squads). Text naming no squad is returned as typed: the search honestly finds nothing."""
     if not text or not text.strip():
         return []
     wanted = _squash(text)
-    names = _known_names()
-    if wanted in names:
-        return [wanted]
     found = []
-    for code, name in names.items():
-        district = name.removesuffix("中队").rstrip("一二三四五六七八九")
-        variants = {_squash(name), _squash(name.replace(district, district.rstrip("区县")))}
-        variants |= {fold_numerals(v).lower() for v in variants}
-        as_digits = _squash(fold_numerals(text)).lower()
-        if {wanted, as_digits} & variants or wanted in {district, district.rstrip("区县")}:
+    for code, name in squad_names(directory).items():
+        district = _NUMBERED.sub("", name)
+        short = district.rstrip("区县")
+        variants = {_squash(code), _squash(name), _squash(name.replace(district, short, 1))}
+        if wanted in variants or wanted in {_squash(district), _squash(short)}:
             found.append(code)
     return found or [text.strip()]
-
-
-def squad_names() -> dict[str, str]:
-    """Every known squad code with its Chinese name (for pages that label many squads at once)."""
-    return dict(_known_names())

@@ -126,9 +126,10 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_number(n: int) -> str:
-    """0 ≤ n < 100 as written in Chinese prose and names: 1 → 一, 10 → 十, 12 → 十二, 40 → 四十."""
+    """A count as written in Chinese prose and names: 0 → 零, 1 → 一, 10 → 十, 12 → 十二, 40 → 四十;
+    beyond 99 the digits (no squad, issue or case number in prose goes that far)."""
     if not 0 <= n < 100:
-        raise ValueError(f"chinese_number takes 0–99: {n}")
+        return str(n)
     if n < 10:
         return _DIGITS[n]
     tens, ones = divmod(n, 10)

@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field
 from analyzers.coverage_rules import GAP_WINDOW
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.names import resolve_squads
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, date_range
 from streams import topics
@@ -182,9 +183,10 @@ async def search_cases(
         raise HTTPException(400, "开始时间不能晚于结束时间")
     if page * size > MAX_WINDOW:
         raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条结果，请缩小检索范围")
+    squads = await resolve_squads(es, aliases, squad_id)
     query = CaseQuery(
         category, class_, min_severity, status, squad_id, officer_id, start, end,
-        q.strip(), include_withdrawn, page, size,
+        q.strip(), include_withdrawn, page, size, squads,
     )  # fmt: skip
     await auditor.record(user, "cases.search", str(request.url.query) or "*", request)
     resp = await es.search(index=aliases["cases"], body=case_search_body(query, scope_of(user)))

@@ -16,6 +16,7 @@ from fastapi.responses import StreamingResponse
 from api.audit import AuditorDep
 from api.deps import get_aliases, get_es, get_settings
 from api.models import ClipOut, ClipSearchOut, SegmentOut
+from api.names import resolve_squads
 from api.ranges import RangeNotSatisfiable, parse_range
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, ClipQuery, clip_search_body, parse_clip_page
@@ -55,7 +56,8 @@ async def search_clips(
         raise HTTPException(400, "开始时间不能晚于结束时间")
     if page * size > MAX_WINDOW:
         raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条结果，请缩小检索范围")
-    query = ClipQuery(q.strip(), officer_id, squad_id, device_type, start, end, page, size)
+    squads = await resolve_squads(es, aliases, squad_id)
+    query = ClipQuery(q.strip(), officer_id, squad_id, device_type, start, end, page, size, squads)
     await auditor.record(user, "clips.search", str(request.url.query) or "*", request)
     response = await es.search(index=aliases["clips"], body=clip_search_body(query))
     result = parse_clip_page(response.body)

@@ -17,6 +17,7 @@ import dashboards
 from analyzers.catalogue import CATEGORIES
 from analyzers.law import load_law
 from api.deps import get_aliases, get_es, get_settings
+from api.names import directory_names
 from api.security import CurrentUser
 from jiancha.names import squad_names
 from jiancha.settings import Settings
@@ -73,7 +74,12 @@ async def names(
         h["_source"]["username"]: h["_source"].get("display_name") or h["_source"]["username"]
         for h in resp.body["hits"]["hits"]
     }
-    return {"squads": squad_names(), "people": people}
+    directory = await directory_names(es, aliases)
+    return {
+        "squads": squad_names(directory.get("squads")),
+        "officers": directory.get("officers", {}) if user.role != "squad_leader" else {},
+        "people": people,
+    }
 
 
 @router.get("/console/{path:path}")

@@ -2,8 +2,8 @@
 
 import { ApiError, api, blobUrl, query } from "./api.js";
 import {
-  backTo, badge, busy, clock, deadlineText, empty, esc, fieldEvidence, focusHeading, h1, loading, person, seconds,
-  showError, squad, toast, when,
+  backTo, badge, busy, clock, deadlineText, empty, esc, fieldEvidence, focusHeading, h1, loading, officer, person,
+  seconds, showError, squad, toast, when,
 } from "./ui.js";
 
 const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page", "cpage"];
@@ -111,7 +111,7 @@ function showCases(view, res, f, meta, go) {
         ${badge(c.status, c.status_label || meta.case_status[c.status] || c.status)}
         ${badge(`sev${c.severity}`, `严重程度 ${c.severity ?? "—"}`)}
         ${c.categories.map((k) => badge("", labelOf(meta, k))).join(" ")}
-        <span class="muted small">${esc(squad(c.squad_id))} · 民警 ${esc(c.officer_id)} · ${when(c.occurred_at)}${c.plate ? ` · ${esc(c.plate)}` : ""}</span></div>
+        <span class="muted small">${esc(squad(c.squad_id))} · 民警 ${esc(officer(c.officer_id))} · ${when(c.occurred_at)}${c.plate ? ` · ${esc(c.plate)}` : ""}</span></div>
       ${c.flags.map((fl) => `<p>${mark(esc(fl.explanation), f.q)}</p>`).join("")}
     </li>`).join("")}</ul>${pager(res, f, go)}`;
   box.querySelectorAll("[data-page]").forEach((b) => b.addEventListener("click", () => go({ ...f, page: b.dataset.page })));
@@ -141,7 +141,7 @@ function showClips(view, res, f, go) {
   box.innerHTML = `<ul class="results" id="clip-results">${res.items.map((c) => `
     <li data-clip="${esc(c.recording_id)}">
       <div class="head"><strong>${esc(c.recording_id)}</strong>
-        <span class="muted small">${esc(squad(c.squad_id))} · ${esc((c.officer_ids || []).join("、"))} · ${when(c.started_at)}</span>${cases(c.case_ids)}</div>
+        <span class="muted small">${esc(squad(c.squad_id))} · ${esc((c.officer_ids || []).map(officer).join("、"))} · ${when(c.started_at)}</span>${cases(c.case_ids)}</div>
       <ul class="hits">${c.segments.map((s) => `<li><button type="button" class="link" data-rec="${esc(c.recording_id)}"
         data-t="${s.start}" aria-label="从 ${clock(s.start)} 播放">${clock(s.start)}</button>
         <span class="muted small">${SPEAKERS[s.speaker] || ""}</span> ${s.highlight}</li>`).join("")}</ul>
@@ -209,7 +209,7 @@ export async function caseDetail(view, { user, meta, id }) {
       <section class="card" aria-labelledby="facts">
         <h2 id="facts">基本情况 ${badge(c.status, c.status_label || c.status)}</h2>
         <dl class="meta">
-          <dt>中队</dt><dd>${esc(squad(c.squad_id))}</dd><dt>民警</dt><dd>${esc(c.officer_id)}</dd>
+          <dt>中队</dt><dd>${esc(squad(c.squad_id))}</dd><dt>民警</dt><dd>${esc(officer(c.officer_id))}</dd>
           <dt>发生时间</dt><dd>${when(c.occurred_at)}</dd><dt>号牌</dt><dd>${esc(c.plate || "—")}</dd>
           <dt>违法行为</dt><dd>${esc(meta.violations[c.violation_type] || c.violation_type || "—")}</dd><dt>严重程度</dt><dd>${esc(c.severity ?? "—")}</dd>
           <dt>执法记录</dt><dd>${esc(c.action_ids.join("、") || "—")}</dd>
@@ -360,7 +360,7 @@ async function ordersPanel(box, c, user) {
     <h3>起草整改通知书</h3>
     <div class="field"><label for="title">标题（可不填，自动生成）</label><input id="title" name="title" maxlength="200"></div>
     <div class="field"><label for="requirements">整改要求（必填）</label>
-      <textarea id="requirements" name="requirements" maxlength="20000" required>针对${esc(squad(c.squad_id))}民警 ${esc(c.officer_id)} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
+      <textarea id="requirements" name="requirements" maxlength="20000" required>针对${esc(squad(c.squad_id))}民警${esc(officer(c.officer_id))} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
     <div class="error" role="alert" hidden></div>
     <button type="submit">起草</button></form>`;
   const form = slot.querySelector("form");

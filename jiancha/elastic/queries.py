@@ -81,6 +81,7 @@ class ClipQuery:
     end: datetime | None = None
     page: int = 1
     size: int = 20
+    squads: tuple[str, ...] | None = None  # the codes squad_id names, resolved by the directory
 
     @property
     def groups(self) -> list[list[str]]:
@@ -123,7 +124,8 @@ def clip_search_body(query: ClipQuery) -> dict[str, Any]:
     if query.officer_id:
         filters.append(officer_id_prefix("officer_ids", query.officer_id))
     if query.squad_id:
-        filters.append({"terms": {"squad_id": squad_codes(query.squad_id)}})
+        codes = query.squads if query.squads is not None else squad_codes(query.squad_id)
+        filters.append({"terms": {"squad_id": list(codes)}})
     if query.device_type:
         filters.append({"term": {"device_type": query.device_type}})
     if query.start or query.end:

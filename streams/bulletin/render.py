@@ -13,11 +13,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import dashboards
-from jiancha.names import squad_name
 from jiancha.text import chinese_number
 from streams.bulletin import charts
 from streams.bulletin.masking import mask_plate, mask_text
 from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
+from streams.directory.names import Names
 
 TEMPLATES = Path(dashboards.__file__).parent / "bulletin"
 
@@ -109,7 +109,6 @@ def _env(tz: str, extra: Path | None = None) -> Any:
 
     env.globals.update(
         cn=chinese_number,
-        squad=squad_name,
         pct=_pct,
         delta=_delta,
         change=_change,
@@ -123,11 +122,21 @@ def _env(tz: str, extra: Path | None = None) -> Any:
     return env
 
 
-def render_html(stats: WeekStats, masthead: Masthead, requirements: Path | None = None) -> str:
-    """The bulletin as one self-contained HTML page (CSS and SVG charts inline)."""
+def render_html(
+    stats: WeekStats,
+    masthead: Masthead,
+    requirements: Path | None = None,
+    names: Names | None = None,
+) -> str:
+    """The bulletin as one self-contained HTML page (CSS and SVG charts inline).
+
+    ``names``: the directory's names (issue 16), printed for squad codes and officer ids.
+    """
     from markupsafe import Markup
 
+    names = names or Names()
     env = _env(masthead.tz, requirements)
+    env.globals.update(squad=names.squad, officer=names.officer)
     req_name = requirements.name if requirements else "requirements.html.j2"
     req = env.get_template(req_name).render(s=stats, m=masthead)
     return str(
@@ -135,7 +144,7 @@ def render_html(stats: WeekStats, masthead: Masthead, requirements: Path | None 
             s=stats,
             m=masthead,
             css=Markup((TEMPLATES / "bulletin.css").read_text(encoding="utf-8")),
-            charts=charts.all_charts(stats),
+            charts=charts.all_charts(stats, names),
             requirements=Markup(req),
         )
     )

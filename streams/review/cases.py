@@ -102,6 +102,7 @@ class CaseQuery:
     include_withdrawn: bool = False
     page: int = 1
     size: int = 20
+    squads: tuple[str, ...] | None = None  # the codes squad_id names, resolved by the directory
 
 
 def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
@@ -116,7 +117,8 @@ def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
         if value:
             filters.append({"term": {field: value}})
     if query.squad_id:
-        filters.append({"terms": {"squad_id": squad_codes(query.squad_id)}})
+        codes = query.squads if query.squads is not None else squad_codes(query.squad_id)
+        filters.append({"terms": {"squad_id": list(codes)}})
     if query.officer_id:
         filters.append(officer_id_prefix("officer_id", query.officer_id))
     if query.min_severity is not None:

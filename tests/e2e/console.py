@@ -15,7 +15,7 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,8 @@ from analyzers.batch import analyze_file
 from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
 from jiancha.settings import Settings
+from streams.directory.roster import entries_from_file
+from streams.directory.store import seed as seed_directory
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from tests.conftest import start_process, wait_for
@@ -71,15 +73,18 @@ def first_day(eval_dev: Path, where: Path, extra: list[str] | None = None) -> Pa
 
 
 @contextmanager
-def analysed(s: Settings, events: Path) -> Iterator[None]:
-    """Worker and analyzer over ``events``, until every case the batch run finds is indexed."""
+def analysed(s: Settings, events: Path, eval_dev: Path) -> Iterator[None]:
+    """Worker and analyzer over ``events``, until every case the batch run finds is indexed;
+    the directory seeded from the whole of eval-dev."""
     es = sync_client(s)
-    ensure_indices(es, s)  # before any write, so no index takes an alias's name
+    aliases = ensure_indices(es, s)  # before any write, so no index takes an alias's name
     procs = [start_process(s, "worker"), start_process(s, "analyzer")]
     try:
         with Publisher(s) as publisher:
             ingest_file(events, publisher)
         create_accounts(s)
+        with open(eval_dev / "events.jsonl", "rb") as whole:  # names for every page (issue 16)
+            seed_directory(s, es, aliases["directory"], entries_from_file(whole, datetime.now(UTC)))
         try:
             flags, _ = analyze_file(events)  # the batch run: which cases the stream must build
             expected = {f.case_id for f in flags if not f.withdrawn}
@@ -131,7 +136,7 @@ def serving(settings: Settings) -> Iterator[str]:
 @pytest.fixture
 def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path) -> Iterator[None]:
     """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
-    with analysed(console_settings, first_day(eval_dev, tmp_path)):
+    with analysed(console_settings, first_day(eval_dev, tmp_path), eval_dev):
         yield
 
 

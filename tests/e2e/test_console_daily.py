@@ -134,7 +134,8 @@ def daily_url(
     daily_settings: Settings, eval_dev: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     s = daily_settings
-    with analysed(s, first_day(eval_dev, tmp_path_factory.mktemp("events"), EXTRA)):
+    events = first_day(eval_dev, tmp_path_factory.mktemp("events"), EXTRA)
+    with analysed(s, events, eval_dev):
         es = sync_client(s)
         try:  # display names as the detachment sets them (saved before anyone signs in)
             for username, display in NAMES.items():
