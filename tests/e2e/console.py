@@ -231,6 +231,11 @@ class Console:
     def shoot(self, name: str) -> None:
         shoot(self.page, self.shots, name)
 
+    def close(self) -> None:
+        """Close the tab, asserting the page threw nothing and the CSP refused nothing."""
+        assert self.errors == [], self.errors
+        self.context.close()
+
     def kpi(self, key: str) -> int:
         return int(self.page.locator(f'[data-kpi="{key}"] .v').inner_text())
 

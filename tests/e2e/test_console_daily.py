@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,8 +22,7 @@ from jiancha.elastic.client import sync_client
 from jiancha.embedded.stack import EmbeddedStack
 from jiancha.settings import Settings
 from streams.accounts.users import new_user, save_user
-from streams.admin import ensure_topics
-from tests.conftest import drop_prefix
+from tests.conftest import isolated_settings
 from tests.e2e.console import (
     CASE_ID,
     EVENT_WEEK,
@@ -114,19 +112,9 @@ EXTRA = [
 def daily_settings(
     stack: EmbeddedStack, eval_dev: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Settings]:
-    name = f"t{uuid.uuid4().hex[:10]}"
-    s = Settings(
-        topic_prefix=f"{name}-",
-        index_prefix=name,
-        app_id=name,
-        partitions=3,
-        media_root=eval_dev,
-        data_dir=tmp_path_factory.mktemp("data"),
-        order_apply_timeout_s=90,
-    )
-    ensure_topics(s)
-    yield s
-    drop_prefix(s)
+    data_dir = tmp_path_factory.mktemp("data")
+    with isolated_settings(media_root=eval_dev, data_dir=data_dir, order_apply_timeout_s=90) as s:
+        yield s
 
 
 @pytest.fixture(scope="module")
@@ -230,8 +218,7 @@ def test_6_search_finds_what_reviewers_type(browser: Any, daily_url: str, shots:
     reviewer.go("/search?squad_id=牡丹区二中队")
     expect(page.locator(f'[data-case="{OTHER_CASE}"]')).to_be_visible()
     reviewer.shoot("daily-search")
-    assert reviewer.errors == [], reviewer.errors
-    reviewer.context.close()
+    reviewer.close()
 
 
 def test_7_transcript_hits_page_and_open_their_case(
@@ -258,8 +245,7 @@ def test_7_transcript_hits_page_and_open_their_case(
     link.click()
     reviewer.settled()
     expect(page.locator("h1")).to_have_text(f"案件 {CASE_ID}")
-    assert reviewer.errors == [], reviewer.errors
-    reviewer.context.close()
+    reviewer.close()
 
 
 def test_8_a_returned_report_says_why_and_offers_the_previous_one(
@@ -276,8 +262,7 @@ def test_8_a_returned_report_says_why_and_offers_the_previous_one(
     expect(page.get_by_label("整改汇报（必填）")).to_have_value(FIRST_ANSWER)
     expect(page.get_by_role("button", name="重新提交整改汇报")).to_be_visible()
     leader.shoot("daily-returned")
-    assert leader.errors == [], leader.errors
-    leader.context.close()
+    leader.close()
 
 
 def test_9_no_raw_system_text_reaches_users(
@@ -319,9 +304,8 @@ def test_9_no_raw_system_text_reaches_users(
     expect(body).not_to_contain_text("gaosu-1")
     expect(body).not_to_contain_text("jiancha")
     supervisor.shoot("daily-bulletin")
-    for who in (reviewer, supervisor):
-        assert who.errors == [], who.errors
-        who.context.close()
+    reviewer.close()
+    supervisor.close()
 
 
 def test_10_wording(
@@ -372,9 +356,9 @@ def test_10_wording(
     reviewer.go("/search?q=现金给我")
     expect(page.locator("#cases [role=alert]")).to_have_text("服务暂时不可用，请稍后再试")
     page.unroute(searches)
-    for who in (supervisor, reviewer, leader):
-        assert who.errors == [], who.errors
-        who.context.close()
+    supervisor.close()
+    reviewer.close()
+    leader.close()
 
 
 def test_11_a_recorder_off_case_shows_the_recordings_around_the_gap(
@@ -389,7 +373,7 @@ def test_11_a_recorder_off_case_shows_the_recordings_around_the_gap(
     expect(page.locator('[data-clip="REC-990002"] h2')).to_contain_text("开单后的录像")
     expect(page.locator('[data-clip="REC-990001"]')).to_contain_text("08:10 至 08:25")
     reviewer.shoot("daily-gap")
-    reviewer.context.close()
+    reviewer.close()
 
 
 def test_12_overview_opens_on_data_explains_and_leads_to_the_cases(
@@ -409,8 +393,7 @@ def test_12_overview_opens_on_data_explains_and_leads_to_the_cases(
     expect(page.locator("h1")).to_have_text("案件检索")
     expect(page.get_by_label("审核状态")).to_have_value("pending")
     expect(page.locator("#case-count")).to_have_text(f"案件（共 {pending} 件）")
-    assert supervisor.errors == [], supervisor.errors
-    supervisor.context.close()
+    supervisor.close()
 
 
 def test_13_no_dead_ends(
@@ -453,6 +436,5 @@ def test_13_no_dead_ends(
     leader.page.get_by_role("link", name="← 返回整改通知").click()
     leader.settled()
     expect(leader.page.locator("h1")).to_have_text("本中队整改通知（高速一中队）")
-    for who in (reviewer, leader):
-        assert who.errors == [], who.errors
-        who.context.close()
+    reviewer.close()
+    leader.close()
