@@ -226,7 +226,7 @@ export async function caseDetail(view, { user, meta, id }) {
         ${c.complaints?.length ? `<h3>关联投诉</h3>${c.complaints.map((x) => `<p class="small">${esc(x.source)} · ${esc(x.text)}</p>`).join("")}` : ""}
       </section>
       <section aria-label="录像与转写" id="clips">
-        ${c.clips.some((clip) => clip.relation !== "evidence") ? `<p class="card small">开单时该民警没有在录像；下面是他开单前后的录像（前后各两小时内），可核对记录仪何时停止、何时恢复。</p>` : ""}
+        ${c.clips.some((clip) => clip.relation !== "evidence") ? `<p class="card small">开单时没有该民警的录像；下面是他开单前后两小时内的录像，可核对记录仪何时停止、何时恢复。</p>` : ""}
         ${c.clips.length ? c.clips.map((clip) => clipCard(clip, evidence)).join("") : `<div class="card">${empty("本案件没有关联录像（或录像不在您的权限范围内）。")}</div>`}
       </section>
     </div>
