@@ -303,7 +303,12 @@ def test_9_no_raw_system_text_reaches_users(
         sp.wait_for_timeout(200)
     expect(week).to_have_value(EVENT_WEEK)
     sp.get_by_role("button", name="汇编（或重新汇编）").click()
-    expect(sp.locator(f'tr[data-week="{EVENT_WEEK}"]')).to_be_visible(timeout=120_000)
+    expect(sp.locator("#toast")).to_contain_text("已汇编", timeout=180_000)
+    for _ in range(10):  # the list is read back from Elasticsearch: it may lag the compile
+        supervisor.go("/bulletins")
+        if sp.locator(f'tr[data-week="{EVENT_WEEK}"]').count():
+            break
+        sp.wait_for_timeout(1000)
     supervisor.go(f"/bulletin/{EVENT_WEEK}")
     body = sp.frame_locator("iframe.bulletin").locator("body")
     expect(body).to_contain_text("高速一中队")
