@@ -6,7 +6,9 @@ import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { queuePage, showInbox } from "./queue.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
-import { backTo, esc, loading, remember, setNames, showError, squad, toast } from "./ui.js";
+import { adminPage } from "./admin.js";
+import { forgetNames, loadNames, squadName } from "./names.js";
+import { backTo, esc, loading, remember, showError, toast } from "./ui.js";
 
 const view = document.getElementById("view");
 const ctx = { user: null, meta: null };
@@ -17,6 +19,7 @@ const PAGES = [
   { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
+  { path: "admin", label: "系统管理", roles: ["admin", "supervisor"], render: adminPage },
 ];
 const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage };
 const HOME = { squad_leader: "orders", supervisor: "overview" };
@@ -45,7 +48,7 @@ function renderNav(current) {
 /** 张三（监查中心审核员）; a display name that is the role itself is not repeated. */
 function whoText(user) {
   const labels = { admin: "管理员", supervisor: "监查中心负责人", reviewer: "监查中心审核员", squad_leader: "中队长" };
-  const role = labels[user.role] + (user.squad_id ? ` · ${squad(user.squad_id)}` : "");
+  const role = labels[user.role] + (user.squad_id ? ` · ${squadName(user.squad_id)}` : "");
   return user.display_name === labels[user.role] ? role : `${user.display_name}（${role}）`;
 }
 
@@ -54,11 +57,7 @@ async function render() {
   if (!ctx.user) {
     view.innerHTML = loading();
     try {
-      let names;
-      [ctx.user, ctx.meta, names] = await Promise.all([
-        api("/auth/me"), api("/console/meta.json"), api("/console/names.json").catch(() => null),
-      ]);
-      setNames(names);
+      [ctx.user, ctx.meta] = await Promise.all([api("/auth/me"), api("/console/meta.json"), loadNames()]);
     } catch (err) {
       if (err.status === 401) return;  // whenUnauthorized shows the sign-in
       view.innerHTML = "";
@@ -149,6 +148,7 @@ function loginPage(message = "") {
 function logout(message = "") {
   session.token = null;
   ctx.user = null;
+  forgetNames();
   history.replaceState(null, "", location.pathname);
   loginPage(message);
 }

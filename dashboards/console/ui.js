@@ -16,19 +16,6 @@ export function when(iso) {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-// Names for codes (GET /console/names.json): squads and accounts as people read them.
-const names = { squads: {}, officers: {}, people: {} };
-export function setNames(loaded) { Object.assign(names, loaded || {}); }
-/** mudan-1 → 牡丹区一中队 (an unknown code as it is). */
-export function squad(code) { return code ? names.squads[code] || code : "—"; }
-/** GA403677 → 王建国（GA403677）: the directory's name with the id records are found by. */
-export function officer(id) {
-  const name = id && names.officers[id];
-  return name ? `${name}（${id}）` : id || "—";
-}
-/** reviewer → 王审核 (the account's display name). */
-export function person(username) { return username ? names.people[username] || username : ""; }
-
 /** 11.16 → "11.2": seconds as the explanations write them, one decimal. */
 export function seconds(value) {
   return (Math.round(Number(value) * 10) / 10).toFixed(1);

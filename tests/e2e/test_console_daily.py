@@ -204,7 +204,7 @@ def test_6_search_finds_what_reviewers_type(browser: Any, daily_url: str, shots:
     # Officer ids in lower case, with spaces, or just their start; squads by Chinese name.
     for officer in ("ga403677", "GA 4036", "ga4"):
         reviewer.go("/search")
-        page.get_by_label("民警编号").fill(officer)
+        page.get_by_label("民警（姓名或编号）").fill(officer)
         page.get_by_role("button", name="检索", exact=True).click()
         reviewer.settled()
         expect(page.locator(f'[data-case="{CASE_ID}"]')).to_be_visible()
