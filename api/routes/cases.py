@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field
 
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.models import ClipQuality
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW
 from streams import topics
@@ -95,11 +96,11 @@ class ClipSegment(BaseModel):
     text: str
 
 
-class LinkedClip(BaseModel):
+class LinkedClip(ClipQuality):
     recording_id: str
     device_id: str | None = None
     device_type: str | None = None
-    officer_ids: list[str] = []
+    officer_ids: list[str] = Field(default_factory=list)
     squad_id: str | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
@@ -107,7 +108,7 @@ class LinkedClip(BaseModel):
     duration_s: float | None = None
     has_transcript: bool = False
     media_url: str = Field(description="录像播放地址（支持 HTTP Range 跳转）")
-    segments: list[ClipSegment] = []
+    segments: list[ClipSegment] = Field(default_factory=list)
 
 
 class CaseDetail(CaseSummary):

@@ -129,7 +129,7 @@ function showClips(view, res) {
   // The API escapes the text and marks hits with <em>: safe to insert as HTML.
   box.innerHTML = `<ul class="results" id="clip-results">${res.items.map((c) => `
     <li data-clip="${esc(c.recording_id)}">
-      <div class="head"><strong>${esc(c.recording_id)}</strong>
+      <div class="head"><strong>${esc(c.recording_id)}</strong> ${poorAudio(c)}
         <span class="muted small">${esc(c.squad_id)} · ${esc((c.officer_ids || []).join("、"))} · ${when(c.started_at)}</span></div>
       <ul class="hits">${c.segments.map((s) => `<li><button type="button" class="link" data-rec="${esc(c.recording_id)}"
         data-t="${s.start}" aria-label="从 ${clock(s.start)} 播放">${clock(s.start)}</button>
@@ -228,6 +228,13 @@ export async function caseDetail(view, { user, meta, id }) {
   ]);
 }
 
+/** 音质差，需人工复核: a transcript too poor to judge is said plainly, never shown as "nothing found". */
+function poorAudio(clip) {
+  if (clip.quality !== "poor") return "";
+  const note = clip.quality_note || "音质差，需人工复核";
+  return `<span class="badge poor-audio" title="${esc(note)}">${esc(note)}</span>`;
+}
+
 function clipCard(clip, evidence) {
   const mine = evidence.filter((e) => e.recording_id === clip.recording_id);
   const isEvidence = (s) => mine.some((e) => s.start < e.end && e.start < s.end);
@@ -236,7 +243,7 @@ function clipCard(clip, evidence) {
     return e ? mark(esc(s.text), e.excerpt.replace(/[。！？]$/, "")) : isEvidence(s) ? `<mark>${esc(s.text)}</mark>` : esc(s.text);
   };
   return `<div class="card" data-clip="${esc(clip.recording_id)}">
-    <h2>录像 ${esc(clip.recording_id)}</h2>
+    <h2>录像 ${esc(clip.recording_id)} ${poorAudio(clip)}</h2>
     <p class="small muted">${clip.device_type === "in_car" ? "车载记录仪" : "执法记录仪"} ${esc(clip.device_id)} · ${when(clip.started_at)} 起 ·
       上传 ${when(clip.uploaded_at)}</p>
     <div class="player">${loading("正在载入录像…")}</div>
