@@ -27,6 +27,7 @@ class ClipOut(BaseModel):
     duration_s: float | None = None
     has_transcript: bool = False
     score: float | None = None
+    case_ids: list[str] = Field(default=[], description="依据这段录像的案件")
     segments: list[SegmentOut] = Field(default=[], description="命中的转写片段")
 
 
