@@ -297,12 +297,10 @@ def assess(
     result = []
     for a in out:
         pct = 100.0 * _at_or_below(ranked, a.score) / len(ranked)
-        fired = rules_fired(a, pct, cfg)
-        result.append(
-            Assessment(
-                **{**a.__dict__, "percentile": pct, "fired": fired, "explanation": explain(a)}
-            )
-        )
+        rank = len(ranked) - _at_or_below(ranked, a.score) + 1
+        a = Assessment(**{**a.__dict__, "percentile": pct, "fired": rules_fired(a, pct, cfg)})
+        text = explain(a) + f"综合风险分{a.score:.1f}（全大队{len(ranked)}名民警中第{rank}位）。"
+        result.append(Assessment(**{**a.__dict__, "explanation": text}))
     return sorted(result, key=lambda a: (-a.score, a.officer_id))
 
 

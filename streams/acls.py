@@ -45,6 +45,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
+            topics.OFFICER_ALERTS,  # early-warning alerts and their decisions (streams/warning)
         ),
     ),
     KafkaUser(

@@ -15,6 +15,7 @@ RECTIFICATION_EVENTS = "rectification-events"
 AUDIT = "audit"
 USERS = "users"
 DEAD_LETTERS = "dead-letters"
+OFFICER_ALERTS = "officer-alerts"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
+    TopicSpec(OFFICER_ALERTS, "officer_id"),
 )
 
 
