@@ -7,9 +7,11 @@ decided on an intervention (never a proposal).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from dataclasses import asdict
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -17,9 +19,10 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from analyzers.early_warning import WarningConfig
 from api.audit import AuditorDep
-from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_es_sync
 from api.security import User, require_roles
 from jiancha.auth.roles import Caller
+from streams.bulletin.stats import good_examples
 from streams.review.desk import Unavailable
 from streams.schemas.officer_alerts import Decision
 from streams.warning.alerts import Alert, AlertError
@@ -28,12 +31,15 @@ from streams.warning.desk import AlertDesk, AlertNotFound
 router = APIRouter(tags=["民警预警"])
 
 Es = Annotated[Any, Depends(get_es)]
+EsSync = Annotated[Any, Depends(get_es_sync)]
 Aliases = Annotated[dict[str, str], Depends(get_aliases)]
 Supervisor = Annotated[User, Depends(require_roles("supervisor"))]
 Reader = Annotated[User, Depends(require_roles("reviewer", "supervisor", "squad_leader"))]
 AlertId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[\w:.-]+$")]
 OfficerId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[\w.-]+$")]
 _HTTP = {"forbidden": 403, "conflict": 409, "invalid": 422}
+#: the officer's record shows his 规范执法示例 of this many days
+RECORD_DAYS = 90
 
 
 def get_desk(
@@ -139,11 +145,15 @@ async def officer_record(
     user: Reader,
     desk: Desk,
     es: Es,
+    es_sync: EsSync,
     aliases: Aliases,
     auditor: AuditorDep,
+    clock: ClockDep,
     request: Request,
+    until: Annotated[AwareDatetime | None, Query(description="截至（默认现在）")] = None,
 ) -> dict[str, Any]:
-    """What is on an officer's record: decided interventions and his confirmed problems."""
+    """What is on an officer's record: decided interventions, confirmed problems, and his
+    规范执法示例 of the last 90 days (praise as well as reprimand)."""
     squad = await _squad_of(es, aliases, officer_id)
     if user.role == "squad_leader" and (squad is None or squad != user.squad_id):
         raise HTTPException(404, f"民警 {officer_id} 不存在或不属于本中队")
@@ -157,6 +167,16 @@ async def officer_record(
                                    {"term": {"withdrawn": False}}]}},
         aggs={"c": {"terms": {"field": "category_labels", "size": 50}}},
     )  # fmt: skip
+    end = until or clock()
+    good = await asyncio.to_thread(
+        good_examples,
+        es_sync.search,
+        aliases,
+        end - timedelta(days=RECORD_DAYS),
+        end,
+        5,
+        officer_id,
+    )
     return {
         "officer_id": officer_id,
         "squad_id": squad,
@@ -165,6 +185,7 @@ async def officer_record(
         "confirmed_by_category": {
             b["key"]: b["doc_count"] for b in res["aggregations"]["c"]["buckets"]
         },
+        "good_practice": [asdict(g) for g in good],
     }
 
 

@@ -118,6 +118,26 @@ def _documents() -> dict[str, dict[str, dict[str, Any]]]:
             "started_at": _at(4, 3 + k),
             "upload_delay_h": 1.0,
         }
+    calm = [
+        ("officer", "您好，我是牡丹区大队民警，请出示驾驶证。"),
+        ("civilian", "你们交警就知道罚钱，一群混蛋！"),
+        ("officer", "请不要激动，有意见可以依法申诉。"),
+        ("officer", "你对这个处罚有权进行陈述和申辩。"),
+    ]
+    for rid in ("R-GOOD", "R-HELD"):  # the same words; a live case holds R-HELD
+        clips[rid] = {
+            "recording_id": rid,
+            "officer_ids": ["A4"],
+            "squad_id": "SQA",
+            "started_at": _at(3, 20),
+            "has_transcript": True,
+            "segments": [
+                {"start": 2.0 + 4 * k, "end": 5.0 + 4 * k, "speaker": who, "text": text}
+                for k, (who, text) in enumerate(calm)
+            ],
+        }
+    cases["C-HELD"] = _case("C-HELD", "A4", "SQA", "threat", 4, status="pending", month=3)
+    cases["C-HELD"]["recording_ids"] = ["R-HELD"]
     orders = {
         "O-1": {
             "order_id": "O-1",
@@ -175,6 +195,14 @@ def test_alert_lifecycle_proposal_decision_follow_up(api: tuple[Settings, TestCl
     record = client.get("/officers/BAD/record", headers=sup).json()
     assert record["interventions"] == [] and record["confirmed_problems"] == 6
     assert client.get("/officers/BAD/record", headers=leader).status_code == 404
+    # praise as well as reprimand: A4's calm encounter is on his record, the held one is not
+    good = client.get("/officers/A4/record", params={"until": AS_OF}, headers=sup).json()
+    assert [g["recording_id"] for g in good["good_practice"]] == ["R-GOOD"]
+    assert good["good_practice"][0]["labels"] == [
+        "表明执法身份",
+        "告知陈述申辩权利",
+        "面对辱骂保持克制",
+    ]
 
     aid = alert["alert_id"]
     url = f"/alerts/{aid}"
