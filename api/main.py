@@ -26,9 +26,12 @@ from api.routes import (
     cases,
     clips,
     console,
+    directory,
     health,
     orders,
+    policies,
     recordings,
+    users,
     warning,
 )
 from api.routes import metrics as prometheus_metrics
@@ -138,6 +141,9 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(audit.router)
     app.include_router(orders.router)
     app.include_router(bulletins.router)
+    app.include_router(directory.router)
+    app.include_router(users.router)
+    app.include_router(policies.router)
     app.include_router(warning.router)
     app.include_router(assessments.router)
     app.include_router(console.router)

@@ -38,15 +38,17 @@ class KafkaUser:
 USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "api",
-        "jiancha api（审核、整改、账号、审计、上传录像；jiancha user add 也用它）",
+        "jiancha api（审核、整改、账号、名录、审计、上传录像；user add、directory seed 也用它）",
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
+            topics.DIRECTORY,
             topics.OFFICER_ALERTS,  # early-warning alerts and their decisions (streams/warning)
         ),
+        reads=(topics.POLICIES,),  # the admin's policies page reads the topic whole, no group
     ),
     KafkaUser(
         "indexer",
@@ -61,6 +63,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECTIFICATION_EVENTS,
+            topics.DIRECTORY,
         ),
         faust_role="indexer",
     ),

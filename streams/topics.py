@@ -14,6 +14,7 @@ CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
 AUDIT = "audit"
 USERS = "users"
+DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
 OFFICER_ALERTS = "officer-alerts"
 
@@ -38,6 +39,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
+    TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
     TopicSpec(OFFICER_ALERTS, "officer_id"),
 )

@@ -14,6 +14,7 @@ USERS = "users"
 AUDIT = "audit"
 RECTIFICATIONS = "rectifications"
 BULLETINS = "bulletins"
+DIRECTORY = "directory"
 ALERTS = "alerts"
 
 
@@ -351,6 +352,36 @@ def bulletins_spec() -> IndexSpec:
     )
 
 
+def directory_spec() -> IndexSpec:
+    """Squads and officers by name (issue 16), projected from the compacted ``directory`` topic.
+
+    ``_id`` is the event key (``squad:mudan-1``, ``officer:GA403677``). Names and codes are
+    keywords: the directory is small (thousands), so autocomplete is a case-insensitive prefix
+    or infix match on them, which needs no Chinese analyzer.
+    """
+    kw = {"type": "keyword"}
+    day = {"type": "date", "format": "date"}
+    return IndexSpec(
+        DIRECTORY,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "kind": kw,
+                "code": kw,
+                "name": kw,
+                "brigade": kw,
+                "police_number": kw,
+                "role": kw,
+                "squad_id": kw,
+                "postings": {"properties": {"squad_id": kw, "since": day, "until": day}},
+                "saved_at": {"type": "date"},
+                "saved_by": kw,
+            },
+        },
+    )
+
+
 def alerts_spec(analyzer: str) -> IndexSpec:
     """An early-warning alert (``streams/warning/alerts.py``): proposal, decision, follow-up."""
     kw = {"type": "keyword"}
@@ -426,6 +457,7 @@ def _specs(analyzer: str) -> tuple[IndexSpec, ...]:
         audit_spec(),
         rectifications_spec(analyzer),
         bulletins_spec(),
+        directory_spec(),
         alerts_spec(analyzer),
     )
 

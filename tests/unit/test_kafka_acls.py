@@ -46,8 +46,11 @@ def test_consumers_read_only_their_inputs() -> None:
     assert _readers(topics.FLAGS) == {"analyzer"}  # the case builder, and a restarted analyzer
     assert _readers(topics.COMPLAINTS) == {"analyzer"}
     assert _readers(topics.USERS) == {"indexer"}
-    for user in ("api", "recorder", "tickets", "setup"):
+    for user in ("recorder", "tickets", "setup"):
         assert not any(g.principal == user and g.operation == "Read" for g in plan(SETTINGS))
+    # the API reads one topic, the policies, whole and without a group (the admin's page)
+    api_reads = {g.name for g in plan(SETTINGS) if g.principal == "api" and g.operation == "Read"}
+    assert api_reads == {topics.POLICIES}
 
 
 def test_each_worker_has_its_own_consumer_group() -> None:
