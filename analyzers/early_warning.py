@@ -364,10 +364,7 @@ def explain(a: Assessment) -> str:
         parts.append(f"所在中队同期被下发整改通知书{ind.squad_orders}份")
     if not parts:
         return f"近{a.window}天无确认问题、投诉或录像缺失。"
-    return (
-        "；".join(parts)
-        + f"。综合风险分{a.score:.1f}（全大队前{max(1.0, 100 - a.percentile):.0f}%）。"
-    )
+    return "；".join(parts) + "。"
 
 
 def counts_by_class(ind: Indicators) -> dict[str, int]:

@@ -16,6 +16,8 @@ from api.audit import AuditorDep
 from api.deps import ClockDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
 from jiancha.settings import Settings
+from streams.directory.names import Names
+from streams.directory.store import name_maps
 from streams.warning.assessment import Month, SquadAssessment, Weights, assess_month, read_counts
 from streams.warning.assessment_render import render_assessment_pdf, render_html
 
@@ -57,7 +59,8 @@ async def assessment_pdf(
     m = _month(month)
     await auditor.record(user, "assessment.pdf", str(m), request)
     squads = await _assess(es, aliases, m)
-    html = render_html(m, squads, settings.bulletin_unit, clock(), WEIGHTS)
+    names = Names(**await name_maps(es, aliases["directory"]))
+    html = render_html(m, squads, settings.bulletin_unit, clock(), WEIGHTS, names)
     pdf = await asyncio.to_thread(render_assessment_pdf, html)
     return Response(
         pdf,
@@ -74,10 +77,11 @@ async def assessment(
     m = _month(month)
     await auditor.record(user, "assessment.view", str(m), request)
     squads = await _assess(es, aliases, m)
+    names = Names(**await name_maps(es, aliases["directory"]))
     return {
         "month": str(m),
         "previous": str(m.previous),
         "spot_check": "暂无",
         "weights": WEIGHTS.__dict__,
-        "squads": [a.to_dict() for a in squads],
+        "squads": [a.to_dict() | {"squad_name": names.squad(a.squad_id)} for a in squads],
     }

@@ -5,6 +5,7 @@ import { caseDetail, searchPage } from "./cases.js";
 import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
+import { alertsPage, assessmentPage, officerPage } from "./warning.js";
 import { esc, loading, showError, toast } from "./ui.js";
 
 const view = document.getElementById("view");
@@ -15,8 +16,10 @@ const PAGES = [
   { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
+  { path: "alerts", label: "民警预警", roles: ["supervisor"], render: alertsPage },
+  { path: "assessment", label: "月度考核", roles: ["supervisor", "reviewer", "squad_leader"], render: assessmentPage },
 ];
-const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage };
+const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage, officer: officerPage };
 const HOME = { squad_leader: "orders", supervisor: "overview" };
 
 function route() {
@@ -62,7 +65,7 @@ async function render() {
     location.replace(`#/${HOME[ctx.user.role] || PAGES.find(allowed).path}`);
     return;
   }
-  const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins" }[page];
+  const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins", officer: "alerts" }[page];
   renderNav(navPage);
   // Each page renders into a box of its own: a slower, superseded page writes to a detached box.
   const box = document.createElement("div");

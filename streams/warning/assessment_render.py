@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from streams.bulletin.render import TEMPLATES, render_pdf
+from streams.directory.names import Names
 from streams.warning.assessment import Month, SquadAssessment, Weights
 
 
@@ -28,9 +29,14 @@ def _pdiff(x: float | None) -> str:
 
 
 def render_html(
-    month: Month, squads: list[SquadAssessment], unit: str, generated: datetime, w: Weights
+    month: Month,
+    squads: list[SquadAssessment],
+    unit: str,
+    generated: datetime,
+    w: Weights,
+    names: Names | None = None,
 ) -> str:
-    """The assessment page (self-contained)."""
+    """The assessment page (self-contained); squads by name (名录)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     env = Environment(
@@ -38,7 +44,9 @@ def render_html(
         autoescape=select_autoescape(["html", "j2"]),
         undefined=StrictUndefined,
     )
-    env.globals.update(rate=_rate, num=_num, diff=_diff, pdiff=_pdiff)
+    env.globals.update(
+        rate=_rate, num=_num, diff=_diff, pdiff=_pdiff, squad=(names or Names()).squad
+    )
     return env.get_template("assessment.html.j2").render(
         month=month,
         squads=squads,

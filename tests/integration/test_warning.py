@@ -67,7 +67,8 @@ def _case(cid: str, officer: str, squad: str, category: str, severity: int, **kw
     return doc
 
 
-def _documents() -> dict[str, dict[str, dict[str, Any]]]:
+def documents() -> dict[str, dict[str, dict[str, Any]]]:
+    """The small detachment of this module (also the browser test's), by index family."""
     actions: dict[str, dict[str, Any]] = {}
     i = 0
 
@@ -151,6 +152,15 @@ def _documents() -> dict[str, dict[str, dict[str, Any]]]:
     return {"actions": actions, "cases": cases, "clips": clips, "rectifications": orders}
 
 
+def index_documents(es: Any, prefix: str, families: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Index each family's documents by id and make them searchable."""
+    for family, docs in families.items():
+        alias = f"{prefix}-{family}"
+        for doc_id, doc in docs.items():
+            es.index(index=alias, id=doc_id, document=doc)
+        es.indices.refresh(index=alias)
+
+
 @pytest.fixture(scope="module")
 def api(stack: Any) -> Iterator[tuple[Settings, TestClient]]:
     name = f"t{uuid.uuid4().hex[:10]}"
@@ -161,11 +171,7 @@ def api(stack: Any) -> Iterator[tuple[Settings, TestClient]]:
             create_accounts(settings)
             es = sync_client(settings)
             try:
-                for family, docs in _documents().items():
-                    alias = f"{name}-{family}"
-                    for doc_id, doc in docs.items():
-                        es.index(index=alias, id=doc_id, document=doc)
-                    es.indices.refresh(index=alias)
+                index_documents(es, name, documents())
             finally:
                 es.close()
             yield settings, client

@@ -57,6 +57,7 @@ def test_outlier_among_peers_alerts_with_chinese_explanation() -> None:
     text = found[0].explanation
     assert "确认问题6起" in text and "同中队民警平均1起" in text
     assert "辱骂当事人2起" in text and "群众投诉3起" in text
+    assert text.count("综合风险分") == 1 and "全大队7名民警中第1位" in text
 
 
 def test_busy_officer_with_proportionate_problems_is_not_alerted() -> None:
