@@ -18,10 +18,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import AwareDatetime, BaseModel, Field
 
 from analyzers.early_warning import WarningConfig
-from api.audit import AuditorDep
+from api.audit import AuditorDep, audit_as
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_es_sync
 from api.security import User, require_roles
-from jiancha.auth.roles import Caller
 from streams.bulletin.stats import good_examples
 from streams.review.desk import Unavailable
 from streams.schemas.officer_alerts import Decision
@@ -52,12 +51,7 @@ def get_desk(
 ) -> AlertDesk:
     """The desk, auditing as this request."""
 
-    async def audit(
-        caller: Caller, action: str, target: str, detail: dict[str, Any] | None
-    ) -> None:
-        await auditor.record(caller, action, target, request, detail)
-
-    return AlertDesk(es, aliases, publisher, audit, clock)
+    return AlertDesk(es, aliases, publisher, audit_as(auditor, request), clock)
 
 
 Desk = Annotated[AlertDesk, Depends(get_desk)]

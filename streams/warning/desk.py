@@ -147,12 +147,7 @@ class AlertDesk:
         """The supervisor's decision (谈话提醒、培训、整改、无需处理)."""
         alert, seq = await self._read(alert_id)
         event = AlertDecided(
-            event_id=uuid.uuid4().hex,
-            alert_id=alert_id,
-            officer_id=alert.officer_id,
-            seq=version + 1,
-            at=self.clock(),
-            actor=_actor(caller),
+            **self._next(alert, caller, version),
             decision=decision,
             note=note,
             follow_up_on=follow_up_on,
@@ -162,16 +157,19 @@ class AlertDesk:
     async def close(self, caller: Caller, alert_id: str, version: int, outcome: str) -> Alert:
         """Closed after the follow-up, with its outcome."""
         alert, seq = await self._read(alert_id)
-        event = AlertClosed(
-            event_id=uuid.uuid4().hex,
-            alert_id=alert_id,
-            officer_id=alert.officer_id,
-            seq=version + 1,
-            at=self.clock(),
-            actor=_actor(caller),
-            outcome=outcome,
-        )
+        event = AlertClosed(**self._next(alert, caller, version), outcome=outcome)
         return await self._change(caller, alert, event, seq, "alert.close")
+
+    def _next(self, alert: Alert, caller: Caller, version: int) -> dict[str, Any]:
+        """The fields every change of ``alert`` carries (it builds on ``version``)."""
+        return {
+            "event_id": uuid.uuid4().hex,
+            "alert_id": alert.alert_id,
+            "officer_id": alert.officer_id,
+            "seq": version + 1,
+            "at": self.clock(),
+            "actor": _actor(caller),
+        }
 
     async def on_record(self, officer_id: str) -> list[Alert]:
         """The officer's alerts decided on an intervention (never proposals or 无需处理)."""
