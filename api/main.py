@@ -27,9 +27,11 @@ from api.routes import (
     clips,
     console,
     directory,
+    exports,
     health,
     orders,
     policies,
+    queue,
     recordings,
     users,
     warning,
@@ -140,6 +142,8 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(cases.router)
     app.include_router(audit.router)
     app.include_router(orders.router)
+    app.include_router(queue.router)
+    app.include_router(exports.router)
     app.include_router(bulletins.router)
     app.include_router(directory.router)
     app.include_router(users.router)

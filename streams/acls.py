@@ -46,9 +46,13 @@ USERS: tuple[KafkaUser, ...] = (
             topics.AUDIT,
             topics.RECORDINGS,
             topics.DIRECTORY,
+            topics.CASE_ASSIGNMENTS,
+            topics.DOCUMENT_NUMBERS,
             topics.OFFICER_ALERTS,  # early-warning alerts and their decisions (streams/warning)
         ),
-        reads=(topics.POLICIES,),  # the admin's policies page reads the topic whole, no group
+        # The admin's policies page reads the policies topic whole, and the 文号 allocator reads its
+        # own requests back (streams/review/numbers.py): both without a consumer group.
+        reads=(topics.POLICIES, topics.DOCUMENT_NUMBERS),
     ),
     KafkaUser(
         "indexer",

@@ -16,6 +16,8 @@ AUDIT = "audit"
 USERS = "users"
 DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
+CASE_ASSIGNMENTS = "case-assignments"
+DOCUMENT_NUMBERS = "document-numbers"
 OFFICER_ALERTS = "officer-alerts"
 
 
@@ -41,6 +43,8 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
+    TopicSpec(CASE_ASSIGNMENTS, "case_id"),
+    TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),
     TopicSpec(OFFICER_ALERTS, "officer_id"),
 )
 

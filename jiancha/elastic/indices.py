@@ -191,6 +191,16 @@ def cases_spec(analyzer: str) -> IndexSpec:
                         },
                     },
                 },
+                # 我的待办 (issue 16/17, ``api/routes/queue.py``): who is to review the case.
+                "assignment": {
+                    "properties": {
+                        "assignee": kw,
+                        "assigned_by": kw,
+                        "assigned_at": {"type": "date"},
+                        "mode": kw,
+                        "event_id": kw,
+                    }
+                },
                 "complaint_ids": kw,
                 "complaints": {
                     "properties": {
