@@ -104,6 +104,7 @@ function alertCard(a, n) {
     <p class="small muted">综合风险分 ${a.score} · 研判时点 ${when(a.as_of)} · 规则 ${esc(RULES[a.rule] || a.rule)}
       · 近${ind.days ?? 90}天执法 ${ind.actions ?? "—"} 起（分母）· 录像覆盖率 ${pct(ind.coverage)}
       ${a.follow_up_on ? ` · 回访日期 <b>${esc(a.follow_up_on)}</b>` : ""}
+      ${a.status === "decided" && a.follow_up_on && a.follow_up_on <= today() ? badge("overdue", "回访已到期") : ""}
       · <a href="#/officer/${encodeURIComponent(a.officer_id)}?until=${esc(today0(a.as_of))}">个人档案</a></p>
     ${a.decision_note ? `<p class="small">研判意见：${esc(a.decision_note)}（${esc(a.decided_by)}，${when(a.decided_at)}）</p>` : ""}
     ${a.outcome ? `<p class="small">回访结果：${esc(a.outcome)}（${when(a.closed_at)}）</p>` : ""}
