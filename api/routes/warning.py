@@ -11,11 +11,11 @@ import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, Field
 
 from analyzers.early_warning import WarningConfig
 from api.audit import AuditorDep, audit_as
@@ -34,7 +34,7 @@ EsSync = Annotated[Any, Depends(get_es_sync)]
 Aliases = Annotated[dict[str, str], Depends(get_aliases)]
 Supervisor = Annotated[User, Depends(require_roles("supervisor"))]
 Reader = Annotated[User, Depends(require_roles("reviewer", "supervisor", "squad_leader"))]
-AlertId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[\w:.-]+$")]
+AlertId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\w[\w:.-]*$")]
 OfficerId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[\w.-]+$")]
 _HTTP = {"forbidden": 403, "conflict": 409, "invalid": 422}
 #: the officer's record shows his 规范执法示例 of this many days
@@ -69,8 +69,18 @@ def _refusals() -> Iterator[None]:
         raise HTTPException(503, str(exc)) from exc
 
 
+def _in_era(moment: datetime | None) -> datetime | None:
+    """A moment of 2000–2099: the windows reach back a year at most, and nothing older exists."""
+    if moment is not None and not 2000 <= moment.year <= 2099:
+        raise ValueError("时点应在 2000–2099 年之间")
+    return moment
+
+
+Era = Annotated[AwareDatetime | None, AfterValidator(_in_era)]
+
+
 class ScanIn(BaseModel):
-    as_of: AwareDatetime | None = Field(default=None, description="研判时点（默认现在）")
+    as_of: Era = Field(default=None, description="研判时点（默认现在）")
     config: WarningConfig = Field(default_factory=WarningConfig, description="预警规则与阈值")
 
 
@@ -144,7 +154,7 @@ async def officer_record(
     auditor: AuditorDep,
     clock: ClockDep,
     request: Request,
-    until: Annotated[AwareDatetime | None, Query(description="截至（默认现在）")] = None,
+    until: Annotated[Era, Query(description="截至（默认现在）")] = None,
 ) -> dict[str, Any]:
     """What is on an officer's record: decided interventions, confirmed problems, and his
     规范执法示例 of the last 90 days (praise as well as reprimand)."""
