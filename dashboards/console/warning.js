@@ -2,20 +2,13 @@
 // squad assessment (月度考核) and an officer's record (interventions and 规范执法示例).
 
 import { api, download, query } from "./api.js";
+import { loadNames, officerHtml, officerName, personName, squadHtml } from "./names.js";
 import { badge, busy, clock, empty, esc, focusHeading, h1, loading, toast, when } from "./ui.js";
 
 const DECISIONS = { talk: "谈话提醒", training: "培训", rectify: "整改", none: "无需处理" };
 const RULES = { score: "同伴相对分（默认）", percentile: "百分位", threshold: "仅阈值", combined: "相对分或严重问题" };
 const STATUS_CLS = { proposed: "pending", decided: "issued", closed: "closed" };
 
-let namesCache;
-/** The directory's name maps (issue 16); ids alone where the directory is not reachable. */
-async function names() {
-  if (!namesCache) namesCache = await api("/directory/names").catch(() => ({ squads: {}, officers: {} }));
-  return namesCache;
-}
-const squadName = (n, code) => esc(n.squads[code] || code || "—");
-const officerName = (n, id) => (n.officers[id] ? `${esc(n.officers[id])}（${esc(id)}）` : esc(id));
 const pct = (x) => (x === null || x === undefined ? "—" : `${(100 * x).toFixed(1)}%`);
 const num = (x) => (x === null || x === undefined ? "—" : x.toFixed(2));
 function change(x, rate) {
@@ -35,7 +28,7 @@ function today0(iso) {
 
 export async function alertsPage(view, { params }) {
   const status = params.get("status") || "";
-  const n = await names();
+  await loadNames();
   view.innerHTML = `${h1("民警预警")}
     <form class="card row" id="scan" aria-label="运行预警研判" novalidate>
       <div><label for="s-date">研判日期</label><input id="s-date" name="date" type="date" value="${today()}" required></div>
@@ -76,12 +69,12 @@ export async function alertsPage(view, { params }) {
     box.innerHTML = empty("暂无预警。");
     return;
   }
-  box.innerHTML = items.map((a) => alertCard(a, n)).join("");
+  box.innerHTML = items.map(alertCard).join("");
   box.querySelectorAll("form[data-decide]").forEach((f) => f.addEventListener("submit", (ev) => act(ev, f, "decision")));
   box.querySelectorAll("form[data-close]").forEach((f) => f.addEventListener("submit", (ev) => act(ev, f, "close")));
 }
 
-function alertCard(a, n) {
+function alertCard(a) {
   const ind = a.indicators || {};
   const id = esc(a.alert_id);
   const decide = a.status === "proposed" ? `
@@ -98,7 +91,7 @@ function alertCard(a, n) {
       <div class="shrink"><button type="submit">回访办结</button></div>
       <div class="error" role="alert" hidden style="flex-basis:100%"></div></form>` : "";
   return `<section class="card alert" data-alert="${id}" aria-label="预警 ${id}">
-    <h2>${officerName(n, a.officer_id)} · ${squadName(n, a.squad_id)} ${badge(STATUS_CLS[a.status], a.status_label)}
+    <h2>${officerHtml(a.officer_id)} · ${squadHtml(a.squad_id)} ${badge(STATUS_CLS[a.status], a.status_label)}
       ${a.decision_label ? badge("accepted", a.decision_label) : ""}</h2>
     <p class="explanation">${esc(a.explanation)}</p>
     <p class="small muted">综合风险分 ${a.score} · 研判时点 ${when(a.as_of)} · 规则 ${esc(RULES[a.rule] || a.rule)}
@@ -106,7 +99,7 @@ function alertCard(a, n) {
       ${a.follow_up_on ? ` · 回访日期 <b>${esc(a.follow_up_on)}</b>` : ""}
       ${a.status === "decided" && a.follow_up_on && a.follow_up_on <= today() ? badge("overdue", "回访已到期") : ""}
       · <a href="#/officer/${encodeURIComponent(a.officer_id)}?until=${esc(today0(a.as_of))}">个人档案</a></p>
-    ${a.decision_note ? `<p class="small">研判意见：${esc(a.decision_note)}（${esc(a.decided_by)}，${when(a.decided_at)}）</p>` : ""}
+    ${a.decision_note ? `<p class="small">研判意见：${esc(a.decision_note)}（${esc(personName(a.decided_by))}，${when(a.decided_at)}）</p>` : ""}
     ${a.outcome ? `<p class="small">回访结果：${esc(a.outcome)}（${when(a.closed_at)}）</p>` : ""}
     ${decide}${close}</section>`;
 }
@@ -138,7 +131,7 @@ async function act(ev, form, kind) {
 
 export async function assessmentPage(view, { params }) {
   const month = params.get("month") || today(-30).slice(0, 7);
-  const n = await names();
+  await loadNames();
   view.innerHTML = `${h1("月度考核")}
     <form class="card row" id="month-form" aria-label="选择月份">
       <div style="flex:0 1 14rem"><label for="m-month">考核月份</label><input id="m-month" name="month" type="month" value="${esc(month)}" required></div>
@@ -165,7 +158,7 @@ export async function assessmentPage(view, { params }) {
     <thead><tr><th scope="col">名次</th><th scope="col">中队</th><th scope="col">录像覆盖率</th><th scope="col">按时上传率</th>
       <th scope="col">每百起执法确认问题</th><th scope="col">整改按时汇报率</th><th scope="col">抽查合格率</th>
       <th scope="col">综合得分</th><th scope="col">较上月</th></tr></thead>
-    <tbody>${res.squads.map((s) => `<tr data-squad="${esc(s.squad_id)}"><td>${s.rank}</td><td>${squadName(n, s.squad_id)}</td>
+    <tbody>${res.squads.map((s) => `<tr data-squad="${esc(s.squad_id)}"><td>${s.rank}</td><td>${squadHtml(s.squad_id)}</td>
       <td>${pct(s.coverage)}<div class="small muted">${change(s.change.coverage, true)}</div></td>
       <td>${pct(s.timeliness)}<div class="small muted">${change(s.change.timeliness, true)}</div></td>
       <td>${num(s.problems_per_100)}<div class="small muted">${change(s.change.problems_per_100)}</div></td>
@@ -176,10 +169,10 @@ export async function assessmentPage(view, { params }) {
 export async function officerPage(view, { id, params }) {
   const day = params.get("until") || "";  // a day: the record as it stood then (else now)
   const until = /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+08:00` : "";
-  const [r, n] = await Promise.all([api(`/officers/${encodeURIComponent(id)}/record${query({ until })}`), names()]);
+  const [r] = await Promise.all([api(`/officers/${encodeURIComponent(id)}/record${query({ until })}`), loadNames()]);
   view.innerHTML = `<p class="small"><a href="#/alerts">← 返回民警预警</a></p>
-    ${h1(`个人档案：${n.officers[id] || id}`)}
-    <section class="card" aria-label="概况"><p>${officerName(n, r.officer_id)} · ${squadName(n, r.squad_id)}
+    ${h1(`个人档案：${officerName(id)}`)}
+    <section class="card" aria-label="概况"><p>${officerHtml(r.officer_id)} · ${squadHtml(r.squad_id)}
       · 经确认问题 <b>${r.confirmed_problems}</b> 起
       ${Object.entries(r.confirmed_by_category).map(([k, v]) => `${esc(k)} ${v} 起`).join("、")}</p></section>
     <section class="card" aria-label="预警处理"><h2>预警处理记录</h2>
