@@ -15,12 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from jiancha.synthetic.month import _DISTRICTS
-from jiancha.synthetic.names import person_name, squad_name
+from jiancha.synthetic.names import DISTRICTS, person_name, squad_name
 from streams.schemas.directory import OfficerSaved, Posting, SquadSaved
-
-#: squad-code prefix → district, from the synthetic month's one table of districts
-DISTRICTS: dict[str, str] = {prefix: name for prefix, (_, name) in _DISTRICTS.items()}
 
 
 @dataclass
