@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from analyzers.coverage_rules import GAP_WINDOW
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.models import ClipQuality
 from api.names import resolve_squads
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, date_range
@@ -97,11 +98,11 @@ class ClipSegment(BaseModel):
     text: str
 
 
-class LinkedClip(BaseModel):
+class LinkedClip(ClipQuality):
     recording_id: str
     device_id: str | None = None
     device_type: str | None = None
-    officer_ids: list[str] = []
+    officer_ids: list[str] = Field(default_factory=list)
     squad_id: str | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
@@ -113,7 +114,7 @@ class LinkedClip(BaseModel):
         default="evidence",
         description="evidence 线索所指录像 | before/after 开单前/后该民警的录像（未录像的案件）",
     )
-    segments: list[ClipSegment] = []
+    segments: list[ClipSegment] = Field(default_factory=list)
 
 
 class CaseDetail(CaseSummary):

@@ -28,10 +28,9 @@ from fastapi import (
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
-from api.audit import AuditorDep
+from api.audit import AuditorDep, audit_as
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
-from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.settings import Settings
 from streams.directory.names import Names
@@ -120,12 +119,7 @@ def get_desk(
 ) -> OrderDesk:
     """The desk, auditing as this request (who, from where, which path)."""
 
-    async def audit(
-        caller: Caller, action: str, target: str, detail: dict[str, Any] | None
-    ) -> None:
-        await auditor.record(caller, action, target, request, detail)
-
-    return OrderDesk(es, aliases, publisher, audit, settings, clock)
+    return OrderDesk(es, aliases, publisher, audit_as(auditor, request), settings, clock)
 
 
 Desk = Annotated[OrderDesk, Depends(get_desk)]

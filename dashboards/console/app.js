@@ -6,6 +6,7 @@ import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { queuePage, showInbox } from "./queue.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
+import { alertsPage, assessmentPage, officerPage } from "./warning.js";
 import { adminPage } from "./admin.js";
 import { forgetNames, loadNames, squadName } from "./names.js";
 import { backTo, esc, loading, remember, showError, toast } from "./ui.js";
@@ -19,11 +20,13 @@ const PAGES = [
   { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
+  { path: "alerts", label: "民警预警", roles: ["supervisor"], render: alertsPage },
+  { path: "assessment", label: "月度考核", roles: ["supervisor", "reviewer", "squad_leader"], render: assessmentPage },
   { path: "admin", label: "系统管理", roles: ["admin", "supervisor"], render: adminPage },
 ];
-const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage };
+const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage, officer: officerPage };
 const HOME = { squad_leader: "orders", supervisor: "overview" };
-const LIST_OF = { case: "search", order: "orders", bulletin: "bulletins" };
+const LIST_OF = { case: "search", order: "orders", bulletin: "bulletins", officer: "alerts" };
 const SCROLLS = "jiancha.scroll";
 
 function route() {
