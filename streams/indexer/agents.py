@@ -29,6 +29,7 @@ from streams.schemas import InvalidEvent, decode
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
+from streams.spotchecks.agents import add_spotcheck_agents
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,7 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
 
     add_account_agents(app, settings, projector, aliases)  # users, audit trail
     add_review_agents(app, settings, writer.es, aliases)  # 整改通知书: projection, overdue timer
+    add_spotcheck_agents(app, settings, writer.es, aliases)  # 抽查计划: projection
     add_bulletin_crontab(app, settings)  # 《监察专刊》: Monday 08:00, leader only
     return app
 

@@ -619,7 +619,8 @@ def test_elasticsearch_roles_are_least_privilege() -> None:
         for name, role in roles.items()
     }
     assert writes["jiancha_indexer"] == {
-        f"jiancha-{f}*" for f in ("clips", "actions", "users", "audit", "rectifications")
+        f"jiancha-{f}*"
+        for f in ("clips", "actions", "users", "audit", "rectifications", "spotchecks")
     }
     assert writes["jiancha_analyzer"] == {"jiancha-cases*"}
     assert writes["jiancha_bulletin_writer"] == {"jiancha-bulletins*"}
