@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
+from api.routes.cases import LinkedClip, linked_clips
 from api.security import User, require_roles
 from jiancha.auth.roles import Caller
 from jiancha.settings import Settings
@@ -25,7 +26,7 @@ from streams.review.desk import OrderNotFound, Pending, Unavailable
 from streams.schemas.spot_checks import OUTCOMES, Goal, Outcome
 from streams.spotchecks.desk import SpotCheckDesk
 from streams.spotchecks.draw import draw
-from streams.spotchecks.plans import Plan, PlanError
+from streams.spotchecks.plans import Drawn, Plan, PlanError
 from streams.spotchecks.report import report
 
 router = APIRouter(prefix="/spotchecks", tags=["随机抽查"])
@@ -67,6 +68,14 @@ class Verified(BaseModel):
     seed: str
     reproduced: bool
     samples: int
+
+
+class SampleView(BaseModel):
+    plan_id: str
+    sample: Drawn
+    action: dict[str, Any] = Field(description="执法记录")
+    clips: list[LinkedClip] = Field(description="前后录像（转写、播放地址）")
+    outcomes: list[str] = Field(description="可选结论")
 
 
 class Accepted(BaseModel):
@@ -132,6 +141,33 @@ async def get_plan(plan_id: PlanId, user: Reader, desk: Desk) -> PlanView:
     with _refusals():
         plan = await desk.view(user, plan_id)
     return PlanView(plan=plan, report=report(plan))
+
+
+@router.get(
+    "/{plan_id}/samples/{action_id}",
+    response_model=SampleView,
+    responses=_ERRORS,
+    summary="查看抽查样本",
+)
+async def get_sample(
+    plan_id: PlanId, action_id: ActionId, user: Reviewer, desk: Desk, es: Es, aliases: Aliases
+) -> SampleView:
+    """一个样本：执法记录、前后录像与转写（回放后录入结论）。"""
+    with _refusals():
+        plan = await desk.visible(user, plan_id)
+    sample = next((x for x in plan.samples if x.action_id == action_id), None)
+    if sample is None:
+        raise HTTPException(404, f"执法记录 {action_id} 不在本计划的样本中")
+    await desk.audit(user, "spotchecks.sample", plan_id, {"action_id": action_id})
+    found = await es.options(ignore_status=404).get(index=aliases["actions"], id=action_id)
+    clips = await linked_clips(es, aliases["clips"], {"recording_ids": sample.recording_ids}, user)
+    return SampleView(
+        plan_id=plan_id,
+        sample=sample,
+        action=found.body.get("_source") or {},
+        clips=clips,
+        outcomes=list(OUTCOMES),
+    )
 
 
 @router.get("/{plan_id}/verify", response_model=Verified, responses=_ERRORS, summary="复核抽样")

@@ -5,6 +5,7 @@ import { caseDetail, searchPage } from "./cases.js";
 import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
+import { spotcheckDetail, spotchecksPage, spotSample } from "./spotchecks.js";
 import { esc, loading, showError, toast } from "./ui.js";
 
 const view = document.getElementById("view");
@@ -13,10 +14,11 @@ const ctx = { user: null, meta: null };
 const PAGES = [
   { path: "search", label: "案件检索", roles: ["admin", "supervisor", "reviewer"], render: searchPage },
   { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
+  { path: "spotchecks", label: "随机抽查", roles: ["supervisor", "reviewer", "squad_leader"], render: spotchecksPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
 ];
-const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage };
+const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage, spotcheck: spotcheckDetail, spotsample: spotSample };
 const HOME = { squad_leader: "orders", supervisor: "overview" };
 
 function route() {
@@ -62,7 +64,7 @@ async function render() {
     location.replace(`#/${HOME[ctx.user.role] || PAGES.find(allowed).path}`);
     return;
   }
-  const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins" }[page];
+  const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins", spotcheck: "spotchecks", spotsample: "spotchecks" }[page];
   renderNav(navPage);
   // Each page renders into a box of its own: a slower, superseded page writes to a detached box.
   const box = document.createElement("div");

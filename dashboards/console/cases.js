@@ -228,7 +228,7 @@ export async function caseDetail(view, { user, meta, id }) {
   ]);
 }
 
-function clipCard(clip, evidence) {
+export function clipCard(clip, evidence) {
   const mine = evidence.filter((e) => e.recording_id === clip.recording_id);
   const isEvidence = (s) => mine.some((e) => s.start < e.end && e.start < s.end);
   const text = (s) => {
@@ -249,7 +249,7 @@ function clipCard(clip, evidence) {
   </div>`;
 }
 
-async function loadPlayer(view, clip, evidence) {
+export async function loadPlayer(view, clip, evidence) {
   const card = view.querySelector(`[data-clip="${CSS.escape(clip.recording_id)}"]`);
   const slot = card.querySelector(".player");
   let audio;

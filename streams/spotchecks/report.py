@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from streams.bulletin.stats import CLASS_LABELS
 from streams.schemas.spot_checks import COMPLIANT
 from streams.spotchecks.estimate import MissRate, Observation, miss_rate, recall
 from streams.spotchecks.plans import Drawn, Plan, outcome_class
-
-CLASS_LABELS = {"profit": "逐利执法", "excessive": "过度执法", "procedure": "程序问题"}
 
 
 def estimate(plan: Plan, squad_id: str | None = None, klass: str | None = None) -> MissRate:

@@ -30,6 +30,7 @@ from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
 from jiancha.settings import Settings
 from streams import topics
+from streams.bulletin.stats import IsoWeek, spot_checks
 from streams.schemas.spot_checks import decode_event
 from tests.conftest import start_process, stop_process, wait_for
 from tests.integration.review_fixtures import bearer, save_accounts
@@ -304,6 +305,15 @@ def test_spot_check_story_on_the_real_stack(spot_settings: Settings, workers: No
         assert {x["squad_id"] for x in mine["samples"]} == {"gaosu-1"}
         assert [g["squad_id"] for g in mine["goals"]] == ["gaosu-1"]
         assert [p["squad_id"] for p in r.json()["report"]["by_squad"]] == ["gaosu-1"]
+
+        # 《监察专刊》 一、本周监督概况 prints the same numbers as the console, once published.
+        es = sync_client(s)
+        try:
+            aliases = ensure_indices(es, s)
+            printed = spot_checks(es.search, aliases, IsoWeek.parse(WEEK))
+        finally:
+            es.close()
+        assert printed is not None and printed["overall"] == report["overall"]
 
     # Kafka first: every step is on the topic, and the audit trail names who did what.
     events = read_topic(s, topics.SPOT_CHECKS, decode_event)

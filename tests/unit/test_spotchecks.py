@@ -231,3 +231,36 @@ def test_the_fold_refuses_what_the_rules_forbid() -> None:
     assert kept is not None and kept.rejected[0].event_id == "e5"
     assert project(kept, other) is kept  # type: ignore[arg-type]
     assert project(plan, drawn) is plan  # type: ignore[arg-type]
+
+
+def test_the_bulletin_prints_the_published_miss_rate_in_section_one() -> None:
+    from dataclasses import replace
+
+    from streams.bulletin.render import Masthead, render_html
+    from streams.bulletin.stats import Overview
+    from tests.unit.test_bulletin_masking import _stats as masking_stats
+
+    def _stats() -> object:
+        by_class = {"profit": 4, "excessive": 0, "procedure": 0}
+        overview = Overview(10, 1.0, 5, 20, 3, 2, 1, 0, 4, by_class, {"收现不开票": 4})
+        return replace(masking_stats(), overview=overview)
+
+    plan = _fold(_events())
+    first = plan.samples[0]  # type: ignore[attr-defined]
+    plan = apply(
+        plan,  # type: ignore[arg-type]
+        OutcomeRecorded(
+            event_id="e3", plan_id="SC-2026-W16", seq=3, at=T0, actor=REVIEWER,
+            action_id=first.action_id, outcome="收现", text="收现金未开票",
+        ),
+    )  # fmt: skip
+    numbers = report(plan)
+    masthead = Masthead(2026, 16, 116, "监查中心", T0, T0, "2026-04-13", "2026-04-19", "UTC")
+    html = render_html(replace(_stats(), spot_checks=numbers), masthead)  # type: ignore
+    section = html[html.index("一、本周监督概况") : html.index("二、问题通报")]
+    assert "随机抽查与漏报率" in section and 'id="spot-checks"' in section
+    low, high = numbers["overall"]["low"], numbers["overall"]["high"]
+    assert f"{100 * low:.1f}%–{100 * high:.1f}%" in section
+    assert "逐利执法" in section and "gaosu-1" in section
+    unpublished = render_html(_stats(), masthead)  # type: ignore[arg-type]
+    assert "抽查结果尚未发布" in unpublished
