@@ -132,7 +132,9 @@ export async function spotcheckDetail(view, { user, id }) {
   }));
 }
 
-export async function spotSample(view, { id }) {
+const PAYMENT = { bank: "银行缴款", app: "网上缴款", cash_on_spot: "现场收缴" };
+
+export async function spotSample(view, { id, meta }) {
   const [planId, ...rest] = id.split("/");
   const actionId = rest.join("/");
   const v = await api(`/spotchecks/${encodeURIComponent(planId)}/samples/${encodeURIComponent(actionId)}`);
@@ -145,8 +147,8 @@ export async function spotSample(view, { id }) {
       <section class="card" aria-labelledby="facts-h">
         <h2 id="facts-h">执法记录</h2>
         <dl class="meta"><dt>中队</dt><dd>${esc(s.squad_id)}</dd><dt>民警</dt><dd>${esc(s.officer_id)}</dd>
-          <dt>时间</dt><dd>${when(s.occurred_at)}</dd><dt>违法行为</dt><dd>${esc(a.violation_type || "—")}</dd>
-          <dt>罚款</dt><dd>${esc(a.measures?.fine_cny ?? "—")} 元</dd><dt>缴款方式</dt><dd>${esc(a.payment?.method || "—")}</dd></dl>
+          <dt>时间</dt><dd>${when(s.occurred_at)}</dd><dt>违法行为</dt><dd>${esc(meta.violations[a.violation_type] || a.violation_type || "—")}</dd>
+          <dt>罚款</dt><dd>${esc(a.measures?.fine_cny ?? "—")} 元</dd><dt>缴款方式</dt><dd>${esc(PAYMENT[a.payment?.method] || a.payment?.method || "—")}</dd></dl>
         <form id="outcome-form" aria-labelledby="outcome-h">
           <h2 id="outcome-h" style="margin-top:1rem">抽查结论</h2>
           <fieldset class="outcomes"><legend class="small muted">回放录像后选择一项；发现问题将生成“分析器漏报”案件，进入审核流程。</legend>
