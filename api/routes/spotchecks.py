@@ -8,25 +8,23 @@ their own squad's samples and numbers; before that it is 404 to them, as if it d
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.audit import AuditorDep
-from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
+from api.deps import get_aliases, get_es, get_settings
 from api.routes.cases import LinkedClip, linked_clips
+from api.routes.orders import Accepted, Parts, accepted, refusals
 from api.security import User, require_roles
-from jiancha.auth.roles import Caller
 from jiancha.settings import Settings
-from streams.review.desk import OrderNotFound, Pending, Unavailable
+from streams.review.desk import Pending
 from streams.schemas.spot_checks import OUTCOMES, Goal, Outcome
 from streams.spotchecks.desk import SpotCheckDesk
 from streams.spotchecks.draw import draw
-from streams.spotchecks.plans import Drawn, Plan, PlanError
+from streams.spotchecks.plans import Drawn, Plan
 from streams.spotchecks.report import report
 
 router = APIRouter(prefix="/spotchecks", tags=["随机抽查"])
@@ -40,7 +38,6 @@ Reader = Annotated[User, Depends(require_roles("reviewer", "supervisor", "squad_
 Reviewer = Annotated[User, Depends(require_roles("reviewer", "supervisor"))]
 Supervisor = Annotated[User, Depends(require_roles("supervisor"))]
 
-_HTTP_STATUS = {"forbidden": 403, "conflict": 409, "invalid": 422}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"description": "角色无权执行该操作"},
     404: {"description": "抽查计划不存在（或尚未发布）"},
@@ -78,51 +75,19 @@ class SampleView(BaseModel):
     outcomes: list[str] = Field(description="可选结论")
 
 
-class Accepted(BaseModel):
-    detail: str
-    event_id: str
-
-
-def get_desk(
-    request: Request,
-    es: Es,
-    aliases: Aliases,
-    publisher: PublisherDep,
-    auditor: AuditorDep,
-    settings: Config,
-    clock: ClockDep,
-) -> SpotCheckDesk:
-    """The desk, auditing as this request (who, from where, which path)."""
-
-    async def audit(
-        caller: Caller, action: str, target: str, detail: dict[str, Any] | None
-    ) -> None:
-        await auditor.record(caller, action, target, request, detail)
-
-    return SpotCheckDesk(es, aliases, publisher, audit, settings, clock)
+def get_desk(p: Parts) -> SpotCheckDesk:
+    """The spot-check desk of this request (auditing as it)."""
+    return SpotCheckDesk(p.es, p.aliases, p.publisher, p.audit, p.settings, p.clock)
 
 
 Desk = Annotated[SpotCheckDesk, Depends(get_desk)]
 
 
-@contextmanager
-def _refusals() -> Iterator[None]:
-    try:
-        yield
-    except PlanError as exc:
-        raise HTTPException(_HTTP_STATUS[exc.kind], exc.message) from exc
-    except OrderNotFound as exc:
-        raise HTTPException(404, exc.message) from exc
-    except Unavailable as exc:
-        raise HTTPException(503, exc.message) from exc
-
-
 async def _changed(change: Awaitable[Plan | Pending]) -> PlanView | JSONResponse:
-    with _refusals():
+    with refusals():
         result = await change
     if isinstance(result, Pending):
-        accepted = Accepted(detail="已受理，正在生效，请稍后刷新查看", event_id=result.event_id)
-        return JSONResponse(accepted.model_dump(), status_code=202)
+        return accepted(result)
     return PlanView(plan=result, report=report(result))
 
 
@@ -138,7 +103,7 @@ async def list_plans(user: Reader, desk: Desk) -> list[PlanView]:
 @router.get("/{plan_id}", response_model=PlanView, responses=_ERRORS, summary="查看抽查计划")
 async def get_plan(plan_id: PlanId, user: Reader, desk: Desk) -> PlanView:
     """一周的抽查计划：目标与进度、样本及结论、漏报率估计（含置信区间）与分析器隐含召回率。"""
-    with _refusals():
+    with refusals():
         plan = await desk.view(user, plan_id)
     return PlanView(plan=plan, report=report(plan))
 
@@ -153,7 +118,7 @@ async def get_sample(
     plan_id: PlanId, action_id: ActionId, user: Reviewer, desk: Desk, es: Es, aliases: Aliases
 ) -> SampleView:
     """一个样本：执法记录、前后录像与转写（回放后录入结论）。"""
-    with _refusals():
+    with refusals():
         plan = await desk.visible(user, plan_id)
     sample = next((x for x in plan.samples if x.action_id == action_id), None)
     if sample is None:
@@ -173,7 +138,7 @@ async def get_sample(
 @router.get("/{plan_id}/verify", response_model=Verified, responses=_ERRORS, summary="复核抽样")
 async def verify_plan(plan_id: PlanId, user: Reviewer, desk: Desk) -> Verified:
     """用记录的种子与总体重新抽样，核对与已抽样本是否一致（任何人可复现，无人能左右）。"""
-    with _refusals():
+    with refusals():
         plan = await desk.view(user, plan_id)
     if plan.seed is None:
         raise HTTPException(409, "该计划尚未抽取样本")

@@ -12,7 +12,7 @@ answers. Nothing here does I/O or reads a clock: time comes in on the events and
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
@@ -244,7 +244,17 @@ def project(order: Order | None, event: RectificationEvent) -> Order | None:
         return order.model_copy(update={"rejected": [*order.rejected, refused]})
 
 
-def outcome(order: Order | None, event_id: str) -> tuple[bool, str] | None:
+class Folded(Protocol):
+    """A projection folded from events (an order, a spot-check plan): what it applied, refused."""
+
+    @property
+    def event_ids(self) -> list[str]: ...
+
+    @property
+    def rejected(self) -> list[Rejected]: ...
+
+
+def outcome(order: Folded | None, event_id: str) -> tuple[bool, str] | None:
     """Whether the fold has applied (True) or refused (False, reason) an event; None: not yet."""
     if order is None:
         return None

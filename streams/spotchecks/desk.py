@@ -14,14 +14,10 @@ like any other, and the bulletin counts such cases as missed by the analyzers.
 
 from __future__ import annotations
 
-import asyncio
-import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
-
-from pydantic import ValidationError
 
 from analyzers.catalogue import CATEGORIES
 from analyzers.engine import case_id_of
@@ -31,9 +27,18 @@ from jiancha.elastic.queries import date_range
 from jiancha.settings import Settings
 from streams import topics
 from streams.bulletin.stats import IsoWeek
-from streams.review.desk import Audit, OrderNotFound, Pending, Publisher, Unavailable
+from streams.review.desk import (
+    Audit,
+    OrderNotFound,
+    Pending,
+    Publisher,
+    Unavailable,
+    actor_of,
+    new_event,
+    publish_and_wait,
+)
+from streams.review.orders import outcome
 from streams.schemas.flags import CaseContext, FieldEvidence, Flag
-from streams.schemas.rectification_events import Actor
 from streams.schemas.spot_checks import (
     COMPLIANT,
     Goal,
@@ -47,7 +52,7 @@ from streams.schemas.spot_checks import (
 )
 from streams.spotchecks.agents import read_plan
 from streams.spotchecks.draw import draw, seed_of
-from streams.spotchecks.plans import OUTCOME_CATEGORY, Plan, PlanError, apply, outcome, visible_to
+from streams.spotchecks.plans import OUTCOME_CATEGORY, Plan, PlanError, apply, visible_to
 
 #: rule version of the flags a spot check raises: "missed by the analyzers"
 SPOT_CHECK_RULE = "spot-check-1"
@@ -113,8 +118,10 @@ class SpotCheckDesk:
             raise PlanError("invalid", str(exc)) from exc
         plan_id = f"SC-{week}"
         plan, _ = await read_plan(self.es, self.alias, plan_id)
-        actor = _actor(caller)
-        event = self._event(PlanSet, plan_id=plan_id, seq=1, actor=actor, week=week, goals=goals)
+        actor = actor_of(caller)
+        event = new_event(
+            PlanSet, self.clock, plan_id=plan_id, seq=1, actor=actor, week=week, goals=goals
+        )
         return await self.submit(event, plan, caller, "spotchecks.set")
 
     async def draw(self, caller: Caller, plan_id: str) -> Plan | Pending:
@@ -175,23 +182,16 @@ class SpotCheckDesk:
         """Check, audit, publish, wait for the fold: the plan as projected, or Pending."""
         apply(before, event)  # PlanError if refused
         await self.audit(caller, action, event.plan_id, {"event_id": event.event_id})
-        try:
-            await self.publisher.send(topics.SPOT_CHECKS, event.key, event.to_json_bytes())
-        except Exception as exc:
-            raise Unavailable("Kafka 暂不可用，操作未生效，请稍后重试") from exc
-        loop = asyncio.get_running_loop()
-        give_up = loop.time() + self.settings.order_apply_timeout_s
-        while loop.time() < give_up:
+
+        async def folded() -> tuple[Plan | None, tuple[bool, str] | None]:
             plan, _ = await read_plan(self.es, self.alias, event.plan_id)
-            result = outcome(plan, event.event_id)
-            if result is not None:
-                if not result[0]:
-                    raise PlanError("conflict", result[1])
-                assert plan is not None
-                await self.es.indices.refresh(index=self.alias)
-                return plan
-            await asyncio.sleep(0.05)
-        return Pending(event.event_id)
+            return plan, outcome(plan, event.event_id)
+
+        timeout = self.settings.order_apply_timeout_s
+        done = await publish_and_wait(self.publisher, topics.SPOT_CHECKS, event, timeout, folded)
+        if not isinstance(done, Pending):
+            await self.es.indices.refresh(index=self.alias)  # the list shows it at once
+        return done
 
     # -- the draw's inputs -----------------------------------------------------------------------
 
@@ -339,21 +339,13 @@ class SpotCheckDesk:
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _event(self, event_type: type, **fields: Any) -> Any:
-        """Build an event now; a value its contract refuses is invalid (422)."""
-        try:
-            return event_type(event_id=uuid.uuid4().hex, at=self.clock(), **fields)
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            where = ".".join(map(str, err["loc"]))
-            raise PlanError("invalid", f"内容不符合要求（{where}）：{err['msg']}") from exc
-
     def _next(self, event_type: type, plan: Plan, caller: Caller, **fields: Any) -> Any:
         """An event of ``caller`` on ``plan``, built on its current version."""
-        return self._event(
-            event_type, plan_id=plan.plan_id, seq=plan.version + 1, actor=_actor(caller), **fields
+        return new_event(
+            event_type,
+            self.clock,
+            plan_id=plan.plan_id,
+            seq=plan.version + 1,
+            actor=actor_of(caller),
+            **fields,
         )
-
-
-def _actor(caller: Caller) -> Actor:
-    return Actor(username=caller.username, role=caller.role, squad_id=caller.squad_id)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from analyzers.catalogue import CATEGORIES, FlagClass
 from jiancha.auth.roles import Caller
-from streams.review.orders import Rejected
+from streams.review.orders import OrderError, Rejected
 from streams.schemas.spot_checks import (
     COMPLIANT,
     Goal,
@@ -48,16 +48,8 @@ def outcome_class(outcome: str) -> FlagClass | None:
     return CATEGORIES[category].class_ if category else None
 
 
-ErrorKind = Literal["forbidden", "conflict", "invalid"]
-
-
-class PlanError(Exception):
-    """An event the plan does not allow; ``kind`` maps to HTTP 403 / 409 / 422."""
-
-    def __init__(self, kind: ErrorKind, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
+class PlanError(OrderError):
+    """An event the plan does not allow; ``kind`` maps to HTTP 403 / 409 / 422 as an order's."""
 
 
 class Drawn(BaseModel):
@@ -179,16 +171,6 @@ def project(plan: Plan | None, event: SpotCheckEvent) -> Plan | None:
             return None
         refused = Rejected(event_id=event.event_id, type=event.type, reason=exc.message)
         return plan.model_copy(update={"rejected": [*plan.rejected, refused]})
-
-
-def outcome(plan: Plan | None, event_id: str) -> tuple[bool, str] | None:
-    """Whether the fold has applied (True) or refused (False, reason) an event; None: not yet."""
-    if plan is None:
-        return None
-    if event_id in plan.event_ids:
-        return True, ""
-    reasons = [r.reason for r in plan.rejected if r.event_id == event_id]
-    return (False, reasons[0]) if reasons else None
 
 
 def visible_to(caller: Caller, plan: Plan) -> Plan | None:
