@@ -25,10 +25,15 @@ from api.routes import (
     cases,
     clips,
     console,
+    directory,
+    exports,
     health,
     orders,
+    policies,
+    queue,
     recordings,
     spotchecks,
+    users,
 )
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
@@ -136,7 +141,12 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(cases.router)
     app.include_router(audit.router)
     app.include_router(orders.router)
+    app.include_router(queue.router)
+    app.include_router(exports.router)
     app.include_router(bulletins.router)
+    app.include_router(directory.router)
+    app.include_router(users.router)
+    app.include_router(policies.router)
     app.include_router(spotchecks.router)
     app.include_router(console.router)
     # Middleware, innermost first: body limits before any route reads a body, then the metrics

@@ -38,7 +38,7 @@ class KafkaUser:
 USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "api",
-        "jiancha api（审核、整改、抽查、账号、审计、上传录像；jiancha user add 也用它）",
+        "jiancha api（审核、整改、抽查、账号、名录、审计、上传；user add、directory seed 也用它）",
         # A problem a spot check finds is a flag (rule_version spot-check-1): its case is built by
         # the case builder like any other (streams/spotchecks/desk.py).
         writes=(
@@ -49,7 +49,13 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
+            topics.DIRECTORY,
+            topics.CASE_ASSIGNMENTS,
+            topics.DOCUMENT_NUMBERS,
         ),
+        # The admin's policies page reads the policies topic whole, and the 文号 allocator reads its
+        # own requests back (streams/review/numbers.py): both without a consumer group.
+        reads=(topics.POLICIES, topics.DOCUMENT_NUMBERS),
     ),
     KafkaUser(
         "indexer",
@@ -64,6 +70,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECTIFICATION_EVENTS,
+            topics.DIRECTORY,
             topics.SPOT_CHECKS,
         ),
         faust_role="indexer",

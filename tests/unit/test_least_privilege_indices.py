@@ -52,6 +52,7 @@ FAMILIES = (
     "audit",
     "rectifications",
     "bulletins",
+    "directory",
     "spotchecks",
 )
 
