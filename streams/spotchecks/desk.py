@@ -306,8 +306,10 @@ class SpotCheckDesk:
     ) -> Flag:
         """The flag a problem found in ``sample`` raises (withdrawn when it was found compliant)."""
         category = CATEGORIES[OUTCOME_CATEGORY.get(result, "spot_check_other")]
-        action = await self.es.get(index=self.aliases["actions"], id=sample["action_id"])
-        a = action["_source"]
+        found = await self.es.options(ignore_status=404).get(
+            index=self.aliases["actions"], id=sample["action_id"]
+        )
+        a = found.body.get("_source") or sample  # the sample knows officer, squad and time
         said = f"：{text.strip()}" if text and text.strip() else ""
         return Flag.model_validate(
             {
