@@ -28,6 +28,9 @@ from streams.schemas.spot_checks import (
 )
 
 Status = Literal["set", "drawn", "published"]
+
+#: the most encounters one week's plan may draw: a week of review work, and one event on Kafka
+MAX_SAMPLES = 2000
 STATUS_LABELS = {"set": "已制定", "drawn": "已抽取", "published": "已发布"}
 
 #: The flag category a problem found in a sample becomes (its case is built like any other).
@@ -198,6 +201,8 @@ def _set(plan: Plan | None, event: PlanSet) -> Plan:
     squads = [g.squad_id for g in event.goals]
     if len(set(squads)) != len(squads):
         raise PlanError("invalid", "同一中队只能设定一个抽查目标")
+    if sum(g.count for g in event.goals) > MAX_SAMPLES:
+        raise PlanError("invalid", f"一周的抽查总数不能超过 {MAX_SAMPLES} 起")
     return Plan(
         plan_id=event.plan_id,
         week=event.week,

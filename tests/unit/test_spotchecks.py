@@ -214,6 +214,9 @@ def test_the_fold_refuses_what_the_rules_forbid() -> None:
     with pytest.raises(PlanError) as denied:
         apply(None, set_.model_copy(update={"actor": REVIEWER}))  # type: ignore[attr-defined]
     assert denied.value.kind == "forbidden"
+    huge = [Goal(squad_id=f"s{i}", count=1000) for i in range(3)]
+    with pytest.raises(PlanError, match="不能超过 2000"):
+        apply(None, set_.model_copy(update={"goals": huge}))  # type: ignore[attr-defined]
     plan = _fold([set_, drawn])
     with pytest.raises(PlanError, match="不能重抽"):
         apply(plan, drawn.model_copy(update={"event_id": "e9", "seq": 3}))  # type: ignore
