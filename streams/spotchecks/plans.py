@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from analyzers.catalogue import CATEGORIES, FlagClass
 from jiancha.auth.roles import Caller
-from streams.review.orders import OrderError, Rejected
+from streams.review.orders import OrderError, Rejected, refusing
 from streams.schemas.spot_checks import (
     COMPLIANT,
     Goal,
@@ -163,17 +163,7 @@ def apply(plan: Plan | None, event: SpotCheckEvent) -> Plan:
 
 def project(plan: Plan | None, event: SpotCheckEvent) -> Plan | None:
     """The projection's fold: replays change nothing, refused events are kept with the reason."""
-    if plan is not None and (
-        event.event_id in plan.event_ids or any(r.event_id == event.event_id for r in plan.rejected)
-    ):
-        return plan
-    try:
-        return apply(plan, event)
-    except PlanError as exc:
-        if plan is None:
-            return None
-        refused = Rejected(event_id=event.event_id, type=event.type, reason=exc.message)
-        return plan.model_copy(update={"rejected": [*plan.rejected, refused]})
+    return refusing(apply, plan, event)
 
 
 def visible_to(caller: Caller, plan: Plan) -> Plan | None:
