@@ -6,6 +6,8 @@ import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { queuePage, showInbox } from "./queue.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
+import { adminPage } from "./admin.js";
+import { forgetNames, loadNames, squadName } from "./names.js";
 import { spotcheckDetail, spotchecksPage, spotSample } from "./spotchecks.js";
 import { esc, loading, showError, toast } from "./ui.js";
 
@@ -19,6 +21,7 @@ const PAGES = [
   { path: "spotchecks", label: "随机抽查", roles: ["supervisor", "reviewer", "squad_leader"], render: spotchecksPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
+  { path: "admin", label: "系统管理", roles: ["admin", "supervisor"], render: adminPage },
 ];
 const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage, spotcheck: spotcheckDetail, spotsample: spotSample };
 const HOME = { squad_leader: "orders", supervisor: "overview" };
@@ -44,7 +47,7 @@ function renderNav(current) {
 
 function roleLabel(user) {
   const labels = { admin: "管理员", supervisor: "监查中心负责人", reviewer: "审核员", squad_leader: "中队长" };
-  return labels[user.role] + (user.squad_id ? ` · ${user.squad_id}` : "");
+  return labels[user.role] + (user.squad_id ? ` · ${squadName(user.squad_id)}` : "");
 }
 
 async function render() {
@@ -52,7 +55,7 @@ async function render() {
   if (!ctx.user) {
     view.innerHTML = loading();
     try {
-      [ctx.user, ctx.meta] = await Promise.all([api("/auth/me"), api("/console/meta.json")]);
+      [ctx.user, ctx.meta] = await Promise.all([api("/auth/me"), api("/console/meta.json"), loadNames()]);
     } catch (err) {
       if (err.status === 401) return;  // whenUnauthorized shows the sign-in
       view.innerHTML = "";
@@ -129,6 +132,7 @@ function loginPage(message = "") {
 function logout(message = "") {
   session.token = null;
   ctx.user = null;
+  forgetNames();
   history.replaceState(null, "", location.pathname);
   loginPage(message);
 }

@@ -2,6 +2,7 @@
 
 import { ApiError, api, blobUrl, query } from "./api.js";
 import { badge, busy, clock, deadlineText, empty, esc, focusHeading, h1, loading, showError, toast, when } from "./ui.js";
+import { autocomplete, officerHtml, officerName, squadHtml, squadName, toCode } from "./names.js";
 import { fileButton } from "./queue.js";
 
 const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page"];
@@ -37,8 +38,8 @@ export async function searchPage(view, { user, meta, params }) {
           ${Object.entries(meta.case_status).map(([k, v]) => option(k, v, f.status)).join("")}</select></div>
       </div>
       <div class="row" style="margin-top:.6rem">
-        <div><label for="squad_id">中队</label><input id="squad_id" name="squad_id" value="${esc(f.squad_id)}"></div>
-        <div><label for="officer_id">民警编号</label><input id="officer_id" name="officer_id" value="${esc(f.officer_id)}"></div>
+        <div><label for="squad_id">中队（名称或代码）</label><input id="squad_id" name="squad_id" value="${esc(f.squad_id)}"></div>
+        <div><label for="officer_id">民警（姓名或编号）</label><input id="officer_id" name="officer_id" value="${esc(f.officer_id)}"></div>
         <div><label for="start">发生日期 自</label><input id="start" name="start" type="date" value="${esc(f.start)}"></div>
         <div><label for="end">至</label><input id="end" name="end" type="date" value="${esc(f.end)}"></div>
         <input type="hidden" name="category" value="${esc(f.category)}">
@@ -59,9 +60,13 @@ export async function searchPage(view, { user, meta, params }) {
     `/exports/cases.xlsx${query({ status: f.status, squad_id: f.squad_id, category: f.category })}`, "案件清单.xlsx"));
   const go = (changes) => {
     const next = { ...Object.fromEntries(new FormData(form)), page: "", ...changes };
+    next.squad_id = toCode("squad", next.squad_id);  // a name typed in full is its code
+    next.officer_id = toCode("officer", next.officer_id);
     location.hash = `#/search${query(next)}`;
   };
   form.addEventListener("submit", (ev) => { ev.preventDefault(); go({}); });
+  autocomplete(form.squad_id, "squad");
+  autocomplete(form.officer_id, "officer");
   view.querySelector("#reset").addEventListener("click", () => { location.hash = "#/search"; });
 
   const day = (d, endOfDay) => (d ? `${d}T${endOfDay ? "23:59:59" : "00:00:00"}+08:00` : "");
@@ -90,7 +95,7 @@ function showCases(view, res, f, meta, go) {
   facets.innerHTML = `<h2>分面</h2>
     ${facet("问题类别", "category", res.facets.categories, (k) => labelOf(meta, k))}
     ${facet("审核状态", "status", res.facets.status, (k) => meta.case_status[k] || k)}
-    ${facet("中队", "squad_id", res.facets.squads, (k) => k)}` || empty("无");
+    ${facet("中队", "squad_id", res.facets.squads, squadName)}` || empty("无");
   facets.querySelectorAll("[data-facet]").forEach((b) => b.addEventListener("click", () => {
     const { facet: name, value } = b.dataset;
     go({ [name]: f[name] === value ? "" : value });
@@ -106,7 +111,7 @@ function showCases(view, res, f, meta, go) {
         ${badge(c.status, c.status_label || meta.case_status[c.status] || c.status)}
         ${badge(`sev${c.severity}`, `严重程度 ${c.severity ?? "—"}`)}
         ${c.categories.map((k) => badge("", labelOf(meta, k))).join(" ")}
-        <span class="muted small">${esc(c.squad_id)} · 民警 ${esc(c.officer_id)} · ${when(c.occurred_at)}${c.plate ? ` · ${esc(c.plate)}` : ""}</span></div>
+        <span class="muted small">${squadHtml(c.squad_id)} · 民警 ${officerHtml(c.officer_id)} · ${when(c.occurred_at)}${c.plate ? ` · ${esc(c.plate)}` : ""}</span></div>
       ${c.flags.map((fl) => `<p>${mark(esc(fl.explanation), f.q)}</p>`).join("")}
     </li>`).join("")}</ul>${pager(res, f, go)}`;
   box.querySelectorAll("[data-page]").forEach((b) => b.addEventListener("click", () => go({ ...f, page: b.dataset.page })));
@@ -133,7 +138,7 @@ function showClips(view, res) {
   box.innerHTML = `<ul class="results" id="clip-results">${res.items.map((c) => `
     <li data-clip="${esc(c.recording_id)}">
       <div class="head"><strong>${esc(c.recording_id)}</strong>
-        <span class="muted small">${esc(c.squad_id)} · ${esc((c.officer_ids || []).join("、"))} · ${when(c.started_at)}</span></div>
+        <span class="muted small">${squadHtml(c.squad_id)} · ${(c.officer_ids || []).map(officerHtml).join("、")} · ${when(c.started_at)}</span></div>
       <ul class="hits">${c.segments.map((s) => `<li><button type="button" class="link" data-rec="${esc(c.recording_id)}"
         data-t="${s.start}" aria-label="从 ${clock(s.start)} 播放">${clock(s.start)}</button>
         <span class="muted small">${SPEAKERS[s.speaker] || ""}</span> ${s.highlight}</li>`).join("")}</ul>
@@ -199,7 +204,7 @@ export async function caseDetail(view, { user, meta, id }) {
       <section class="card" aria-labelledby="facts">
         <h2 id="facts">基本情况 ${badge(c.status, c.status_label || c.status)}</h2>
         <dl class="meta">
-          <dt>中队</dt><dd>${esc(c.squad_id)}</dd><dt>民警</dt><dd>${esc(c.officer_id)}</dd>
+          <dt>中队</dt><dd>${squadHtml(c.squad_id)}</dd><dt>民警</dt><dd>${officerHtml(c.officer_id)}</dd>
           <dt>发生时间</dt><dd>${when(c.occurred_at)}</dd><dt>号牌</dt><dd>${esc(c.plate || "—")}</dd>
           <dt>违法行为</dt><dd>${esc(meta.violations[c.violation_type] || c.violation_type || "—")}</dd><dt>严重程度</dt><dd>${esc(c.severity ?? "—")}</dd>
           <dt>执法记录</dt><dd>${esc(c.action_ids.join("、") || "—")}</dd>
@@ -349,7 +354,7 @@ async function ordersPanel(box, c, user) {
     <h3>起草整改通知书</h3>
     <div class="field"><label for="title">标题（可不填，自动生成）</label><input id="title" name="title" maxlength="200"></div>
     <div class="field"><label for="requirements">整改要求（必填）</label>
-      <textarea id="requirements" name="requirements" maxlength="20000" required>针对${esc(c.squad_id)}民警 ${esc(c.officer_id)} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
+      <textarea id="requirements" name="requirements" maxlength="20000" required>针对${esc(squadName(c.squad_id))}民警${esc(officerName(c.officer_id))} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
     <div class="error" role="alert" hidden></div>
     <button type="submit">起草</button></form>`;
   const form = slot.querySelector("form");

@@ -3,6 +3,7 @@
 import { api, download, query } from "./api.js";
 import { fileButton } from "./queue.js";
 import { badge, busy, deadlineText, empty, esc, focusHeading, h1, isOverdue, loading, showError, toast, when } from "./ui.js";
+import { autocomplete, squadHtml, squadName, toCode } from "./names.js";
 
 export async function ordersPage(view, { user, meta, params }) {
   const status = params.get("status") || "";
@@ -11,24 +12,28 @@ export async function ordersPage(view, { user, meta, params }) {
   const leader = user.role === "squad_leader";
   const statuses = Object.entries(meta.order_status).filter(([k]) => !leader || k !== "draft");
   view.innerHTML = `
-    ${h1(leader ? `本中队整改通知（${user.squad_id}）` : "整改通知")}
+    ${h1(leader ? `本中队整改通知（${squadName(user.squad_id)}）` : "整改通知")}
     <form class="card row" id="order-filters" aria-label="筛选">
       <div><label for="o-status">状态</label><select id="o-status" name="status"><option value="">全部</option>
         ${statuses.map(([k, v]) => `<option value="${k}"${k === status ? " selected" : ""}>${esc(v)}</option>`).join("")}</select></div>
       <div><label for="o-overdue">期限</label><select id="o-overdue" name="overdue">
         <option value="">全部</option><option value="true"${overdue === "true" ? " selected" : ""}>已逾期未汇报</option>
         <option value="false"${overdue === "false" ? " selected" : ""}>未逾期</option></select></div>
-      ${leader ? "" : `<div><label for="o-squad">中队</label><input id="o-squad" name="squad_id" value="${esc(squad)}"></div>`}
+      ${leader ? "" : `<div><label for="o-squad">中队（名称或代码）</label><input id="o-squad" name="squad_id" value="${esc(squad)}"></div>`}
       <div class="shrink"><button type="submit">筛选</button></div>
     </form>
     <div id="order-list">${loading()}</div>`;
   focusHeading(view);
-  view.querySelector("#order-filters").append(
+  const filters = view.querySelector("#order-filters");
+  filters.append(
     fileButton("导出整改台账", `/exports/orders.xlsx${query({ status, overdue, squad_id: squad })}`, "整改台账.xlsx"));
-  view.querySelector("#order-filters").addEventListener("submit", (ev) => {
+  filters.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    location.hash = `#/orders${query(Object.fromEntries(new FormData(ev.target)))}`;
+    const next = Object.fromEntries(new FormData(ev.target));
+    if (next.squad_id) next.squad_id = toCode("squad", next.squad_id);
+    location.hash = `#/orders${query(next)}`;
   });
+  if (!leader) autocomplete(filters.squad_id, "squad");
   const res = await api(`/orders${query({ status, overdue, squad_id: squad, size: 100 })}`);
   const box = view.querySelector("#order-list");
   if (!res.items.length) {
@@ -43,7 +48,7 @@ export async function ordersPage(view, { user, meta, params }) {
     <tbody>${res.items.map((o) => `<tr data-order="${esc(o.order_id)}" class="${isOverdue(o) ? "is-overdue" : ""}">
       <td class="small">${esc(o.order_id)}</td>
       <td><a href="#/order/${encodeURIComponent(o.order_id)}">${esc(o.title)}</a></td>
-      <td>${esc(o.squad_id)}</td>
+      <td>${squadHtml(o.squad_id)}</td>
       <td>${badge(o.status, o.status_label)} ${isOverdue(o) ? badge("overdue", "逾期") : ""}</td>
       <td class="small">${deadlineText(o)}</td><td class="small">${when(o.updated_at)}</td></tr>`).join("")}</tbody></table>`;
 }
@@ -57,7 +62,7 @@ export async function orderDetail(view, { user, id }) {
       <section class="card" aria-label="通知书">
         <h2>整改通知书 ${badge(o.status, o.status_label)} ${isOverdue(o) ? badge("overdue", "逾期未汇报") : ""}</h2>
         <dl class="meta">
-          <dt>编号</dt><dd>${esc(o.order_id)}</dd><dt>中队</dt><dd>${esc(o.squad_id)}</dd>
+          <dt>编号</dt><dd>${esc(o.order_id)}</dd><dt>中队</dt><dd>${squadHtml(o.squad_id)}</dd>
           <dt>整改期限</dt><dd id="deadline">${deadlineText(o)}</dd>
           <dt>涉及案件</dt><dd>${o.case_ids.map((c) => `<a href="#/case/${encodeURIComponent(c)}">${esc(c)}</a>`).join("、")}</dd>
           <dt>起草</dt><dd>${esc(o.drafted_by)} ${when(o.created_at)}</dd>

@@ -2,6 +2,7 @@
 
 import { api } from "./api.js";
 import { empty, esc, focusHeading, h1, loading } from "./ui.js";
+import { squadHtml, squadName } from "./names.js";
 
 const WEEK = "jiancha.week";
 
@@ -77,7 +78,7 @@ function render(box, s, meta) {
       <div class="kpi" data-kpi="orders-overdue"><div class="v${or.overdue.length ? " late" : ""}">${or.overdue.length}</div><div class="k">逾期未整改</div></div>
     </div>
     ${or.overdue.length ? `<div class="card"><h3>逾期未整改</h3><ul>${or.overdue.map((x) =>
-      `<li><a href="#/order/${encodeURIComponent(x.order_id)}">${esc(x.title)}</a>（${esc(x.squad_id)}）</li>`).join("")}</ul></div>` : ""}
+      `<li><a href="#/order/${encodeURIComponent(x.order_id)}">${esc(x.title)}</a>（${squadHtml(x.squad_id)}）</li>`).join("")}</ul></div>` : ""}
     <div class="charts">
       <section class="card"><h2>问题线索按性质</h2><div class="chart" id="chart-class" role="img" aria-label="问题线索按性质"></div></section>
       <section class="card"><h2>问题线索按类别</h2><div class="chart" id="chart-category" role="img" aria-label="问题线索按类别"></div></section>
@@ -92,7 +93,7 @@ function squadTable(squads) {
   if (!squads.length) return empty("本周没有执法记录或已确认问题。");
   return `<table id="squad-table"><thead><tr><th scope="col">名次</th><th scope="col">中队</th><th scope="col">已确认问题</th>
     <th scope="col">执法记录</th><th scope="col">每百起</th><th scope="col">问题类别</th></tr></thead><tbody>
-    ${squads.map((q, i) => `<tr><td>${i + 1}</td><td>${esc(q.squad_id)}</td><td>${q.problems}</td><td>${q.actions}</td>
+    ${squads.map((q, i) => `<tr><td>${i + 1}</td><td>${squadHtml(q.squad_id)}</td><td>${q.problems}</td><td>${q.actions}</td>
       <td>${q.per_100}</td><td class="small">${Object.entries(q.by_category).map(([k, n]) => `${esc(k)} ${n}`).join("、") || "—"}</td></tr>`).join("")}
     </tbody></table>`;
 }
@@ -129,7 +130,7 @@ function charts(box, s, meta) {
   make("chart-squad", {
     tooltip: { trigger: "axis" }, legend: { bottom: 0 },
     grid: { left: 8, right: 8, top: 30, bottom: 30, containLabel: true },
-    xAxis: { type: "category", data: squads.map((q) => q.squad_id), axisLabel: { interval: 0, rotate: squads.length > 6 ? 30 : 0 } },
+    xAxis: { type: "category", data: squads.map((q) => squadName(q.squad_id)), axisLabel: { interval: 0, rotate: squads.length > 6 ? 30 : 0 } },
     yAxis: [{ type: "value", name: "问题", minInterval: 1 }, { type: "value", name: "每百起" }],
     series: [
       { name: "已确认问题", type: "bar", data: squads.map((q) => q.problems) },
