@@ -4,6 +4,7 @@
 
 import { api } from "./api.js";
 import { clipCard, loadPlayer } from "./cases.js";
+import { officerHtml, squadHtml, squadName } from "./names.js";
 import { badge, busy, empty, esc, focusHeading, h1, toast, when } from "./ui.js";
 
 const STATUS = { set: "已制定", drawn: "已抽取", published: "已发布" };
@@ -22,7 +23,7 @@ function thisWeek(now = new Date()) {
 function progressTable(report) {
   return `<table class="progress"><thead><tr><th scope="col">中队</th><th scope="col">目标</th><th scope="col">已抽取</th>
     <th scope="col">已完成</th><th scope="col">待完成</th><th scope="col">发现问题</th></tr></thead>
-    <tbody>${report.progress.map((p) => `<tr data-squad="${esc(p.squad_id)}"><td>${esc(p.squad_id)}</td><td>${p.goal}</td>
+    <tbody>${report.progress.map((p) => `<tr data-squad="${esc(p.squad_id)}"><td>${squadHtml(p.squad_id)}</td><td>${p.goal}</td>
       <td>${p.drawn}</td><td>${p.done}</td><td>${p.due ? `<strong>${p.due}</strong>` : "0"}</td><td>${p.problems}</td></tr>`).join("")}</tbody></table>`;
 }
 
@@ -38,7 +39,7 @@ function estimateTable(report) {
     <th scope="col">估计漏报数</th><th scope="col">分析器隐含召回率</th></tr></thead><tbody>
     ${report.by_squad.length > 1 ? rateRow("全部", report.overall, report.recall) : ""}
     ${report.by_class.map((c) => rateRow(c.label, c, null)).join("")}
-    ${report.by_squad.map((s) => rateRow(s.squad_id, s, s.recall)).join("")}
+    ${report.by_squad.map((s) => rateRow(squadName(s.squad_id), s, s.recall)).join("")}
   </tbody></table>
   <p class="small muted">漏报率：未被分析器标记的执法中存在问题的比例（按民警分层加权）；区间为 Clopper–Pearson（按有效样本量）。
     召回率 = 分析器标记数 ÷（标记数 + 估计漏报数），本周标记 ${report.flagged} 起；抽查立案 ${report.missed_cases} 件。</p>`;
@@ -48,7 +49,7 @@ export async function spotchecksPage(view, { user }) {
   const supervisor = user.role === "supervisor";
   const plans = await api("/spotchecks");
   view.innerHTML = `
-    ${h1(user.role === "squad_leader" ? `本中队抽查结果（${user.squad_id}）` : "随机抽查")}
+    ${h1(user.role === "squad_leader" ? `本中队抽查结果（${squadName(user.squad_id)}）` : "随机抽查")}
     ${supervisor ? `<form class="card" id="plan-form" aria-labelledby="plan-h">
       <h2 id="plan-h">制定本周抽查计划</h2>
       <div class="row"><div><label for="sc-week">周次</label><input id="sc-week" name="week" value="${thisWeek()}" required></div>
@@ -106,9 +107,9 @@ export async function spotcheckDetail(view, { user, id }) {
     <section class="card" aria-labelledby="samples-h"><h2 id="samples-h">样本（${plan.samples.length}）</h2>
       <table class="samples"><thead><tr><th scope="col">执法记录</th><th scope="col">中队</th><th scope="col">民警</th>
         <th scope="col">时间</th><th scope="col">录像</th><th scope="col">结论</th><th scope="col">案件</th></tr></thead>
-      <tbody>${plan.samples.map((s) => `<tr data-action="${esc(s.action_id)}">
+      <tbody>${plan.samples.map((s) => `<tr data-action="${esc(s.action_id)}" data-squad="${esc(s.squad_id)}">
         <td>${reviewer ? `<a href="#/spotsample/${encodeURIComponent(plan.plan_id)}/${encodeURIComponent(s.action_id)}">${esc(s.action_id)}</a>` : esc(s.action_id)}</td>
-        <td>${esc(s.squad_id)}</td><td>${esc(s.officer_id)}</td><td class="small">${when(s.occurred_at)}</td>
+        <td>${squadHtml(s.squad_id)}</td><td>${officerHtml(s.officer_id)}</td><td class="small">${when(s.occurred_at)}</td>
         <td>${s.recording_ids.length}</td>
         <td>${s.outcome ? badge(s.outcome === "规范" ? "ok" : "problem", s.outcome) : '<span class="muted">待复核</span>'}
           ${s.text ? `<span class="small">${esc(s.text)}</span>` : ""}</td>
@@ -146,7 +147,7 @@ export async function spotSample(view, { id, meta }) {
     <div class="detail">
       <section class="card" aria-labelledby="facts-h">
         <h2 id="facts-h">执法记录</h2>
-        <dl class="meta"><dt>中队</dt><dd>${esc(s.squad_id)}</dd><dt>民警</dt><dd>${esc(s.officer_id)}</dd>
+        <dl class="meta"><dt>中队</dt><dd>${squadHtml(s.squad_id)}</dd><dt>民警</dt><dd>${officerHtml(s.officer_id)}</dd>
           <dt>时间</dt><dd>${when(s.occurred_at)}</dd><dt>违法行为</dt><dd>${esc(meta.violations[a.violation_type] || a.violation_type || "—")}</dd>
           <dt>罚款</dt><dd>${esc(a.measures?.fine_cny ?? "—")} 元</dd><dt>缴款方式</dt><dd>${esc(PAYMENT[a.payment?.method] || a.payment?.method || "—")}</dd></dl>
         <form id="outcome-form" aria-labelledby="outcome-h">
