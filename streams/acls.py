@@ -52,6 +52,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.DIRECTORY,
             topics.CASE_ASSIGNMENTS,
             topics.DOCUMENT_NUMBERS,
+            topics.OFFICER_ALERTS,  # early-warning alerts and their decisions (streams/warning)
         ),
         # The admin's policies page reads the policies topic whole, and the 文号 allocator reads its
         # own requests back (streams/review/numbers.py): both without a consumer group.

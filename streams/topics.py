@@ -19,6 +19,7 @@ DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
 CASE_ASSIGNMENTS = "case-assignments"
 DOCUMENT_NUMBERS = "document-numbers"
+OFFICER_ALERTS = "officer-alerts"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(DEAD_LETTERS, "source@position"),
     TopicSpec(CASE_ASSIGNMENTS, "case_id"),
     TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),
+    TopicSpec(OFFICER_ALERTS, "officer_id"),
 )
 
 

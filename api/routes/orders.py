@@ -29,10 +29,9 @@ from fastapi import (
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
-from api.audit import AuditorDep
+from api.audit import AuditorDep, audit_as
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
-from jiancha.auth.roles import Caller
 from jiancha.clock import Clock
 from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.settings import Settings
@@ -134,13 +133,7 @@ def desk_parts(
 ) -> DeskParts:
     """The clients, the settings, the clock and the audit trail as this request (who, from where,
     which path)."""
-
-    async def audit(
-        caller: Caller, action: str, target: str, detail: dict[str, Any] | None
-    ) -> None:
-        await auditor.record(caller, action, target, request, detail)
-
-    return DeskParts(es, aliases, publisher, audit, settings, clock)
+    return DeskParts(es, aliases, publisher, audit_as(auditor, request), settings, clock)
 
 
 Parts = Annotated[DeskParts, Depends(desk_parts)]

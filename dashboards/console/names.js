@@ -4,24 +4,38 @@
 import { api, query } from "./api.js";
 import { esc } from "./ui.js";
 
-let maps = { squads: {}, officers: {} };
+let maps = { squads: {}, officers: {}, people: {} };
 let loading = null;
 
 /** Fetch the name maps (once; `fresh` after an edit). Pages still work without them: ids show. */
 export function loadNames(fresh = false) {
   if (!loading || fresh) {
-    loading = api("/directory/names").then((m) => { maps = m; }, () => { loading = null; });
+    // The directory's names, over the seed names of squads (GET /console/names.json, which also
+    // gives the accounts' display names: history and decisions name people, not usernames).
+    const console = api("/console/names.json").catch(() => ({}));
+    loading = Promise.all([api("/directory/names").catch(() => ({})), console]).then(([d, c]) => {
+      maps = {
+        squads: { ...(c.squads || {}), ...(d.squads || {}) },
+        officers: { ...(c.officers || {}), ...(d.officers || {}) },
+        people: c.people || {},
+      };
+    }, () => { loading = null; });
   }
   return loading;
 }
 
 export function forgetNames() {
-  maps = { squads: {}, officers: {} };
+  maps = { squads: {}, officers: {}, people: {} };
   loading = null;
 }
 
 export function squadName(code) {
   return code ? maps.squads[code] || code : "—";
+}
+
+/** reviewer → 王审核: an account's display name. */
+export function personName(username) {
+  return username ? maps.people[username] || username : "";
 }
 
 export function officerName(id) {

@@ -76,7 +76,7 @@ es PUT /_security/role/jiancha_analyzer '{
 }'
 es PUT /_security/role/jiancha_api '{
   "cluster": ["monitor"],
-  "indices": [{"names": ["jiancha-cases*", "jiancha-audit*", "jiancha-users*", "jiancha-bulletins*", "jiancha-directory*"],
+  "indices": [{"names": ["jiancha-cases*", "jiancha-audit*", "jiancha-users*", "jiancha-bulletins*", "jiancha-directory*", "jiancha-alerts*"],
                "privileges": ["read", "write", "view_index_metadata"]},
               {"names": ["jiancha-clips*", "jiancha-actions*", "jiancha-rectifications*", "jiancha-spotchecks*"],
                "privileges": ["read", "view_index_metadata"]}]

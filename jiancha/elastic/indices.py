@@ -15,6 +15,7 @@ AUDIT = "audit"
 RECTIFICATIONS = "rectifications"
 BULLETINS = "bulletins"
 DIRECTORY = "directory"
+ALERTS = "alerts"
 SPOTCHECKS = "spotchecks"
 
 
@@ -431,6 +432,44 @@ def directory_spec() -> IndexSpec:
     )
 
 
+def alerts_spec(analyzer: str) -> IndexSpec:
+    """An early-warning alert (``streams/warning/alerts.py``): proposal, decision, follow-up."""
+    kw = {"type": "keyword"}
+    date = {"type": "date"}
+    return IndexSpec(
+        ALERTS,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "alert_id": kw,
+                "officer_id": kw,
+                "squad_id": kw,
+                "as_of": date,
+                "rule": kw,
+                "score": {"type": "float"},
+                "percentile": {"type": "float"},
+                "explanation": _text(analyzer),
+                "indicators": {"type": "object", "enabled": False},
+                "status": kw,
+                "status_label": kw,
+                "version": {"type": "integer"},
+                "proposed_at": date,
+                "decision": kw,
+                "decision_label": kw,
+                "decision_note": _text(analyzer),
+                "decided_by": kw,
+                "decided_at": date,
+                "follow_up_on": date,
+                "outcome": _text(analyzer),
+                "closed_at": date,
+                "on_record": {"type": "boolean"},
+                "history": {"type": "object", "enabled": False},
+            },
+        },
+    )
+
+
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     """Create templates, indices and aliases that are missing; returns {family: alias}.
 
@@ -469,6 +508,7 @@ def _specs(analyzer: str) -> tuple[IndexSpec, ...]:
         rectifications_spec(analyzer),
         bulletins_spec(),
         directory_spec(),
+        alerts_spec(analyzer),
         spotchecks_spec(),
     )
 

@@ -53,6 +53,7 @@ FAMILIES = (
     "rectifications",
     "bulletins",
     "directory",
+    "alerts",
     "spotchecks",
 )
 
