@@ -18,11 +18,14 @@ the alert came first; the median over the drifters alerted and with such a case)
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from analyzers.catalogue import CATEGORIES
 from analyzers.early_warning import Rule, Signal, WarningConfig, assess
 from jiancha.clock import BEIJING
 
@@ -235,11 +238,67 @@ def table(results: dict[str, list[Score]]) -> str:
     return "\n".join(lines)
 
 
+def eval_dev_signals(folder: Path) -> list[Signal]:
+    """eval-dev as signals: every action, late uploads, and each labelled problem as confirmed
+    (a missing or switched-off recording also as an action without one)."""
+    acts: dict[str, tuple[str, str, datetime]] = {}
+    recs: dict[str, tuple[str, str, datetime]] = {}
+    out: list[Signal] = []
+    with open(folder / "events.jsonl", encoding="utf-8") as f:
+        for line in f:
+            e = json.loads(line)
+            d = e["data"]
+            if e["type"] == "enforcement_action":
+                at = datetime.fromisoformat(d["occurred_at"])
+                acts[d["action_id"]] = (d["officer_id"], d["squad_id"], at)
+                out.append(Signal(d["officer_id"], d["squad_id"], at, "action"))
+            elif e["type"] == "recording":
+                at = datetime.fromisoformat(d["started_at"])
+                recs[d["recording_id"]] = (d["officer_ids"][0], d["squad_id"], at)
+                late = datetime.fromisoformat(d["uploaded_at"]) - datetime.fromisoformat(
+                    d["ended_at"]
+                )
+                if late > timedelta(hours=24):
+                    out.append(Signal(d["officer_ids"][0], d["squad_id"], at, "late_upload"))
+    with open(folder / "labels.jsonl", encoding="utf-8") as f:
+        for line in f:
+            label = json.loads(line)
+            who = acts.get(label.get("action_id", "")) or recs.get(label.get("recording_id", ""))
+            if who is None or label["category"] == "late_upload":  # counted from the recording
+                continue
+            cat = label["category"]
+            out.append(Signal(*who, "confirmed", cat, CATEGORIES[cat].severity))
+            if cat in ("recording_missing", "recording_gap"):
+                out.append(Signal(*who, "uncovered"))
+    return out
+
+
+def eval_dev_report(folder: Path) -> str:
+    """Who each rule alerts on eval-dev at the end of its month (no one drifts there)."""
+    signals = eval_dev_signals(folder)
+    as_of = max(s.at for s in signals) + timedelta(hours=1)
+    judged = assess(signals, as_of)
+    lines = [f"eval-dev：{len(judged)} 名民警"]
+    for rule in RULE_NAMES:
+        fired = [a.officer_id for a in judged if rule in a.fired]
+        lines.append(f"{rule}: {len(fired)} 人 {' '.join(fired)}")
+    top = judged[0]
+    lines.append(f"最高分 {top.officer_id} {top.score:.1f}：{top.explanation}")
+    return "\n".join(lines)
+
+
+RULE_NAMES: tuple[Rule, ...] = ("threshold", "percentile", "score", "combined")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the evaluation table over several seeds."""
     p = argparse.ArgumentParser(description="预警规则在生成数据上的评估")
     p.add_argument("--seeds", default="6-10", help="种子范围，如 6-10（1–5 用于调参）")
+    p.add_argument("--eval-dev", type=Path, help="另对 eval-dev 目录（标注数据）运行各规则")
     args = p.parse_args(argv)
+    if args.eval_dev:
+        print(eval_dev_report(args.eval_dev))
+        return
     lo, _, hi = args.seeds.partition("-")
     seeds = list(range(int(lo), int(hi or lo) + 1))
     results = evaluate(seeds)

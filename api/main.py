@@ -33,6 +33,7 @@ from api.routes import (
     policies,
     queue,
     recordings,
+    spotchecks,
     users,
     warning,
 )
@@ -150,6 +151,7 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(policies.router)
     app.include_router(warning.router)
     app.include_router(assessments.router)
+    app.include_router(spotchecks.router)
     app.include_router(console.router)
     # Middleware, innermost first: body limits before any route reads a body, then the metrics
     # (which count the refusals too), then the security headers on every response.

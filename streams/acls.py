@@ -38,10 +38,14 @@ class KafkaUser:
 USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "api",
-        "jiancha api（审核、整改、账号、名录、审计、上传录像；user add、directory seed 也用它）",
+        "jiancha api（审核、整改、抽查、账号、名录、审计、上传；user add、directory seed 也用它）",
+        # A problem a spot check finds is a flag (rule_version spot-check-1): its case is built by
+        # the case builder like any other (streams/spotchecks/desk.py).
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
+            topics.SPOT_CHECKS,
+            topics.FLAGS,
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
@@ -68,6 +72,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.AUDIT,
             topics.RECTIFICATION_EVENTS,
             topics.DIRECTORY,
+            topics.SPOT_CHECKS,
         ),
         faust_role="indexer",
     ),

@@ -13,22 +13,22 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import Response
 
 from api.audit import AuditorDep
-from api.deps import ClockDep, get_aliases, get_es, get_settings
+from api.deps import ClockDep, get_aliases, get_es_sync, get_settings
 from api.security import User, require_roles
 from jiancha.settings import Settings
 from streams.directory.names import Names
-from streams.directory.store import name_maps
-from streams.warning.assessment import Month, SquadAssessment, Weights, assess_month, read_counts
+from streams.directory.store import name_maps_sync
+from streams.warning.assessment import Month, SquadAssessment, Weights, assess_stored
 from streams.warning.assessment_render import render_assessment_pdf, render_html
 
 router = APIRouter(prefix="/assessments", tags=["月度考核"])
 
-Es = Annotated[Any, Depends(get_es)]
+Es = Annotated[Any, Depends(get_es_sync)]
 Aliases = Annotated[dict[str, str], Depends(get_aliases)]
 Reader = Annotated[User, Depends(require_roles("reviewer", "supervisor", "squad_leader"))]
 Config = Annotated[Settings, Depends(get_settings)]
 MonthText = Annotated[str, Path(pattern=r"^\d{4}-\d{2}$", description="月份，如 2026-04")]
-WEIGHTS = Weights()
+WEIGHTS = Weights()  # assess_stored uses the default weights too
 
 
 def _month(text: str) -> Month:
@@ -38,10 +38,16 @@ def _month(text: str) -> Month:
         raise HTTPException(422, str(exc)) from exc
 
 
-async def _assess(es: Any, aliases: dict[str, str], month: Month) -> list[SquadAssessment]:
-    now = await read_counts(es, aliases, month)
-    before = await read_counts(es, aliases, month.previous)
-    return assess_month(now, before, WEIGHTS)
+async def _assess(
+    es: Any, aliases: dict[str, str], month: Month
+) -> tuple[list[SquadAssessment], Names]:
+    """The month's assessment and the directory's names (synchronous code, in a thread)."""
+
+    def work() -> tuple[list[SquadAssessment], Names]:
+        squads = assess_stored(es.search, aliases, month)
+        return squads, Names(**name_maps_sync(es, aliases["directory"]))
+
+    return await asyncio.to_thread(work)
 
 
 @router.get("/{month}.pdf", summary="下载月度考核（PDF）", response_class=Response)
@@ -58,8 +64,7 @@ async def assessment_pdf(
     """The month's assessment as a PDF, in the bulletin's typography."""
     m = _month(month)
     await auditor.record(user, "assessment.pdf", str(m), request)
-    squads = await _assess(es, aliases, m)
-    names = Names(**await name_maps(es, aliases["directory"]))
+    squads, names = await _assess(es, aliases, m)
     html = render_html(m, squads, settings.bulletin_unit, clock(), WEIGHTS, names)
     pdf = await asyncio.to_thread(render_assessment_pdf, html)
     return Response(
@@ -76,8 +81,7 @@ async def assessment(
     """Per squad: coverage, timeliness, problems per 100 actions, orders on time, rank."""
     m = _month(month)
     await auditor.record(user, "assessment.view", str(m), request)
-    squads = await _assess(es, aliases, m)
-    names = Names(**await name_maps(es, aliases["directory"]))
+    squads, names = await _assess(es, aliases, m)
     return {
         "month": str(m),
         "previous": str(m.previous),

@@ -257,7 +257,7 @@ function poorAudio(clip) {
   return `<span class="badge poor-audio" title="${esc(note)}">${esc(note)}</span>`;
 }
 
-function clipCard(clip, evidence) {
+export function clipCard(clip, evidence) {
   const mine = clip.relation === "evidence" ? evidence.filter((e) => e.recording_id === clip.recording_id) : [];
   const isEvidence = (s) => mine.some((e) => s.start < e.end && e.start < s.end);
   const text = (s) => {
@@ -278,7 +278,7 @@ function clipCard(clip, evidence) {
   </div>`;
 }
 
-async function loadPlayer(view, clip, evidence) {
+export async function loadPlayer(view, clip, evidence) {
   const card = view.querySelector(`[data-clip="${CSS.escape(clip.recording_id)}"]`);
   const slot = card.querySelector(".player");
   let audio;

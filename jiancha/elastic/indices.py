@@ -16,6 +16,7 @@ RECTIFICATIONS = "rectifications"
 BULLETINS = "bulletins"
 DIRECTORY = "directory"
 ALERTS = "alerts"
+SPOTCHECKS = "spotchecks"
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,45 @@ def rectifications_spec(analyzer: str) -> IndexSpec:
     )
 
 
+def spotchecks_spec() -> IndexSpec:
+    """A week's spot-check plan (抽查计划): the fold of its ``spot-checks`` events
+    (``streams/spotchecks/plans.py``). The draw's population and samples are kept whole for the
+    console and the estimate (read by id), so only what lists filter on is indexed."""
+    kw = {"type": "keyword"}
+    date = {"type": "date"}
+    kept = {"type": "object", "enabled": False}
+    return IndexSpec(
+        SPOTCHECKS,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "plan_id": kw,
+                "week": kw,
+                "goals": {
+                    "properties": {
+                        "squad_id": kw,
+                        "count": {"type": "integer"},
+                        "per_officer": {"type": "integer"},
+                    }
+                },
+                "status": kw,
+                "version": {"type": "integer"},
+                "set_by": kw,
+                "set_at": date,
+                "updated_at": date,
+                "seed": kw,
+                "drawn_at": date,
+                "published_at": date,
+                "population": kept,
+                "samples": kept,
+                "event_ids": kw,
+                "rejected": kept,
+            },
+        },
+    )
+
+
 def bulletins_spec() -> IndexSpec:
     """A compiled 《监察专刊》, one per ISO week (``_id`` = week): its numbers and stored files."""
     kw = {"type": "keyword"}
@@ -469,6 +509,7 @@ def _specs(analyzer: str) -> tuple[IndexSpec, ...]:
         bulletins_spec(),
         directory_spec(),
         alerts_spec(analyzer),
+        spotchecks_spec(),
     )
 
 

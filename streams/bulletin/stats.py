@@ -496,6 +496,8 @@ class WeekStats:
     orders: Orders
     trend: list[TrendPoint]
     good: list[GoodExample] = field(default_factory=list)  # 规范执法示例
+    # 一、本周监督概况: the week's spot checks once published (issue 17), else None
+    spot_checks: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (derived rates included)."""
@@ -531,7 +533,23 @@ def week_stats(
         orders=orders(search, aliases, week, now),
         trend=trend(search, aliases, week),
         good=good_examples(search, aliases, week.start, week.end, good_n),
+        spot_checks=spot_checks(search, aliases, week),
     )
+
+
+def spot_checks(search: Search, aliases: dict[str, str], week: IsoWeek) -> dict[str, Any] | None:
+    """The week's spot-check results (miss rate, interval, implied recall), once published: the
+    squads see them in the bulletin no earlier than in the console."""
+    from streams.spotchecks.plans import Plan
+    from streams.spotchecks.report import report
+
+    if "spotchecks" not in aliases:
+        return None
+    res = search(index=aliases["spotchecks"], query={"term": {"plan_id": f"SC-{week}"}}, size=1)
+    hits = res["hits"]["hits"]
+    if not hits or hits[0]["_source"].get("status") != "published":
+        return None
+    return report(Plan.model_validate(hits[0]["_source"]))
 
 
 def _total(res: Any) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,12 @@ class Month:
         if not m or not 1 <= int(m[2]) <= 12 or not 2000 <= int(m[1]) <= 2100:
             raise ValueError(f"月份格式应为 2026-04：{text!r}")
         return cls(int(m[1]), int(m[2]))
+
+    @classmethod
+    def containing(cls, moment: datetime, tz: str = BEIJING_ZONE) -> Month:
+        """The month ``moment`` falls in (in ``tz``)."""
+        local = moment.astimezone(ZoneInfo(tz))
+        return cls(local.year, local.month, tz)
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
@@ -154,15 +161,20 @@ def assess_month(
 # -- reading the month from Elasticsearch --------------------------------------------------------
 
 
-async def read_counts(es: Any, aliases: dict[str, str], month: Month) -> dict[str, SquadCounts]:
-    """Every squad's counts of ``month`` from the projections."""
+#: any callable that runs one Elasticsearch search (the sync client's ``search``)
+Search = Callable[..., Any]
+
+
+def read_counts(search: Search, aliases: dict[str, str], month: Month) -> dict[str, SquadCounts]:
+    """Every squad's counts of ``month`` from the projections (synchronous, as the bulletin's
+    statistics: the CLI calls it directly, the API in a thread)."""
     out: dict[str, SquadCounts] = {}
 
     def squad(sid: str) -> SquadCounts:
         return out.setdefault(sid, SquadCounts(sid))
 
     during = date_range("occurred_at", gte=month.start, lt=month.end)
-    res = await es.search(
+    res = search(
         index=aliases["actions"],
         size=0,
         query={"bool": {"filter": [during]}},
@@ -170,7 +182,7 @@ async def read_counts(es: Any, aliases: dict[str, str], month: Month) -> dict[st
     )
     for b in res["aggregations"]["s"]["buckets"]:
         squad(b["key"]).actions = b["doc_count"]
-    res = await es.search(
+    res = search(
         index=aliases["cases"],
         size=MAX_WINDOW,
         query={"bool": {"filter": [during, {"term": {"withdrawn": False}}]}},
@@ -183,7 +195,7 @@ async def read_counts(es: Any, aliases: dict[str, str], month: Month) -> dict[st
             s.confirmed += 1
         if c.get("status") != "dismissed" and set(c.get("categories") or []) & set(UNCOVERED):
             s.uncovered += max(1, len(c.get("action_ids") or []))
-    res = await es.search(
+    res = search(
         index=aliases["clips"],
         size=0,
         query={"bool": {"filter": [date_range("started_at", gte=month.start, lt=month.end)]}},
@@ -198,7 +210,7 @@ async def read_counts(es: Any, aliases: dict[str, str], month: Month) -> dict[st
         s = squad(b["key"])
         s.recordings = b["doc_count"]
         s.timely = b["doc_count"] - b["late"]["doc_count"]
-    res = await es.search(
+    res = search(
         index=aliases["rectifications"],
         size=MAX_WINDOW,
         query={"bool": {"filter": [date_range("deadline", gte=month.start, lt=month.end)]}},
@@ -215,3 +227,10 @@ async def read_counts(es: Any, aliases: dict[str, str], month: Month) -> dict[st
     for s in out.values():  # never more uncovered actions than actions
         s.uncovered = min(s.uncovered, s.actions)
     return out
+
+
+def assess_stored(search: Search, aliases: dict[str, str], month: Month) -> list[SquadAssessment]:
+    """``month``'s assessment, with the change on the month before, from the projections."""
+    return assess_month(
+        read_counts(search, aliases, month), read_counts(search, aliases, month.previous)
+    )

@@ -12,9 +12,12 @@ code under test.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,7 +28,7 @@ from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from streams import topics
 from streams.admin import ensure_topics
-from tests.conftest import drop_prefix
+from tests.conftest import drop_prefix, env_of
 from tests.integration.review_fixtures import create_accounts, login
 from tests.kafka_tools import read_topic
 
@@ -252,8 +255,8 @@ def test_alert_lifecycle_proposal_decision_follow_up(api: tuple[Settings, TestCl
     assert {"alert.scan", "alert.view", "alert.decide", "alert.close", "alert.list"} <= done
 
 
-def test_monthly_assessment_numbers(api: tuple[Settings, TestClient]) -> None:
-    _, client = api
+def test_monthly_assessment_numbers(api: tuple[Settings, TestClient], tmp_path: Path) -> None:
+    settings, client = api
     res = client.get("/assessments/2026-04", headers=login(client, "reviewer"))
     assert res.status_code == 200, res.text
     body = res.json()
@@ -282,3 +285,12 @@ def test_monthly_assessment_numbers(api: tuple[Settings, TestClient]) -> None:
     pdf = client.get("/assessments/2026-04.pdf", headers=login(client, "supervisor"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert client.get("/assessments/2026-13", headers=login(client, "reviewer")).status_code == 422
+
+    # the CLI prints the same ranking and writes the same PDF
+    command = ["assessment", "--month", "2026-04", "--out", str(tmp_path)]
+    run = subprocess.run(
+        [sys.executable, "-m", "jiancha.cli", *command],
+        env=env_of(settings), capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert " 1. SQB  94.0" in run.stdout and " 2. SQA  63.8" in run.stdout
+    assert (tmp_path / "jiancha-assessment-2026-04.pdf").read_bytes().startswith(b"%PDF")

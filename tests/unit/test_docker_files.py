@@ -620,7 +620,15 @@ def test_elasticsearch_roles_are_least_privilege() -> None:
     }
     assert writes["jiancha_indexer"] == {
         f"jiancha-{f}*"
-        for f in ("clips", "actions", "users", "audit", "rectifications", "directory")
+        for f in (
+            "clips",
+            "actions",
+            "users",
+            "audit",
+            "rectifications",
+            "directory",
+            "spotchecks",
+        )
     }
     assert writes["jiancha_analyzer"] == {"jiancha-cases*"}
     assert writes["jiancha_bulletin_writer"] == {"jiancha-bulletins*"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from analyzers.early_warning import (
     Signal,
@@ -86,3 +87,11 @@ def test_evaluation_is_reproducible_and_finds_drifters() -> None:
     days = alert_days(a, ("score",), cfg, WarningConfig())["score"]
     s = score("score", days, truth_a)
     assert s.tp >= 1 and s.precision >= 0.5
+
+
+def test_on_eval_dev_nobody_drifts_and_the_default_alerts_nobody(eval_dev: Path) -> None:
+    """62 problems spread over 30 of 37 officers in one month: the raw-count rule alerts 7."""
+    from analyzers.warning_eval import eval_dev_report
+
+    report = eval_dev_report(eval_dev)
+    assert "score: 0 人" in report and "threshold: 7 人" in report

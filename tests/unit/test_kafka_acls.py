@@ -34,10 +34,12 @@ def test_each_source_system_writes_its_own_topic_only() -> None:
     assert _writers(topics.ENFORCEMENT_ACTIONS) == {"tickets"}
     assert _writers(topics.RECORDINGS) == {"recorder", "api"}  # api: uploads (POST /recordings)
     # the indexer flags a recording registered again with other media
-    assert _writers(topics.FLAGS) == {"analyzer", "transcriber", "indexer"}
+    # and the API turns a problem found in a spot check into a flag (streams/spotchecks/desk.py)
+    assert _writers(topics.FLAGS) == {"analyzer", "transcriber", "indexer", "api"}
     assert _writers(topics.TRANSCRIPTS) == {"transcriber"}
     # the overdue timer of the worker escalates orders (streams/review/agents.py)
     assert _writers(topics.RECTIFICATION_EVENTS) == {"api", "indexer"}
+    assert _writers(topics.SPOT_CHECKS) == {"api"}
 
 
 def test_consumers_read_only_their_inputs() -> None:

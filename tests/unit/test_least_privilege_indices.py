@@ -54,6 +54,7 @@ FAMILIES = (
     "bulletins",
     "directory",
     "alerts",
+    "spotchecks",
 )
 
 
