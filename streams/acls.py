@@ -49,16 +49,25 @@ SHARD_TOPICS = (
 USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "api",
-        "jiancha api（审核、整改、账号、名录、审计、上传录像；user add、directory seed 也用它）",
+        "jiancha api（审核、整改、抽查、账号、名录、审计、上传；user add、directory seed 也用它）",
+        # A problem a spot check finds is a flag (rule_version spot-check-1): its case is built by
+        # the case builder like any other (streams/spotchecks/desk.py).
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
+            topics.SPOT_CHECKS,
+            topics.FLAGS,
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
             topics.DIRECTORY,
+            topics.CASE_ASSIGNMENTS,
+            topics.DOCUMENT_NUMBERS,
+            topics.OFFICER_ALERTS,  # early-warning alerts and their decisions (streams/warning)
         ),
-        reads=(topics.POLICIES,),  # the admin's policies page reads the topic whole, no group
+        # The admin's policies page reads the policies topic whole, and the 文号 allocator reads its
+        # own requests back (streams/review/numbers.py): both without a consumer group.
+        reads=(topics.POLICIES, topics.DOCUMENT_NUMBERS),
     ),
     KafkaUser(
         "indexer",
@@ -74,6 +83,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.AUDIT,
             topics.RECTIFICATION_EVENTS,
             topics.DIRECTORY,
+            topics.SPOT_CHECKS,
         ),
         faust_role="indexer",
     ),
@@ -93,6 +103,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.FLAGS,
             topics.CASE_EVENTS,
             *SHARD_TOPICS,
+            topics.CASE_ASSIGNMENTS,
         ),
         faust_role="analyzer",
         more_roles=("judge", "cases"),

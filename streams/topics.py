@@ -12,6 +12,7 @@ POLICIES = "policies"
 FLAGS = "flags"
 CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
+SPOT_CHECKS = "spot-checks"
 AUDIT = "audit"
 USERS = "users"
 DIRECTORY = "directory"
@@ -22,6 +23,9 @@ SHARD_OFFICERS = "analyzer-officer-shards"
 SHARD_DETACHMENTS = "analyzer-detachment-shards"
 SHARD_RECORDINGS = "analyzer-recording-shards"
 SHARD_WATERMARKS = "analyzer-watermarks"
+CASE_ASSIGNMENTS = "case-assignments"
+DOCUMENT_NUMBERS = "document-numbers"
+OFFICER_ALERTS = "officer-alerts"
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(FLAGS, "officer_id"),
     TopicSpec(CASE_EVENTS, "case_id"),
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
+    TopicSpec(SPOT_CHECKS, "plan_id"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
@@ -52,6 +57,9 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(SHARD_DETACHMENTS, "type|id, partition of the detachment", compacted=True),
     TopicSpec(SHARD_RECORDINGS, "type|id, partition of the recording", compacted=True),
     TopicSpec(SHARD_WATERMARKS, "stage/partition", compacted=True),
+    TopicSpec(CASE_ASSIGNMENTS, "case_id"),
+    TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),
+    TopicSpec(OFFICER_ALERTS, "officer_id"),
 )
 
 

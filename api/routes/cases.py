@@ -27,12 +27,15 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
+from analyzers.coverage_rules import GAP_WINDOW
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.models import ClipQuality
+from api.names import resolve_squads
 from api.security import CurrentUser, User, require_roles
-from jiancha.elastic.queries import MAX_WINDOW
+from jiancha.elastic.queries import MAX_WINDOW, date_range
 from streams import topics
 from streams.review.cases import (
     CaseQuery,
@@ -95,11 +98,11 @@ class ClipSegment(BaseModel):
     text: str
 
 
-class LinkedClip(BaseModel):
+class LinkedClip(ClipQuality):
     recording_id: str
     device_id: str | None = None
     device_type: str | None = None
-    officer_ids: list[str] = []
+    officer_ids: list[str] = Field(default_factory=list)
     squad_id: str | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
@@ -107,7 +110,11 @@ class LinkedClip(BaseModel):
     duration_s: float | None = None
     has_transcript: bool = False
     media_url: str = Field(description="录像播放地址（支持 HTTP Range 跳转）")
-    segments: list[ClipSegment] = []
+    relation: Literal["evidence", "before", "after"] = Field(
+        default="evidence",
+        description="evidence 线索所指录像 | before/after 开单前/后该民警的录像（未录像的案件）",
+    )
+    segments: list[ClipSegment] = Field(default_factory=list)
 
 
 class CaseDetail(CaseSummary):
@@ -177,9 +184,10 @@ async def search_cases(
         raise HTTPException(400, "开始时间不能晚于结束时间")
     if page * size > MAX_WINDOW:
         raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条结果，请缩小检索范围")
+    squads = await resolve_squads(es, aliases, squad_id)
     query = CaseQuery(
         category, class_, min_severity, status, squad_id, officer_id, start, end,
-        q.strip(), include_withdrawn, page, size,
+        q.strip(), include_withdrawn, page, size, squads,
     )  # fmt: skip
     await auditor.record(user, "cases.search", str(request.url.query) or "*", request)
     resp = await es.search(index=aliases["cases"], body=case_search_body(query, scope_of(user)))
@@ -217,15 +225,37 @@ async def get_case(
     )
 
 
+#: For a ticket without a recording, the officer's recordings this long before and after it are
+#: shown: the recorder stopped and resumed within the gap rule's window (analyzers.coverage_rules).
+AROUND_TICKET = 2 * GAP_WINDOW
+_UNRECORDED = {"recording_gap", "recording_missing"}
+
+
 async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) -> list[LinkedClip]:
-    """The recordings a case's flags point at, with their transcript segments."""
+    """The recordings a case's flags point at, with their transcript segments; for a ticket
+    written with the recorder off, the officer's recordings just before and after it."""
     ids = list(source.get("recording_ids") or [])
-    if not ids:
+    clauses: list[dict[str, Any]] = [{"terms": {"recording_id": ids}}] if ids else []
+    at = source.get("occurred_at")
+    around = bool(_UNRECORDED & set(source.get("categories") or [])) and source.get("officer_id")
+    if around and at:
+        t = datetime.fromisoformat(at)
+        clauses.append(
+            {
+                "bool": {
+                    "filter": [
+                        {"term": {"officer_ids": source["officer_id"]}},
+                        date_range("started_at", gte=t - AROUND_TICKET, lte=t + AROUND_TICKET),
+                    ]
+                }
+            }
+        )
+    if not clauses:
         return []
     resp = await es.search(
         index=alias,
-        query={"terms": {"recording_id": ids}},
-        size=len(ids),
+        query={"bool": {"should": clauses, "minimum_should_match": 1}},
+        size=len(ids) + 20,
         source_excludes=["transcript_text"],
     )
     clips = []
@@ -238,8 +268,18 @@ async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) 
             ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
             for s in clip.get("segments") or []
         ]
+        if around and at:  # the case's own links may name them too: place them by time
+            t = datetime.fromisoformat(at)
+            if datetime.fromisoformat(clip["ended_at"]) <= t:
+                fields["relation"] = "before"
+            elif datetime.fromisoformat(clip["started_at"]) >= t:
+                fields["relation"] = "after"
         clips.append(LinkedClip(**fields, media_url=f"/clips/{clip['recording_id']}/media"))
-    return sorted(clips, key=lambda c: c.recording_id)
+    order = {"before": 0, "evidence": 1, "after": 2}
+    return sorted(
+        clips,
+        key=lambda c: (order[c.relation], c.started_at.timestamp() if c.started_at else 0),
+    )
 
 
 @router.post(
@@ -264,17 +304,34 @@ async def decide_case(
     clock: ClockDep,
 ) -> DecisionOut:
     """待审核案件的确认或排除；并发决定时只有一个生效，其余返回 409。"""
+    return await decide_one(
+        case_id, body.decision, body.reason, request, user, auditor, publisher, es,
+        aliases["cases"], clock(),
+    )  # fmt: skip
+
+
+async def decide_one(
+    case_id: str,
+    decision: Literal["confirm", "dismiss"],
+    reason: str,
+    request: Request,
+    user: User,
+    auditor: Any,
+    publisher: Any,
+    es: Any,
+    alias: str,
+    now: datetime,
+) -> DecisionOut:
+    """One decision: claim, audit, publish (the module's docstring); HTTPException if refused."""
     from elasticsearch import ConflictError
 
-    alias = aliases["cases"]
     event_id = uuid.uuid4().hex
     for _ in range(_CLAIM_ATTEMPTS):
         doc = await visible_case(es, alias, case_id, user)
         try:
             event, update = decide(
-                doc["_source"], body.decision, body.reason, user.username, user.role,
-                clock(), event_id,
-            )  # fmt: skip
+                doc["_source"], decision, reason, user.username, user.role, now, event_id
+            )
         except DecisionRefused as exc:
             raise HTTPException(exc.status, str(exc)) from exc
         try:
@@ -292,7 +349,7 @@ async def decide_case(
     else:
         raise HTTPException(409, "案件已被他人处理或正在更新，请刷新后重试")
 
-    detail = {"decision": body.decision, "reason": event.reason, "event_id": event_id}
+    detail = {"decision": decision, "reason": event.reason, "event_id": event_id}
     try:
         await auditor.record(user, "cases.decide", case_id, request, detail)
     except HTTPException:
@@ -309,6 +366,68 @@ async def decide_case(
         status_label=update["status_label"],
         event_id=event_id,
     )
+
+
+class BulkDecisionIn(BaseModel):
+    case_ids: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+    ] = Field(min_length=1, max_length=200, description="案件编号（最多 200 件）")
+    decision: Literal["confirm", "dismiss"] = Field(description="confirm 确认 | dismiss 排除")
+    reason: str = Field(max_length=2000, description="共同的处理理由（必填）")
+
+
+class BulkDecisionResult(BaseModel):
+    case_id: str
+    ok: bool
+    status: str | None = None
+    status_label: str | None = None
+    event_id: str | None = None
+    detail: str | None = Field(default=None, description="未生效的原因")
+
+
+class BulkDecisionOut(BaseModel):
+    decided: int
+    refused: int
+    results: list[BulkDecisionResult]
+
+
+@router.post(
+    "/decisions",
+    response_model=BulkDecisionOut,
+    summary="批量审核：多件案件同一决定、同一理由",
+    responses={503: {"description": "Kafka 不可用，其余案件未处理"}},
+)
+async def decide_cases(
+    body: BulkDecisionIn,
+    request: Request,
+    user: Annotated[User, Depends(require_roles("reviewer", "supervisor"))],
+    auditor: AuditorDep,
+    publisher: PublisherDep,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    clock: ClockDep,
+) -> BulkDecisionOut:
+    """以同一理由批量确认或排除待审核案件；每件仍是一个 Kafka 事件并单独留痕，逐件返回结果。"""
+    if not body.reason.strip():
+        raise HTTPException(422, "请填写处理理由")
+    results: list[BulkDecisionResult] = []
+    for case_id in dict.fromkeys(body.case_ids):
+        try:
+            out = await decide_one(
+                case_id, body.decision, body.reason, request, user, auditor, publisher, es,
+                aliases["cases"], clock(),
+            )  # fmt: skip
+        except HTTPException as exc:
+            if exc.status_code == 503:  # Kafka or the audit trail is down: stop here
+                done = sum(r.ok for r in results)
+                raise HTTPException(
+                    503, f"{exc.detail}（本批已处理 {done} 件，其余未处理）"
+                ) from exc
+            results.append(BulkDecisionResult(case_id=case_id, ok=False, detail=str(exc.detail)))
+            continue
+        results.append(BulkDecisionResult(ok=True, **out.model_dump()))
+    decided = sum(r.ok for r in results)
+    return BulkDecisionOut(decided=decided, refused=len(results) - decided, results=results)
 
 
 async def _undo(es: Any, before: dict[str, Any], claimed: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from jiancha.settings import Settings
 from streams import acls, topics
 from streams.acls import Grant, plan
+from streams.topics import topic_name
 
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS = Settings()
@@ -33,24 +34,30 @@ def test_each_source_system_writes_its_own_topic_only() -> None:
     assert _writers(topics.ENFORCEMENT_ACTIONS) == {"tickets"}
     assert _writers(topics.RECORDINGS) == {"recorder", "api"}  # api: uploads (POST /recordings)
     # the indexer flags a recording registered again with other media
-    assert _writers(topics.FLAGS) == {"analyzer", "transcriber", "indexer"}
+    # and the API turns a problem found in a spot check into a flag (streams/spotchecks/desk.py)
+    assert _writers(topics.FLAGS) == {"analyzer", "transcriber", "indexer", "api"}
     assert _writers(topics.TRANSCRIPTS) == {"transcriber"}
     # the overdue timer of the worker escalates orders (streams/review/agents.py)
     assert _writers(topics.RECTIFICATION_EVENTS) == {"api", "indexer"}
+    assert _writers(topics.SPOT_CHECKS) == {"api"}
 
 
 def test_consumers_read_only_their_inputs() -> None:
     assert _readers(topics.RECORDINGS) == {"indexer", "analyzer", "transcriber"}
     # the case builder (in the analyzer) projects decisions; the API reads them from Elasticsearch
     assert _readers(topics.CASE_EVENTS) == {"analyzer"}
+    assert _readers(topics.CASE_ASSIGNMENTS) == {"analyzer"}  # replayed by the case builder
     assert _readers(topics.FLAGS) == {"analyzer"}  # the case builder, and a restarted analyzer
     assert _readers(topics.COMPLAINTS) == {"analyzer"}
     assert _readers(topics.USERS) == {"indexer"}
     for user in ("recorder", "tickets", "setup"):
         assert not any(g.principal == user and g.operation == "Read" for g in plan(SETTINGS))
-    # the API reads one topic, the policies, whole and without a group (the admin's page)
+    # the API reads two topics whole, without a group: the policies (the admin's page) and the
+    # 文号 allocator's own requests
     api_reads = {g.name for g in plan(SETTINGS) if g.principal == "api" and g.operation == "Read"}
-    assert api_reads == {topics.POLICIES}
+    assert api_reads == {
+        topic_name(SETTINGS.topic_prefix, t) for t in (topics.POLICIES, topics.DOCUMENT_NUMBERS)
+    }
 
 
 def test_each_worker_has_its_own_consumer_group() -> None:
