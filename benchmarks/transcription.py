@@ -52,8 +52,15 @@ SETTINGS: dict[str, dict[str, object]] = {
     "default-noguard": {"guard": False, "reuse": "default"},
     "wiener": {"denoise": "wiener"},
     "vad0.65": {"vad_threshold": 0.65},
+    "vad0.35": {"vad_threshold": 0.35},
+    "silence500": {"vad_min_silence_ms": 500},
+    "beam5": {"beam_size": 5},
 }
-GROUPS = {"street": ["seq-vad", "default", "default-noguard", "wiener", "vad0.65"]}
+GROUPS = {
+    "street": ["seq-vad", "default", "default-noguard", "wiener", "vad0.65"],
+    # Issue 14, 10 dB recall: the options still open on the same engine (no stronger model ships).
+    "street2": ["seq-vad", "default", "wiener", "vad0.35", "silence500", "beam5"],
+}
 
 
 class _Replay:

@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from analyzers.coverage_rules import GAP_WINDOW
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.models import ClipQuality
 from api.names import resolve_squads
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, date_range
@@ -97,11 +98,11 @@ class ClipSegment(BaseModel):
     text: str
 
 
-class LinkedClip(BaseModel):
+class LinkedClip(ClipQuality):
     recording_id: str
     device_id: str | None = None
     device_type: str | None = None
-    officer_ids: list[str] = []
+    officer_ids: list[str] = Field(default_factory=list)
     squad_id: str | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
@@ -113,7 +114,7 @@ class LinkedClip(BaseModel):
         default="evidence",
         description="evidence 线索所指录像 | before/after 开单前/后该民警的录像（未录像的案件）",
     )
-    segments: list[ClipSegment] = []
+    segments: list[ClipSegment] = Field(default_factory=list)
 
 
 class CaseDetail(CaseSummary):
@@ -409,7 +410,7 @@ async def decide_cases(
     """以同一理由批量确认或排除待审核案件；每件仍是一个 Kafka 事件并单独留痕，逐件返回结果。"""
     if not body.reason.strip():
         raise HTTPException(422, "请填写处理理由")
-    results = []
+    results: list[BulkDecisionResult] = []
     for case_id in dict.fromkeys(body.case_ids):
         try:
             out = await decide_one(
@@ -417,8 +418,11 @@ async def decide_cases(
                 aliases["cases"], clock(),
             )  # fmt: skip
         except HTTPException as exc:
-            if exc.status_code == 503:
-                raise  # Kafka or the audit trail is down: stop, nothing further is decided
+            if exc.status_code == 503:  # Kafka or the audit trail is down: stop here
+                done = sum(r.ok for r in results)
+                raise HTTPException(
+                    503, f"{exc.detail}（本批已处理 {done} 件，其余未处理）"
+                ) from exc
             results.append(BulkDecisionResult(case_id=case_id, ok=False, detail=str(exc.detail)))
             continue
         results.append(BulkDecisionResult(ok=True, **out.model_dump()))

@@ -148,7 +148,7 @@ function showClips(view, res, f, go) {
   // The API escapes the text and marks hits with <em>: safe to insert as HTML.
   box.innerHTML = `<ul class="results" id="clip-results">${res.items.map((c) => `
     <li data-clip="${esc(c.recording_id)}">
-      <div class="head"><strong>${esc(c.recording_id)}</strong>
+      <div class="head"><strong>${esc(c.recording_id)}</strong> ${poorAudio(c)}
         <span class="muted small">${squadHtml(c.squad_id)} · ${(c.officer_ids || []).map(officerHtml).join("、")} · ${when(c.started_at)}</span>${cases(c.case_ids)}</div>
       <ul class="hits">${c.segments.map((s) => `<li><button type="button" class="link" data-rec="${esc(c.recording_id)}"
         data-t="${s.start}" aria-label="从 ${clock(s.start)} 播放">${clock(s.start)}</button>
@@ -250,7 +250,14 @@ export async function caseDetail(view, { user, meta, id }) {
   ]);
 }
 
-function clipCard(clip, evidence) {
+/** 音质差，需人工复核: a transcript too poor to judge is said plainly, never shown as "nothing found". */
+function poorAudio(clip) {
+  if (clip.quality !== "poor") return "";
+  const note = clip.quality_note || "音质差，需人工复核";
+  return `<span class="badge poor-audio" title="${esc(note)}">${esc(note)}</span>`;
+}
+
+export function clipCard(clip, evidence) {
   const mine = clip.relation === "evidence" ? evidence.filter((e) => e.recording_id === clip.recording_id) : [];
   const isEvidence = (s) => mine.some((e) => s.start < e.end && e.start < s.end);
   const text = (s) => {
@@ -258,7 +265,7 @@ function clipCard(clip, evidence) {
     return e ? mark(esc(s.text), e.excerpt.replace(/[。！？]$/, "")) : isEvidence(s) ? `<mark>${esc(s.text)}</mark>` : esc(s.text);
   };
   return `<div class="card" data-clip="${esc(clip.recording_id)}">
-    <h2>${{ before: "开单前的录像 ", after: "开单后的录像 " }[clip.relation] || "录像 "}${esc(clip.recording_id)}</h2>
+    <h2>${{ before: "开单前的录像 ", after: "开单后的录像 " }[clip.relation] || "录像 "}${esc(clip.recording_id)} ${poorAudio(clip)}</h2>
     <p class="small muted">${clip.device_type === "in_car" ? "车载记录仪" : "执法记录仪"} ${esc(clip.device_id)} · ${when(clip.started_at)} 至 ${when(clip.ended_at).slice(11)} ·
       上传 ${when(clip.uploaded_at)}</p>
     <div class="player">${loading("正在载入录像…")}</div>
@@ -271,7 +278,7 @@ function clipCard(clip, evidence) {
   </div>`;
 }
 
-async function loadPlayer(view, clip, evidence) {
+export async function loadPlayer(view, clip, evidence) {
   const card = view.querySelector(`[data-clip="${CSS.escape(clip.recording_id)}"]`);
   const slot = card.querySelector(".player");
   let audio;

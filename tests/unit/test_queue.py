@@ -163,3 +163,14 @@ def test_an_assignment_replaces_only_an_older_one() -> None:
     assert supersedes(assignment_document(old), new)
     assert not supersedes(assignment_document(new), old)  # a late replay of an older one
     assert not supersedes(assignment_document(new), new)  # itself: nothing to write
+
+
+def test_an_export_past_the_window_asks_for_narrower_filters() -> None:
+    from fastapi import HTTPException
+
+    from api.routes.exports import _whole
+
+    _whole({"hits": {"total": {"value": 10_000}}})
+    with pytest.raises(HTTPException) as refused:
+        _whole({"hits": {"total": {"value": 10_001}}})
+    assert refused.value.status_code == 400 and "请缩小筛选范围" in str(refused.value.detail)
