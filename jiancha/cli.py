@@ -156,6 +156,34 @@ def analyzer(settings: Settings, loglevel: str) -> None:
 @main.command()
 @click.option("--loglevel", default="info", show_default=True)
 @click.pass_obj
+def judge(settings: Settings, loglevel: str) -> None:
+    """运行分析进程的一个副本（可多开，同一消费组分担分区）：分片判定、发布告警。"""
+    from streams.analysis.shards import run_judge
+
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    try:
+        run_judge(settings, loglevel=loglevel)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--loglevel", default="info", show_default=True)
+@click.pass_obj
+def cases(settings: Settings, loglevel: str) -> None:
+    """运行案件库（单个进程）：把 flags、投诉与审核决定汇成案件索引，配合 jiancha judge 使用。"""
+    from streams.analysis.agents import run_case_builder
+
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    try:
+        run_case_builder(settings, loglevel=loglevel)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--loglevel", default="info", show_default=True)
+@click.pass_obj
 def transcriber(settings: Settings, loglevel: str) -> None:
     """运行转写服务：消费录像主题，取回媒体、校验 SHA-256、语音识别，发布转写结果。"""
     from streams.speech.agents import run_transcriber

@@ -32,7 +32,18 @@ class KafkaUser:
     writes: tuple[str, ...] = ()  # topic base names it produces to
     reads: tuple[str, ...] = ()  # topic base names it consumes
     faust_role: str | None = None  # a Faust app: consumer group ``{app_id}-{role}``
+    # other Faust apps of the same component, signed in as the same user (issue 15: the
+    # replicated analyzer ``judge`` and its case builder ``cases``)
+    more_roles: tuple[str, ...] = ()
 
+
+#: the replicated analyzer's own topics (read and written by it alone)
+SHARD_TOPICS = (
+    topics.SHARD_OFFICERS,
+    topics.SHARD_DETACHMENTS,
+    topics.SHARD_RECORDINGS,
+    topics.SHARD_WATERMARKS,
+)
 
 #: Every user but the super user ``admin`` (setup jobs only). The order is the script's.
 USERS: tuple[KafkaUser, ...] = (
@@ -79,7 +90,8 @@ USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "analyzer",
         "jiancha analyzer（规则引擎、案件库）",
-        writes=(topics.FLAGS, topics.DEAD_LETTERS),
+        # jiancha judge re-keys the inputs onto its own topics (streams/analysis/shards.py)
+        writes=(topics.FLAGS, topics.DEAD_LETTERS, *SHARD_TOPICS),
         # The case builder (streams/analysis/agents.py) makes the cases from every flag and
         # projects the API's decisions.
         reads=(
@@ -90,9 +102,11 @@ USERS: tuple[KafkaUser, ...] = (
             topics.COMPLAINTS,
             topics.FLAGS,
             topics.CASE_EVENTS,
+            *SHARD_TOPICS,
             topics.CASE_ASSIGNMENTS,
         ),
         faust_role="analyzer",
+        more_roles=("judge", "cases"),
     ),
     KafkaUser(
         "transcriber",
@@ -122,6 +136,7 @@ class Grant:
 
 
 _FAUST_OWN_TOPIC_OPERATIONS: tuple[Operation, ...] = ("Create", "Describe", "Read", "Write")
+_REWINDING_ROLES = ("analyzer", "cases")
 
 
 def user_names() -> list[str]:
@@ -147,10 +162,11 @@ def plan(settings: Settings) -> list[Grant]:
             add(Grant(user.name, "topic", topic_name(settings.topic_prefix, base), "Write"))
         for base in user.reads:
             add(Grant(user.name, "topic", topic_name(settings.topic_prefix, base), "Read"))
-        if user.faust_role is not None:
-            group = f"{settings.app_id}-{user.faust_role}"
+        roles = [user.faust_role, *user.more_roles] if user.faust_role is not None else []
+        for role in roles:
+            group = f"{settings.app_id}-{role}"
             add(Grant(user.name, "group", group, "Read"))
-            if user.faust_role == "analyzer":  # it rewinds by deleting its group (replay)
+            if role in _REWINDING_ROLES:  # it rewinds by deleting its group (replay)
                 add(Grant(user.name, "group", group, "Delete"))
             # Faust's own topics (the partition assignor's leader topic): ``{group}-…``.
             for op in _FAUST_OWN_TOPIC_OPERATIONS:

@@ -17,6 +17,12 @@ AUDIT = "audit"
 USERS = "users"
 DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
+# The partitioned analyzer's own topics (issue 15, analyzers/shards.py): inputs re-keyed by the
+# analyzer itself (never the producer's key), each message placed on its shard's partition.
+SHARD_OFFICERS = "analyzer-officer-shards"
+SHARD_DETACHMENTS = "analyzer-detachment-shards"
+SHARD_RECORDINGS = "analyzer-recording-shards"
+SHARD_WATERMARKS = "analyzer-watermarks"
 CASE_ASSIGNMENTS = "case-assignments"
 DOCUMENT_NUMBERS = "document-numbers"
 OFFICER_ALERTS = "officer-alerts"
@@ -45,6 +51,12 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
+    # key type|id (the event's own id, so compaction keeps its latest version); partition chosen
+    # by the analyzer: the officer's, the detachment's, the recording's shard
+    TopicSpec(SHARD_OFFICERS, "type|id, partition of the officer", compacted=True),
+    TopicSpec(SHARD_DETACHMENTS, "type|id, partition of the detachment", compacted=True),
+    TopicSpec(SHARD_RECORDINGS, "type|id, partition of the recording", compacted=True),
+    TopicSpec(SHARD_WATERMARKS, "stage/partition", compacted=True),
     TopicSpec(CASE_ASSIGNMENTS, "case_id"),
     TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),
     TopicSpec(OFFICER_ALERTS, "officer_id"),

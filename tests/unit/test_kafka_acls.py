@@ -65,6 +65,8 @@ def test_each_worker_has_its_own_consumer_group() -> None:
     assert {name for _, name in groups} == {
         "jiancha-indexer",
         "jiancha-analyzer",
+        "jiancha-judge",  # the replicated analyzer and its case builder (issue 15)
+        "jiancha-cases",
         "jiancha-transcriber",
     }
     assert len({p for p, _ in groups}) == 3
@@ -79,6 +81,11 @@ def test_nobody_but_setup_creates_catalogue_topics_and_nobody_deletes_them() -> 
     for g in plan(SETTINGS):
         if g.prefixed:
             assert not any(name.startswith(g.name) for name in catalogue)
+
+
+def test_only_the_analyzer_reads_and_writes_its_shard_topics() -> None:
+    for topic in acls.SHARD_TOPICS:
+        assert _writers(topic) == _readers(topic) == {"analyzer"}, topic
 
 
 def test_the_super_user_has_no_acl_and_every_user_is_distinct() -> None:
