@@ -85,7 +85,6 @@ async def assessment(
     return {
         "month": str(m),
         "previous": str(m.previous),
-        "spot_check": "暂无",
         "weights": WEIGHTS.__dict__,
         "squads": [a.to_dict() | {"squad_name": names.squad(a.squad_id)} for a in squads],
     }

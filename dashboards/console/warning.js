@@ -163,7 +163,7 @@ export async function assessmentPage(view, { params }) {
       <td>${pct(s.timeliness)}<div class="small muted">${change(s.change.timeliness, true)}</div></td>
       <td>${num(s.problems_per_100)}<div class="small muted">${change(s.change.problems_per_100)}</div></td>
       <td>${pct(s.orders_on_time)}<div class="small muted">${change(s.change.orders_on_time, true)}</div></td>
-      <td>${esc(res.spot_check)}</td><td><b>${s.score}</b></td><td>${change(s.change.score)}</td></tr>`).join("")}</tbody></table>`;
+      <td>${s.spot_check_pass === null ? "暂无" : pct(s.spot_check_pass)}<div class="small muted">${change(s.change.spot_check_pass, true)}</div></td><td><b>${s.score}</b></td><td>${change(s.change.score)}</td></tr>`).join("")}</tbody></table>`;
 }
 
 export async function officerPage(view, { id, params }) {

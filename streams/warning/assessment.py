@@ -1,8 +1,9 @@
 """月度考核: the monthly assessment of every squad (每月一检查，每月一考核).
 
 Per squad and calendar month (Asia/Shanghai): recording coverage, upload timeliness, confirmed
-problems per 100 enforcement actions, orders answered on time and the spot-check pass rate (暂无:
-no spot check exists on main yet), each with its change on the previous month, a composite score
+problems per 100 enforcement actions, orders answered on time and the spot-check pass rate (抽查:
+the reviewed samples of the spot-check plans, 规范 a pass; 暂无 in a month without any), each with
+its change on the previous month, a composite score
 and the rank. Fine amounts and ticket counts are **never** an indicator (公安部: 不得将罚没款
 数额和查处量作为考核指标; 道路交通安全法第86条): enforcement actions appear only as the
 denominator of problems per 100 actions, and are not printed.
@@ -24,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from jiancha.clock import BEIJING_ZONE
 from jiancha.elastic.queries import MAX_WINDOW, date_range
+from streams.warning.signals import spot_signals
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 UNCOVERED = ("recording_missing", "recording_gap")
@@ -87,6 +89,8 @@ class SquadCounts:
     confirmed: int = 0
     orders_due: int = 0  # orders whose deadline fell in the month
     orders_on_time: int = 0  # ... answered by it
+    spot_checked: int = 0  # reviewed spot-check samples of encounters in the month
+    spot_passed: int = 0  # ... found 规范
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ class SquadAssessment:
     timeliness: float | None
     problems_per_100: float | None
     orders_on_time: float | None
-    spot_check_pass: float | None  # 暂无
+    spot_check_pass: float | None  # None: 暂无 (no sample reviewed); not in the composite yet
     score: float
     rank: int = 0
     change: dict[str, float | None] = field(default_factory=dict)
@@ -134,12 +138,20 @@ def assess_squad(c: SquadCounts, w: Weights = Weights()) -> SquadAssessment:
         + w.problems * max(0.0, 1 - (per_100 or 0.0) / w.problems_at_zero)
         + w.orders * (on_time if on_time is not None else 1.0)
     )
+    spot = _rate(c.spot_passed, c.spot_checked)
     return SquadAssessment(
-        c.squad_id, coverage, timeliness, per_100, on_time, None, round(score, 1)
+        c.squad_id, coverage, timeliness, per_100, on_time, spot, round(score, 1)
     )
 
 
-INDICATORS = ("coverage", "timeliness", "problems_per_100", "orders_on_time", "score")
+INDICATORS = (
+    "coverage",
+    "timeliness",
+    "problems_per_100",
+    "orders_on_time",
+    "spot_check_pass",
+    "score",
+)
 
 
 def assess_month(
@@ -224,6 +236,14 @@ def read_counts(search: Search, aliases: dict[str, str], month: Month) -> dict[s
         s.orders_on_time += (
             bool(answers) and not answers[0].get("late") and not o.get("ever_overdue")
         )
+    if "spotchecks" in aliases:
+        plans = search(index=aliases["spotchecks"], size=MAX_WINDOW, source=["samples"])
+        for p in plans["hits"]["hits"]:
+            for sig in spot_signals(p["_source"].get("samples") or []):
+                if month.start <= sig.at < month.end:
+                    s = squad(sig.squad_id)
+                    s.spot_checked += 1
+                    s.spot_passed += sig.kind == "spot_pass"
     for s in out.values():  # never more uncovered actions than actions
         s.uncovered = min(s.uncovered, s.actions)
     return out

@@ -4,7 +4,8 @@ Counts come from the projections the rest of the system keeps: enforcement actio
 confirmed cases and linked complaints (``cases``), recordings uploaded more than 24 h late
 (``clips``, 公安机关现场执法视音频记录工作规定), actions without a recording (live
 ``recording_missing`` / ``recording_gap`` cases) and orders issued to squads
-(``rectifications``). Spot checks do not exist on main yet: no spot-check signal is read.
+(``rectifications``), and the reviewed samples of the spot-check plans (``spotchecks``: 规范 a
+pass, any other outcome a failure).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from analyzers.early_warning import Signal
 from jiancha.elastic.queries import MAX_WINDOW, date_range
+from streams.schemas.spot_checks import COMPLIANT
 
 UNCOVERED = ("recording_missing", "recording_gap")
 LATE_HOURS = 24.0
@@ -29,6 +31,7 @@ async def read_signals(
     out += await _cases(es, aliases["cases"], since, as_of)
     out += await _late(es, aliases["clips"], since, as_of)
     out += await _orders(es, aliases["rectifications"], since, as_of)
+    out += await _spot_checks(es, aliases, since, as_of)
     return out
 
 
@@ -124,4 +127,32 @@ async def _orders(es: Any, index: str, since: datetime, until: datetime) -> list
             "", h["_source"]["squad_id"], datetime.fromisoformat(h["_source"]["issued_at"]), "order"
         )
         for h in res["hits"]["hits"]
+    ]
+
+
+async def _spot_checks(
+    es: Any, aliases: dict[str, str], since: datetime, until: datetime
+) -> list[Signal]:
+    if "spotchecks" not in aliases:
+        return []
+    res = await es.search(index=aliases["spotchecks"], size=MAX_WINDOW, source=["samples"])
+    return [
+        s
+        for hit in res["hits"]["hits"]
+        for s in spot_signals(hit["_source"].get("samples") or [])
+        if since <= s.at < until
+    ]
+
+
+def spot_signals(samples: list[dict[str, Any]]) -> list[Signal]:
+    """A plan's reviewed samples as spot_pass / spot_fail signals (at the encounter's time)."""
+    return [
+        Signal(
+            d["officer_id"],
+            d["squad_id"],
+            datetime.fromisoformat(d["occurred_at"]),
+            "spot_pass" if d["outcome"] == COMPLIANT else "spot_fail",
+        )
+        for d in samples
+        if d.get("outcome")
     ]

@@ -152,7 +152,32 @@ def documents() -> dict[str, dict[str, dict[str, Any]]]:
         },
         "O-2": {"order_id": "O-2", "squad_id": "SQA", "deadline": _at(4, 20), "ever_overdue": True},
     }
-    return {"actions": actions, "cases": cases, "clips": clips, "rectifications": orders}
+    spot = [("A1", "SQA", "规范"), ("A2", "SQA", "未表明身份"), ("B1", "SQB", "规范"),
+            ("B2", "SQB", None)]  # fmt: skip
+    plans = {
+        "P-W15": {
+            "plan_id": "P-W15",
+            "week": "2026-W15",
+            "status": "published",
+            "samples": [
+                {
+                    "action_id": f"S{k}",
+                    "officer_id": o,
+                    "squad_id": q,
+                    "outcome": out,
+                    "occurred_at": _at(4, 8),
+                }
+                for k, (o, q, out) in enumerate(spot)
+            ],
+        }
+    }
+    return {
+        "actions": actions,
+        "cases": cases,
+        "clips": clips,
+        "rectifications": orders,
+        "spotchecks": plans,
+    }
 
 
 def index_documents(es: Any, prefix: str, families: dict[str, dict[str, dict[str, Any]]]) -> None:
@@ -260,7 +285,7 @@ def test_monthly_assessment_numbers(api: tuple[Settings, TestClient], tmp_path: 
     res = client.get("/assessments/2026-04", headers=login(client, "reviewer"))
     assert res.status_code == 200, res.text
     body = res.json()
-    assert body["spot_check"] == "暂无" and body["previous"] == "2026-03"
+    assert body["previous"] == "2026-03"
     sq = {s["squad_id"]: s for s in body["squads"]}
     # SQA: 300 actions, 2 of them in a live recording_missing case (the dismissed gap is not),
     # 8 of 10 clips on time, 11 confirmed (5 + BAD's 6), 1 of 2 orders due answered on time.
@@ -269,11 +294,13 @@ def test_monthly_assessment_numbers(api: tuple[Settings, TestClient], tmp_path: 
     assert a["timeliness"] == pytest.approx(0.8)
     assert a["problems_per_100"] == pytest.approx(11 / 3)
     assert a["orders_on_time"] == pytest.approx(0.5)
+    assert a["spot_check_pass"] == pytest.approx(0.5)  # 规范 1 of 2 reviewed samples
     assert a["score"] == pytest.approx(63.8, abs=0.05)  # 29.8 + 16 + 30·(1 − 3.667/5) + 10
     # SQB: 100 actions, 1 confirmed, 5 of 5 on time, no order due (full marks)
     b = sq["SQB"]
     assert (b["coverage"], b["timeliness"], b["orders_on_time"]) == (1.0, 1.0, None)
     assert b["problems_per_100"] == pytest.approx(1.0)
+    assert b["spot_check_pass"] == 1.0  # the unreviewed sample does not count
     assert b["score"] == pytest.approx(94.0)
     assert (b["rank"], a["rank"]) == (1, 2)
     # March: SQA 100 actions, 1 confirmed → 1 per 100, score 94

@@ -110,7 +110,9 @@ def test_assessment_scores_rank_and_change() -> None:
     assert a.problems_per_100 == pytest.approx(2.0) and a.orders_on_time == 1.0
     assert a.score == pytest.approx(30 * 0.98 + 20 * 0.9 + 30 * 0.6 + 20)
     assert a.change["problems_per_100"] == pytest.approx(-3.0)
-    assert a.spot_check_pass is None  # 暂无
+    assert a.spot_check_pass is None  # 暂无: no spot check that month
+    spot = assess_squad(SquadCounts("S", actions=10, spot_checked=4, spot_passed=3))
+    assert spot.spot_check_pass == 0.75
     assert out[0].change["score"] is None
 
 
