@@ -72,7 +72,7 @@ _ID_FIELD = {
     "policy": "policy_id",
 }
 #: a dead member leaves the group after this long; a killed replica's shards move on within it
-SESSION_TIMEOUT_S = 10.0
+SESSION_TIMEOUT_S = 30.0
 
 
 def shard_key(event: Any) -> bytes:
@@ -291,7 +291,7 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         settings,
         ROLE,
         broker_session_timeout=SESSION_TIMEOUT_S,
-        broker_heartbeat_interval=2.0,
+        broker_heartbeat_interval=3.0,
     )
     out = {base: raw_topic(app, settings, base) for base in [*STAGE_TOPICS.values()]}
     out[topics.SHARD_WATERMARKS] = raw_topic(app, settings, topics.SHARD_WATERMARKS)
