@@ -42,6 +42,7 @@ USERS: tuple[KafkaUser, ...] = (
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
+            topics.BULLETIN_EVENTS,
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,

@@ -12,6 +12,7 @@ POLICIES = "policies"
 FLAGS = "flags"
 CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
+BULLETIN_EVENTS = "bulletin-events"
 AUDIT = "audit"
 USERS = "users"
 DEAD_LETTERS = "dead-letters"
@@ -35,6 +36,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(FLAGS, "officer_id"),
     TopicSpec(CASE_EVENTS, "case_id"),
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
+    TopicSpec(BULLETIN_EVENTS, "week"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),

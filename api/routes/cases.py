@@ -21,6 +21,7 @@ detectable.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from datetime import datetime
@@ -30,9 +31,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from api.audit import AuditorDep
-from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
+from api.routes.clips import media_available
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW
+from jiancha.settings import Settings
 from streams import topics
 from streams.review.cases import (
     CaseQuery,
@@ -43,6 +46,7 @@ from streams.review.cases import (
     facets,
     undo_document,
 )
+from streams.speech.media import MediaSources
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +111,9 @@ class LinkedClip(BaseModel):
     duration_s: float | None = None
     has_transcript: bool = False
     media_url: str = Field(description="录像播放地址（支持 HTTP Range 跳转）")
+    media_available: bool = Field(
+        default=True, description="录像文件是否可播放（false：文件缺失，控制台显示“录像文件缺失”）"
+    )
     segments: list[ClipSegment] = []
 
 
@@ -207,18 +214,23 @@ async def get_case(
     auditor: AuditorDep,
     es: Annotated[Any, Depends(get_es)],
     aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    settings: Annotated[Settings, Depends(get_settings)],
 ) -> CaseDetail:
     """一件案件的全部问题线索与证据，关联录像（元数据、转写片段、播放地址）、投诉和处理记录。"""
     doc = await visible_case(es, aliases["cases"], case_id, user)
     await auditor.record(user, "cases.view", case_id, request)
     source = doc["_source"]
     return CaseDetail.model_validate(
-        {**source, "clips": await linked_clips(es, aliases["clips"], source, user)}
+        {**source, "clips": await linked_clips(es, aliases["clips"], source, user, settings)}
     )
 
 
-async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) -> list[LinkedClip]:
-    """The recordings a case's flags point at, with their transcript segments."""
+async def linked_clips(
+    es: Any, alias: str, source: dict[str, Any], user: User, settings: Settings
+) -> list[LinkedClip]:
+    """The recordings a case's flags point at, with their transcript segments and whether each
+    file can be played (a missing file is said, never where it was looked for)."""
+    sources = MediaSources.of(settings)
     ids = list(source.get("recording_ids") or [])
     if not ids:
         return []
@@ -238,7 +250,14 @@ async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) 
             ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
             for s in clip.get("segments") or []
         ]
-        clips.append(LinkedClip(**fields, media_url=f"/clips/{clip['recording_id']}/media"))
+        available = await asyncio.to_thread(media_available, clip.get("media_uri"), sources)
+        clips.append(
+            LinkedClip(
+                **fields,
+                media_url=f"/clips/{clip['recording_id']}/media",
+                media_available=available,
+            )
+        )
     return sorted(clips, key=lambda c: c.recording_id)
 
 

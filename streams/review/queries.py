@@ -7,7 +7,7 @@ from typing import Any
 
 from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import date_range
-from streams.review.orders import AWAITING_ANSWER
+from streams.review.orders import AWAITING_ANSWER, UNISSUED
 
 
 def overdue_filter(now: datetime) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def list_filters(
     filters: list[dict[str, Any]] = []
     if caller.role == "squad_leader":
         filters.append({"term": {"squad_id": caller.squad_id or ""}})
-        filters.append({"bool": {"must_not": {"term": {"status": "draft"}}}})
+        filters.append({"bool": {"must_not": {"terms": {"status": list(UNISSUED)}}}})
     if squad_id:
         filters.append({"term": {"squad_id": squad_id}})
     if status:
