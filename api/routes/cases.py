@@ -250,7 +250,9 @@ async def linked_clips(
             ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
             for s in clip.get("segments") or []
         ]
-        available = await asyncio.to_thread(media_available, clip.get("media_uri"), sources)
+        available = await asyncio.to_thread(
+            media_available, clip["recording_id"], clip.get("media_uri"), sources
+        )
         clips.append(
             LinkedClip(
                 **fields,

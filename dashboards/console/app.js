@@ -1,11 +1,11 @@
 // 监察控制台: sign-in, a hash router and the pages. Plain ES modules, no build step.
 
-import { api, session, whenUnauthorized } from "./api.js";
+import { api, keepAlive, session, whenUnauthorized } from "./api.js";
 import { caseDetail, searchPage } from "./cases.js";
 import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
-import { esc, loading, showError, toast } from "./ui.js";
+import { esc, forgetAllTyped, keepTyped, loading, showError, toast, typing, watchCounters } from "./ui.js";
 
 const view = document.getElementById("view");
 const ctx = { user: null, meta: null };
@@ -43,11 +43,13 @@ function roleLabel(user) {
 }
 
 async function render() {
+  if (!session.token) await session.borrow();  // a new tab: another open tab lends its session
   if (!session.token) return loginPage();
   if (!ctx.user) {
     view.innerHTML = loading();
     try {
       [ctx.user, ctx.meta] = await Promise.all([api("/auth/me"), api("/console/meta.json")]);
+      typing(ctx.user.username);
     } catch (err) {
       if (err.status === 401) return;  // whenUnauthorized shows the sign-in
       view.innerHTML = "";
@@ -76,6 +78,8 @@ async function render() {
     if (err.status === 401) return;
     showError(box, err);
   }
+  keepTyped(box);  // what was typed here before a re-sign-in comes back
+  watchCounters(box);
   if (location.hash === hash) view.dataset.rendered = hash;  // a finished page (tests wait for it)
 }
 
@@ -108,7 +112,7 @@ function loginPage(message = "") {
     try {
       const body = new URLSearchParams({ username: form.username.value.trim(), password: form.password.value });
       const token = await api("/auth/token", { method: "POST", form: body });
-      session.token = token.access_token;
+      session.share(token.access_token);
       ctx.user = null;
       if (!location.hash || location.hash === "#/login") location.hash = "#/";
       await render();
@@ -121,14 +125,25 @@ function loginPage(message = "") {
   });
 }
 
-function logout(message = "") {
-  session.token = null;
+/**
+ * Sign out. An expired session keeps the page (its hash) and what was typed on it, so signing in
+ * again returns there with the text; signing out on purpose forgets both, in every tab.
+ */
+function logout(message = "", { expired = false } = {}) {
+  if (expired) {
+    session.token = null;
+  } else {
+    session.share(null);
+    forgetAllTyped();
+    history.replaceState(null, "", location.pathname);
+  }
   ctx.user = null;
-  history.replaceState(null, "", location.pathname);
   loginPage(message);
 }
 
-whenUnauthorized(() => logout("登录已失效，请重新登录"));
+whenUnauthorized(() => logout("登录已失效，请重新登录（页面与已填写的内容会保留）", { expired: true }));
+session.whenSignedOut(() => { ctx.user = null; history.replaceState(null, "", location.pathname); loginPage("已在其他标签页退出登录"); });
 document.getElementById("logout").addEventListener("click", () => { logout(); toast("已退出登录"); });
+for (const kind of ["keydown", "pointerdown"]) document.addEventListener(kind, keepAlive, { passive: true });
 window.addEventListener("hashchange", render);
 render();

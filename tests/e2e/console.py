@@ -26,7 +26,7 @@ from jiancha.elastic.indices import ensure_indices
 from jiancha.settings import Settings
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from tests.conftest import start_process, wait_for
+from tests.conftest import start_process, stop_process, wait_for
 from tests.integration.review_fixtures import ACCOUNTS, create_accounts
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -61,13 +61,34 @@ def console_settings(settings: Settings, eval_dev: Path, tmp_path: Path) -> Sett
     return settings.model_copy(update=update)
 
 
+class Workers:
+    """The stack's worker processes by command; a test may stop one (the worker down) and start
+    it again."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.procs = {name: start_process(settings, name) for name in ("worker", "analyzer")}
+
+    def stop(self, name: str) -> None:
+        stop_process(self.procs[name])
+
+    def start(self, name: str) -> None:
+        self.procs[name] = start_process(self.settings, name)
+
+    def running(self) -> list[subprocess.Popen[bytes]]:
+        return list(self.procs.values())
+
+
 @pytest.fixture
-def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path) -> Iterator[None]:
+def stack_with_cases(
+    console_settings: Settings, eval_dev: Path, tmp_path: Path
+) -> Iterator[Workers]:
     """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
     s = console_settings
     es = sync_client(s)
     ensure_indices(es, s)  # before any write, so no index takes an alias's name
-    procs = [start_process(s, "worker"), start_process(s, "analyzer")]
+    workers = Workers(s)
+    procs = workers.running()
     try:
         subset = tmp_path / "subset.jsonl"
         lines = (eval_dev / "events.jsonl").read_text(encoding="utf-8").splitlines()[:600]
@@ -93,11 +114,11 @@ def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path)
             wait_for(cases_indexed, timeout_s=180, what="every case and the clip indexed")
         finally:
             es.close()
-        yield
+        yield workers
     finally:
-        for p in procs:
+        for p in workers.running():
             p.terminate()
-        for p in procs:
+        for p in workers.running():
             try:
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -105,7 +126,7 @@ def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path)
 
 
 @pytest.fixture
-def base_url(console_settings: Settings, stack_with_cases: None) -> Iterator[str]:
+def base_url(console_settings: Settings, stack_with_cases: Workers) -> Iterator[str]:
     """The API (which serves the console) under uvicorn in a thread."""
     import uvicorn
 
@@ -173,15 +194,26 @@ class Console:
             self.page.clock.install(time=clock)  # the browser's "now", for deadlines
         self.page.set_default_timeout(30_000)
         self.errors: list[str] = []
+        self.dialogs: list[str] = []  # every confirmation asked, accepted (tests read the words)
+        self.context.on("dialog", self._confirm)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.on("console", self._policy_violation)
         self.base_url = base_url
         self.shots = shots
+        self.username = username
         self.page.goto(base_url + "/")
-        self.page.get_by_label("用户名").fill(username)
-        self.page.get_by_label("密码").fill(ACCOUNTS[username].password)
+        self.sign_in()
+
+    def sign_in(self) -> None:
+        """Fill the sign-in form this tab shows and wait until signed in."""
+        self.page.get_by_label("用户名").fill(self.username)
+        self.page.get_by_label("密码").fill(ACCOUNTS[self.username].password)
         self.page.get_by_role("button", name="登录").click()
         sync_api.expect(self.page.locator("#who")).to_contain_text("（")
+
+    def _confirm(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.accept()
 
     def _policy_violation(self, message: Any) -> None:
         """The console runs under the API's Content-Security-Policy: nothing it needs is refused."""
