@@ -69,6 +69,12 @@ class SharedPublisher:
             lambda: self.get().send_and_wait(topic, key, value, timeout_s=_KAFKA_TIMEOUT_S)
         )
 
+    async def send_located(self, topic: str, key: str | None, value: bytes) -> tuple[int, int]:
+        """As :meth:`send`, and where Kafka put the event: (partition, offset)."""
+        return await asyncio.to_thread(
+            lambda: self.get().send_and_wait(topic, key, value, timeout_s=_KAFKA_TIMEOUT_S)
+        )
+
     def close(self) -> None:
         with self._lock:
             if self._publisher is not None:

@@ -18,7 +18,22 @@ from api.headers import SecurityHeaders
 from api.limits import BodyLimit
 from api.links import add_links
 from api.models import ErrorOut, FieldError
-from api.routes import audit, auth, bulletins, cases, clips, console, health, orders, recordings
+from api.routes import (
+    audit,
+    auth,
+    bulletins,
+    cases,
+    clips,
+    console,
+    directory,
+    exports,
+    health,
+    orders,
+    policies,
+    queue,
+    recordings,
+    users,
+)
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
 from jiancha.clock import Clock, utc_now
@@ -134,7 +149,12 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(cases.router)
     app.include_router(audit.router)
     app.include_router(orders.router)
+    app.include_router(queue.router)
+    app.include_router(exports.router)
     app.include_router(bulletins.router)
+    app.include_router(directory.router)
+    app.include_router(users.router)
+    app.include_router(policies.router)
     app.include_router(console.router)
     # Middleware, innermost first: body limits before any route reads a body, then the metrics
     # (which count the refusals too), then the security headers on every response.

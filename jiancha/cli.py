@@ -435,6 +435,41 @@ def user_add(
     click.echo(f"已保存用户 {account.username}（{account.display_name}，{role}{squad}）")
 
 
+@main.group()
+def directory() -> None:
+    """名录：中队与民警的姓名（管理员使用）。"""
+
+
+@directory.command("seed")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def directory_seed(settings: Settings, path: Path) -> None:
+    """导入名录：名录文件（squad/officer 行）原样写入；回放文件则为其中队与民警生成姓名。"""
+    from datetime import UTC, datetime
+
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from streams.admin import ensure_topics
+    from streams.directory.roster import entries_from_file
+    from streams.directory.store import seed
+
+    with open(path, "rb") as lines:
+        try:
+            entries = entries_from_file(lines, datetime.now(UTC), saved_by="cli")
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if not entries:
+        raise click.ClickException("文件中没有名录记录，也没有可生成名录的执法记录或录像")
+    ensure_topics(settings)
+    es = sync_client(settings)
+    try:
+        seed(settings, es, ensure_indices(es, settings)["directory"], entries)
+    finally:
+        es.close()
+    squads = sum(1 for e in entries if e.kind == "squad")
+    click.echo(f"已写入名录：中队 {squads} 个，民警与辅警 {len(entries) - squads} 名")
+
+
 @main.command()
 @click.option("--week", "week_text", default=None, help="ISO 周，如 2026-W15（默认：上一周）")
 @click.option(

@@ -38,6 +38,7 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
 
     accounts = demo_accounts(busiest_squads(events))
     _create_users(settings, es, aliases["users"], accounts)
+    _seed_directory(settings, es, aliases["directory"], events, say)
 
     worker, analyzer, transcriber, api = app_processes(settings)
     env = dict(os.environ)
@@ -205,6 +206,20 @@ def _create_users(settings: Settings, es: object, alias: str, accounts: list[Dem
             saved_by="demo",
         )  # fmt: skip
         save_user(settings, es, alias, user)
+
+
+def _seed_directory(settings: Settings, es: object, alias: str, events: Path, say: Say) -> None:
+    """Names for the month's squads and officers (generated, seeded: the same every run)."""
+    from datetime import UTC, datetime
+
+    from streams.directory.roster import entries_from_file
+    from streams.directory.store import seed
+
+    with open(events, "rb") as lines:
+        entries = entries_from_file(lines, datetime.now(UTC), saved_by="demo")
+    squads = sum(1 for e in entries if e.kind == "squad")
+    seed(settings, es, alias, entries)
+    say(f"名录：中队 {squads} 个、民警与辅警 {len(entries) - squads} 名（姓名为生成的示例）")
 
 
 def _wait_for_token(base: str, account: DemoAccount, timeout_s: float) -> str:

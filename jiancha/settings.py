@@ -105,6 +105,9 @@ class Settings(BaseSettings):
     bulletin_total_base: int = Field(default=0, ge=0)  # 总期号 issued before this system's first
     bulletin_typical_cases: int = Field(default=5, ge=1, le=50)  # 三、典型案例: the gravest N
     bulletin_requirements_file: Path | None = None  # 六、下步要求 (default: the packaged template)
+    # 《整改通知书》 on paper (``api/routes/orders.py`` notice.pdf, ``streams/review/numbers.py``)
+    notice_prefix: str = Field(default="菏交监整", min_length=1, max_length=16)  # 文号 机关代字
+    notice_unit: str = "菏泽市公安局交通警察支队监查中心"  # 发文单位, printed and in the seal line
 
     # Embedded services (``jiancha up``)
     data_dir: Path = Field(default_factory=_default_data_dir)

@@ -38,7 +38,7 @@ class KafkaUser:
 USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "api",
-        "jiancha api（审核、整改、账号、审计、上传录像；jiancha user add 也用它）",
+        "jiancha api（审核、整改、账号、名录、审计、上传录像；user add、directory seed 也用它）",
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
@@ -46,7 +46,13 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
+            topics.DIRECTORY,
+            topics.CASE_ASSIGNMENTS,
+            topics.DOCUMENT_NUMBERS,
         ),
+        # The admin's policies page reads the policies topic whole, and the 文号 allocator reads its
+        # own requests back (streams/review/numbers.py): both without a consumer group.
+        reads=(topics.POLICIES, topics.DOCUMENT_NUMBERS),
     ),
     KafkaUser(
         "indexer",
@@ -61,6 +67,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.USERS,
             topics.AUDIT,
             topics.RECTIFICATION_EVENTS,
+            topics.DIRECTORY,
         ),
         faust_role="indexer",
     ),

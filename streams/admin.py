@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from jiancha import metrics
 from jiancha.kafka import client_security, committed_offsets
@@ -80,3 +82,46 @@ def serve_worker_metrics(settings: Settings, role: str, topic_bases: Sequence[st
     group = f"{settings.app_id}-{role}"
     probe = lambda: consumer_lag(settings, group, list(topic_bases))  # noqa: E731
     return metrics.serve(settings.metrics_port, settings.metrics_host, group, probe)
+
+
+def read_to_end(
+    settings: Settings,
+    base: str,
+    on_record: Callable[[Any], None],
+    timeout_s: float = 300.0,
+    client_id: str = "jiancha-replay",
+) -> None:
+    """Hand every record of topic ``base`` (first to last, as of now) to ``on_record``.
+
+    No consumer group: the partitions are assigned, read from the beginning to the end offsets
+    taken at the start, and nothing is committed. For compacted topics read whole (policies)
+    and for the analyzer's replay. Raises RuntimeError (Chinese) past ``timeout_s``.
+    """
+    from kafka import KafkaConsumer, TopicPartition
+
+    name = topic_name(settings.topic_prefix, base)
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id=client_id,
+        enable_auto_commit=False,
+        **client_security(settings),
+    )
+    try:
+        deadline = time.monotonic() + timeout_s
+        # A topic just created may take a moment to show in the metadata: never read it as empty.
+        while not (partitions := consumer.partitions_for_topic(name)):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"找不到主题 {name}")
+            time.sleep(1)
+        parts = [TopicPartition(name, p) for p in sorted(partitions)]
+        consumer.assign(parts)
+        consumer.seek_to_beginning(*parts)
+        ends = consumer.end_offsets(parts)
+        while any(consumer.position(tp) < ends[tp] for tp in parts):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"读取主题 {name} 超时")
+            for records in consumer.poll(timeout_ms=1000).values():
+                for record in records:
+                    on_record(record)
+    finally:
+        consumer.close()

@@ -53,11 +53,11 @@ class Publisher:
 
     def send_and_wait(
         self, topic: str, key: str | None, value: bytes, timeout_s: float = 15
-    ) -> None:
+    ) -> tuple[int, int]:
         """Send one message and block until Kafka acknowledges it (acks=all); raise otherwise.
 
         For the API, where one request's event must be on Kafka before the request succeeds.
-        Thread-safe: requests share one producer.
+        Thread-safe: requests share one producer. Returns where Kafka put it: (partition, offset).
         """
         from kafka.errors import KafkaError
 
@@ -67,9 +67,10 @@ class Publisher:
             value=value,
         )
         try:
-            future.get(timeout=timeout_s)
+            meta = future.get(timeout=timeout_s)
         except KafkaError as exc:
             raise PublishError(f"Kafka 未确认消息：{exc!r}") from exc
+        return meta.partition, meta.offset
 
     def flush(self) -> None:
         """Block until every queued message is acknowledged; raise if any send failed."""

@@ -15,7 +15,10 @@ RECTIFICATION_EVENTS = "rectification-events"
 BULLETIN_EVENTS = "bulletin-events"
 AUDIT = "audit"
 USERS = "users"
+DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
+CASE_ASSIGNMENTS = "case-assignments"
+DOCUMENT_NUMBERS = "document-numbers"
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,10 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(BULLETIN_EVENTS, "week"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
+    TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
+    TopicSpec(CASE_ASSIGNMENTS, "case_id"),
+    TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),
 )
 
 

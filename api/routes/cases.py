@@ -28,7 +28,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
@@ -285,17 +285,34 @@ async def decide_case(
     clock: ClockDep,
 ) -> DecisionOut:
     """待审核案件的确认或排除；并发决定时只有一个生效，其余返回 409。"""
+    return await decide_one(
+        case_id, body.decision, body.reason, request, user, auditor, publisher, es,
+        aliases["cases"], clock(),
+    )  # fmt: skip
+
+
+async def decide_one(
+    case_id: str,
+    decision: Literal["confirm", "dismiss"],
+    reason: str,
+    request: Request,
+    user: User,
+    auditor: Any,
+    publisher: Any,
+    es: Any,
+    alias: str,
+    now: datetime,
+) -> DecisionOut:
+    """One decision: claim, audit, publish (the module's docstring); HTTPException if refused."""
     from elasticsearch import ConflictError
 
-    alias = aliases["cases"]
     event_id = uuid.uuid4().hex
     for _ in range(_CLAIM_ATTEMPTS):
         doc = await visible_case(es, alias, case_id, user)
         try:
             event, update = decide(
-                doc["_source"], body.decision, body.reason, user.username, user.role,
-                clock(), event_id,
-            )  # fmt: skip
+                doc["_source"], decision, reason, user.username, user.role, now, event_id
+            )
         except DecisionRefused as exc:
             raise HTTPException(exc.status, str(exc)) from exc
         try:
@@ -313,7 +330,7 @@ async def decide_case(
     else:
         raise HTTPException(409, "案件已被他人处理或正在更新，请刷新后重试")
 
-    detail = {"decision": body.decision, "reason": event.reason, "event_id": event_id}
+    detail = {"decision": decision, "reason": event.reason, "event_id": event_id}
     try:
         await auditor.record(user, "cases.decide", case_id, request, detail)
     except HTTPException:
@@ -330,6 +347,65 @@ async def decide_case(
         status_label=update["status_label"],
         event_id=event_id,
     )
+
+
+class BulkDecisionIn(BaseModel):
+    case_ids: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+    ] = Field(min_length=1, max_length=200, description="案件编号（最多 200 件）")
+    decision: Literal["confirm", "dismiss"] = Field(description="confirm 确认 | dismiss 排除")
+    reason: str = Field(max_length=2000, description="共同的处理理由（必填）")
+
+
+class BulkDecisionResult(BaseModel):
+    case_id: str
+    ok: bool
+    status: str | None = None
+    status_label: str | None = None
+    event_id: str | None = None
+    detail: str | None = Field(default=None, description="未生效的原因")
+
+
+class BulkDecisionOut(BaseModel):
+    decided: int
+    refused: int
+    results: list[BulkDecisionResult]
+
+
+@router.post(
+    "/decisions",
+    response_model=BulkDecisionOut,
+    summary="批量审核：多件案件同一决定、同一理由",
+    responses={503: {"description": "Kafka 不可用，其余案件未处理"}},
+)
+async def decide_cases(
+    body: BulkDecisionIn,
+    request: Request,
+    user: Annotated[User, Depends(require_roles("reviewer", "supervisor"))],
+    auditor: AuditorDep,
+    publisher: PublisherDep,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    clock: ClockDep,
+) -> BulkDecisionOut:
+    """以同一理由批量确认或排除待审核案件；每件仍是一个 Kafka 事件并单独留痕，逐件返回结果。"""
+    if not body.reason.strip():
+        raise HTTPException(422, "请填写处理理由")
+    results = []
+    for case_id in dict.fromkeys(body.case_ids):
+        try:
+            out = await decide_one(
+                case_id, body.decision, body.reason, request, user, auditor, publisher, es,
+                aliases["cases"], clock(),
+            )  # fmt: skip
+        except HTTPException as exc:
+            if exc.status_code == 503:
+                raise  # Kafka or the audit trail is down: stop, nothing further is decided
+            results.append(BulkDecisionResult(case_id=case_id, ok=False, detail=str(exc.detail)))
+            continue
+        results.append(BulkDecisionResult(ok=True, **out.model_dump()))
+    decided = sum(r.ok for r in results)
+    return BulkDecisionOut(decided=decided, refused=len(results) - decided, results=results)
 
 
 async def _undo(es: Any, before: dict[str, Any], claimed: dict[str, Any]) -> None:

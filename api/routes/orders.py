@@ -7,9 +7,12 @@ their own squad's issued orders only; anything else is 404 to them, as if it did
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from fastapi import (
     APIRouter,
@@ -23,7 +26,7 @@ from fastapi import (
     Request,
     UploadFile,
 )
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
 from api.audit import AuditorDep
@@ -34,6 +37,9 @@ from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.settings import Settings
 from streams.review.attachments import AttachmentError
 from streams.review.desk import OrderDesk, OrderNotFound, Pending, Unavailable, Upload
+from streams.review.notice import notice_of
+from streams.review.notice import notice_pdf as notice_pdf_of
+from streams.review.numbers import allocate, document_number, read_requests
 from streams.review.orders import Order, OrderError, Status
 
 router = APIRouter(prefix="/orders", tags=["整改通知书"])
@@ -229,6 +235,64 @@ async def download_attachment(
         found.path,
         media_type=found.content_type,
         headers=_DOWNLOAD_HEADERS | {"Content-Disposition": found.content_disposition},
+    )
+
+
+@router.get(
+    "/{order_id}/notice.pdf",
+    response_class=Response,
+    responses={**_ERRORS, 200: {"content": {"application/pdf": {}}, "description": "PDF"}},
+    summary="打印《整改通知书》（PDF，带文号）",
+)
+async def notice_pdf(
+    order_id: OrderId,
+    request: Request,
+    user: Reader,
+    desk: Desk,
+    publisher: PublisherDep,
+    auditor: AuditorDep,
+    es: Es,
+    aliases: Aliases,
+    settings: Config,
+    clock: ClockDep,
+) -> Response:
+    """已下发的整改通知书的打印版；文号（如 菏交监整〔2026〕第012号）经 Kafka 分配，永不重复。"""
+    with _refusals():
+        order = await desk.visible(user, order_id)
+    if order.status == "draft" or order.issued_at is None:
+        raise HTTPException(409, "整改通知书尚未下发，不能打印")
+    tz = ZoneInfo(settings.bulletin_timezone)
+    year = order.issued_at.astimezone(tz).year
+    await auditor.record(user, "orders.notice", order_id, request, {"year": year})
+
+    async def read(partition: int, offset: int) -> list[tuple[str, int]]:
+        return await asyncio.to_thread(read_requests, settings, partition, offset)
+
+    try:
+        number = await allocate(
+            publisher.send_located, read, order_id, year, user.username, clock()
+        )
+    except Exception as exc:
+        raise HTTPException(503, "文号分配暂不可用（Kafka），请稍后重试") from exc
+    found = await es.mget(index=aliases["cases"], ids=order.case_ids)
+    cases = {d["_id"]: d["_source"] for d in found.body["docs"] if d.get("found")}
+    notice = notice_of(
+        order,
+        cases,
+        document_number(settings.notice_prefix, year, number),
+        settings.notice_unit,
+        settings.bulletin_timezone,
+    )
+    data, _ = await asyncio.to_thread(notice_pdf_of, notice)
+    filename = quote(f"整改通知书-{notice.number}.pdf")
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f"inline; filename*=UTF-8''{filename}",
+            "Cache-Control": "private, no-store",
+            "X-Document-Number": quote(notice.number),
+        },
     )
 
 

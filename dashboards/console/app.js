@@ -4,6 +4,7 @@ import { api, keepAlive, session, whenUnauthorized } from "./api.js";
 import { caseDetail, searchPage } from "./cases.js";
 import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
+import { queuePage, showInbox } from "./queue.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
 import { esc, forgetAllTyped, keepTyped, loading, showError, toast, typing, watchCounters } from "./ui.js";
 
@@ -12,6 +13,7 @@ const ctx = { user: null, meta: null };
 
 const PAGES = [
   { path: "search", label: "案件检索", roles: ["admin", "supervisor", "reviewer"], render: searchPage },
+  { path: "queue", label: "我的待办", roles: ["supervisor", "reviewer"], render: queuePage },
   { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
@@ -35,6 +37,7 @@ function renderNav(current) {
     .map((p) => `<a href="#/${p.path}"${p.path === current ? ' aria-current="page"' : ""}>${p.label}</a>`)
     .join("");
   document.getElementById("who").textContent = `${ctx.user.display_name}（${roleLabel(ctx.user)}）`;
+  showInbox(nav);  // the badge: new orders, my queue (not awaited: a hint, not the page)
 }
 
 function roleLabel(user) {

@@ -3,6 +3,7 @@
 import { ApiError, api, blobUrl, query } from "./api.js";
 import { badge, busy, clock, confirmStep, counted, deadlineText, empty, esc, focusHeading, h1, loading, showError, toast, tooLong, when } from "./ui.js";
 import { pendingDrafts, settlePending, submitDraft } from "./drafts.js";
+import { fileButton } from "./queue.js";
 
 const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page"];
 const SPEAKERS = { officer: "民警", civilian: "群众", unknown: "未知" };
@@ -55,6 +56,8 @@ export async function searchPage(view, { user, meta, params }) {
     </div>`;
   focusHeading(view);
   const form = view.querySelector("#filters");
+  view.querySelector("#reset").after(" ", fileButton("导出 Excel",
+    `/exports/cases.xlsx${query({ status: f.status, squad_id: f.squad_id, category: f.category })}`, "案件清单.xlsx"));
   const go = (changes) => {
     const next = { ...Object.fromEntries(new FormData(form)), page: "", ...changes };
     location.hash = `#/search${query(next)}`;

@@ -1,6 +1,7 @@
 // 整改通知: the board (squad leaders see their squad only) and one order with its actions.
 
 import { api, download, query } from "./api.js";
+import { fileButton } from "./queue.js";
 import { badge, busy, confirmStep, counted, deadlineText, empty, esc, focusHeading, h1, isOverdue, loading, showError, toast, tooLong, when } from "./ui.js";
 
 export async function ordersPage(view, { user, meta, params }) {
@@ -22,6 +23,8 @@ export async function ordersPage(view, { user, meta, params }) {
     </form>
     <div id="order-list">${loading()}</div>`;
   focusHeading(view);
+  view.querySelector("#order-filters").append(
+    fileButton("导出整改台账", `/exports/orders.xlsx${query({ status, overdue, squad_id: squad })}`, "整改台账.xlsx"));
   view.querySelector("#order-filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
     location.hash = `#/orders${query(Object.fromEntries(new FormData(ev.target)))}`;
@@ -76,6 +79,10 @@ export async function orderDetail(view, { user, id }) {
       </section>
     </div>`;
   focusHeading(view);
+  if (o.status !== "draft") {
+    view.querySelector("#deadline").closest("section").querySelector("h2").after(
+      fileButton("打印整改通知书（PDF）", `/orders/${encodeURIComponent(o.order_id)}/notice.pdf`, `整改通知书-${o.order_id}.pdf`));
+  }
   view.querySelectorAll("[data-sha]").forEach((b) => b.addEventListener("click", async () => {
     try {
       await download(`/orders/${encodeURIComponent(o.order_id)}/attachments/${b.dataset.sha}`, b.dataset.name);

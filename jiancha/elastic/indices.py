@@ -14,6 +14,7 @@ USERS = "users"
 AUDIT = "audit"
 RECTIFICATIONS = "rectifications"
 BULLETINS = "bulletins"
+DIRECTORY = "directory"
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,16 @@ def cases_spec(analyzer: str) -> IndexSpec:
                         },
                     },
                 },
+                # 我的待办 (issue 16/17, ``api/routes/queue.py``): who is to review the case.
+                "assignment": {
+                    "properties": {
+                        "assignee": kw,
+                        "assigned_by": kw,
+                        "assigned_at": {"type": "date"},
+                        "mode": kw,
+                        "event_id": kw,
+                    }
+                },
                 "complaint_ids": kw,
                 "complaints": {
                     "properties": {
@@ -355,6 +366,36 @@ def bulletins_spec() -> IndexSpec:
     )
 
 
+def directory_spec() -> IndexSpec:
+    """Squads and officers by name (issue 16), projected from the compacted ``directory`` topic.
+
+    ``_id`` is the event key (``squad:mudan-1``, ``officer:GA403677``). Names and codes are
+    keywords: the directory is small (thousands), so autocomplete is a case-insensitive prefix
+    or infix match on them, which needs no Chinese analyzer.
+    """
+    kw = {"type": "keyword"}
+    day = {"type": "date", "format": "date"}
+    return IndexSpec(
+        DIRECTORY,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "kind": kw,
+                "code": kw,
+                "name": kw,
+                "brigade": kw,
+                "police_number": kw,
+                "role": kw,
+                "squad_id": kw,
+                "postings": {"properties": {"squad_id": kw, "since": day, "until": day}},
+                "saved_at": {"type": "date"},
+                "saved_by": kw,
+            },
+        },
+    )
+
+
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     """Create templates, indices and aliases that are missing; returns {family: alias}.
 
@@ -392,6 +433,7 @@ def _specs(analyzer: str) -> tuple[IndexSpec, ...]:
         audit_spec(),
         rectifications_spec(analyzer),
         bulletins_spec(),
+        directory_spec(),
     )
 
 

@@ -50,7 +50,7 @@ from jiancha.kafka import (
 )
 from jiancha.settings import Settings
 from streams import topics
-from streams.admin import serve_worker_metrics
+from streams.admin import read_to_end, serve_worker_metrics
 from streams.analysis.documents import CaseBook, case_on_create
 from streams.app import create_app, prepare, raw_topic
 from streams.dead_letters import SendDead, dead_letter, dead_letter_of, dead_letter_sender
@@ -356,39 +356,19 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
 
 def standing_flags(settings: Settings, timeout_s: float = 300.0) -> dict[str, Flag]:
     """``flags`` read to its end: the latest word on every flag id (withdrawn ones included)."""
-    from kafka import KafkaConsumer, TopicPartition
-
-    name = topic_name(settings.topic_prefix, topics.FLAGS)
-    consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap,
-        client_id="jiancha-replay",
-        enable_auto_commit=False,
-        **client_security(settings),
-    )
     latest: dict[str, Flag] = {}
+
+    def keep(record: Any) -> None:
+        try:
+            flag = decode(Flag, record.value)
+        except InvalidEvent:
+            return  # nothing this analyzer could have said
+        latest[flag.flag_id] = flag
+
     try:
-        deadline = time.monotonic() + timeout_s
-        # A topic just created may take a moment to show in the metadata: never read it as empty.
-        while not (partitions := consumer.partitions_for_topic(name)):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"找不到主题 {name}，无法读取已发布的问题线索")
-            time.sleep(1)
-        parts = [TopicPartition(name, p) for p in sorted(partitions)]
-        consumer.assign(parts)
-        consumer.seek_to_beginning(*parts)
-        ends = consumer.end_offsets(parts)
-        while any(consumer.position(tp) < ends[tp] for tp in parts):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"读取已发布的问题线索超时（{name}）")
-            for records in consumer.poll(timeout_ms=1000).values():
-                for record in records:
-                    try:
-                        flag = decode(Flag, record.value)
-                    except InvalidEvent:
-                        continue  # nothing this analyzer could have said
-                    latest[flag.flag_id] = flag
-    finally:
-        consumer.close()
+        read_to_end(settings, topics.FLAGS, keep, timeout_s)
+    except RuntimeError as exc:
+        raise RuntimeError(f"无法读取已发布的问题线索：{exc}") from exc
     return latest
 
 

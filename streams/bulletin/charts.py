@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
+from streams.directory.names import Names
 
 FONT_FILES = ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSansSC-Regular.otf")
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
@@ -84,17 +85,18 @@ def flags_by_category(stats: WeekStats) -> str:
     return _svg(fig)
 
 
-def squads(stats: WeekStats) -> str:
-    """Stacked bars: confirmed problems per squad, by class."""
+def squads(stats: WeekStats, names: Names | None = None) -> str:
+    """Stacked bars: confirmed problems per squad (by name), by class."""
+    names = names or Names()
     plt = _pyplot()
     rows = [s for s in stats.squads if s.problems][:12]
     fig, ax = plt.subplots(figsize=(7.2, 2.3))
     if rows:
-        names = [r.squad_id for r in rows]
+        labels = [names.squad(r.squad_id) for r in rows]
         bottom = [0] * len(rows)
         for c in CLASS_ORDER:
             vals = [r.by_class.get(c, 0) for r in rows]
-            ax.bar(names, vals, bottom=bottom, color=COLORS[c], label=CLASS_LABELS[c], width=0.6)
+            ax.bar(labels, vals, bottom=bottom, color=COLORS[c], label=CLASS_LABELS[c], width=0.6)
             bottom = [b + v for b, v in zip(bottom, vals, strict=True)]
         ax.legend(frameon=False, fontsize=8, ncols=3, loc="upper right")
         ax.tick_params(axis="x", labelrotation=30, labelsize=8)
@@ -124,6 +126,10 @@ def trend(stats: WeekStats) -> str:
     return _svg(fig)
 
 
-def all_charts(stats: WeekStats) -> dict[str, str]:
+def all_charts(stats: WeekStats, names: Names | None = None) -> dict[str, str]:
     """Every chart of the bulletin, as data URIs for ``<img src>``."""
-    return {"categories": flags_by_category(stats), "squads": squads(stats), "trend": trend(stats)}
+    return {
+        "categories": flags_by_category(stats),
+        "squads": squads(stats, names),
+        "trend": trend(stats),
+    }

@@ -12,6 +12,8 @@ from jiancha.settings import Settings
 from streams.bulletin.render import Masthead, render_html, render_pdf
 from streams.bulletin.stats import IsoWeek, WeekStats, week_stats
 from streams.bulletin.store import BulletinStore
+from streams.directory.names import Names
+from streams.directory.store import name_maps_sync
 
 STAGES = ("编号", "统计", "排版", "生成PDF", "存档")
 
@@ -65,7 +67,8 @@ def compile_week(
         period_end=stats.period_end,
         tz=settings.bulletin_timezone,
     )
-    html = render_html(stats, masthead, settings.bulletin_requirements_file)
+    names = Names(**name_maps_sync(es, aliases["directory"]))  # 名录: names, not ids (issue 16)
+    html = render_html(stats, masthead, settings.bulletin_requirements_file, names)
     progress(STAGES[3])
     pdf, pages = render_pdf(html)
     progress(STAGES[4])

@@ -16,6 +16,7 @@ import dashboards
 from streams.bulletin import charts
 from streams.bulletin.masking import mask_plate, mask_text
 from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
+from streams.directory.names import Names
 
 TEMPLATES = Path(dashboards.__file__).parent / "bulletin"
 _DIGITS = "〇一二三四五六七八九十"
@@ -127,11 +128,21 @@ def _env(tz: str, extra: Path | None = None) -> Any:
     return env
 
 
-def render_html(stats: WeekStats, masthead: Masthead, requirements: Path | None = None) -> str:
-    """The bulletin as one self-contained HTML page (CSS and SVG charts inline)."""
+def render_html(
+    stats: WeekStats,
+    masthead: Masthead,
+    requirements: Path | None = None,
+    names: Names | None = None,
+) -> str:
+    """The bulletin as one self-contained HTML page (CSS and SVG charts inline).
+
+    ``names``: the directory's names (issue 16), printed for squad codes and officer ids.
+    """
     from markupsafe import Markup
 
+    names = names or Names()
     env = _env(masthead.tz, requirements)
+    env.globals.update(squad=names.squad, officer=names.officer)
     req_name = requirements.name if requirements else "requirements.html.j2"
     req = env.get_template(req_name).render(s=stats, m=masthead)
     return str(
@@ -139,7 +150,7 @@ def render_html(stats: WeekStats, masthead: Masthead, requirements: Path | None 
             s=stats,
             m=masthead,
             css=Markup((TEMPLATES / "bulletin.css").read_text(encoding="utf-8")),
-            charts=charts.all_charts(stats),
+            charts=charts.all_charts(stats, names),
             requirements=Markup(req),
         )
     )

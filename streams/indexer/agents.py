@@ -18,6 +18,7 @@ from streams.admin import serve_worker_metrics
 from streams.app import create_app, prepare, raw_topic
 from streams.bulletin.agents import add_bulletin_crontab
 from streams.dead_letters import SendDead, dead_letter_of, dead_letter_sender
+from streams.directory.agents import add_directory_agents
 from streams.indexer.documents import (
     action_document,
     clip_from_transcript,
@@ -40,6 +41,7 @@ INDEXED_TOPICS = (
     topics.USERS,
     topics.AUDIT,
     topics.RECTIFICATION_EVENTS,
+    topics.DIRECTORY,
 )
 
 
@@ -136,6 +138,7 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
             )
 
     add_account_agents(app, settings, projector, aliases)  # users, audit trail
+    add_directory_agents(app, settings, projector, aliases)  # 名录: squads and officers by name
     add_review_agents(app, settings, writer.es, aliases)  # 整改通知书: projection, overdue timer
     add_bulletin_crontab(app, settings)  # 《监察专刊》: Monday 08:00, leader only
     return app

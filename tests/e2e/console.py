@@ -14,7 +14,7 @@ import socket
 import subprocess
 import threading
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from analyzers.batch import analyze_file
 from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
 from jiancha.settings import Settings
+from streams.directory.roster import entries_from_file
+from streams.directory.store import seed as seed_directory
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from tests.conftest import start_process, stop_process, wait_for
@@ -86,7 +88,7 @@ def stack_with_cases(
     """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
     s = console_settings
     es = sync_client(s)
-    ensure_indices(es, s)  # before any write, so no index takes an alias's name
+    aliases = ensure_indices(es, s)  # before any write, so no index takes an alias's name
     workers = Workers(s)
     procs = workers.running()
     try:
@@ -96,6 +98,8 @@ def stack_with_cases(
         with Publisher(s) as publisher:
             ingest_file(subset, publisher)
         create_accounts(s)
+        with open(eval_dev / "events.jsonl", "rb") as whole:  # names for every page (issue 16)
+            seed_directory(s, es, aliases["directory"], entries_from_file(whole, datetime.now(UTC)))
         try:
             flags, _ = analyze_file(subset)  # the batch run: which cases the stream must build
             expected = {f.case_id for f in flags if not f.withdrawn}

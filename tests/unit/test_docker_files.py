@@ -619,12 +619,13 @@ def test_elasticsearch_roles_are_least_privilege() -> None:
         for name, role in roles.items()
     }
     assert writes["jiancha_indexer"] == {
-        f"jiancha-{f}*" for f in ("clips", "actions", "users", "audit", "rectifications")
+        f"jiancha-{f}*"
+        for f in ("clips", "actions", "users", "audit", "rectifications", "directory")
     }
     assert writes["jiancha_analyzer"] == {"jiancha-cases*"}
     assert writes["jiancha_bulletin_writer"] == {"jiancha-bulletins*"}
     assert writes["jiancha_api"] == {
-        f"jiancha-{f}*" for f in ("cases", "audit", "users", "bulletins")
+        f"jiancha-{f}*" for f in ("cases", "audit", "users", "bulletins", "directory")
     }
     assert writes["jiancha_kibana_reader"] == set()
     # only the setup job manages indices; nobody but it may delete one

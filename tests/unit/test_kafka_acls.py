@@ -7,6 +7,7 @@ from pathlib import Path
 from jiancha.settings import Settings
 from streams import acls, topics
 from streams.acls import Grant, plan
+from streams.topics import topic_name
 
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS = Settings()
@@ -46,8 +47,14 @@ def test_consumers_read_only_their_inputs() -> None:
     assert _readers(topics.FLAGS) == {"analyzer"}  # the case builder, and a restarted analyzer
     assert _readers(topics.COMPLAINTS) == {"analyzer"}
     assert _readers(topics.USERS) == {"indexer"}
-    for user in ("api", "recorder", "tickets", "setup"):
+    for user in ("recorder", "tickets", "setup"):
         assert not any(g.principal == user and g.operation == "Read" for g in plan(SETTINGS))
+    # the API reads two topics whole, without a group: the policies (the admin's page) and the
+    # 文号 allocator's own requests
+    api_reads = {g.name for g in plan(SETTINGS) if g.principal == "api" and g.operation == "Read"}
+    assert api_reads == {
+        topic_name(SETTINGS.topic_prefix, t) for t in (topics.POLICIES, topics.DOCUMENT_NUMBERS)
+    }
 
 
 def test_each_worker_has_its_own_consumer_group() -> None:

@@ -44,7 +44,16 @@ class _Cluster:
         self.indices = _Indices(existing)
 
 
-FAMILIES = ("clips", "actions", "cases", "users", "audit", "rectifications", "bulletins")
+FAMILIES = (
+    "clips",
+    "actions",
+    "cases",
+    "users",
+    "audit",
+    "rectifications",
+    "bulletins",
+    "directory",
+)
 
 
 def test_a_least_privilege_user_finds_the_indices_of_the_setup_job() -> None:
