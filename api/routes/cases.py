@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -44,8 +45,10 @@ from streams.review.cases import (
     case_search_body,
     decide,
     facets,
+    reverse,
     undo_document,
 )
+from streams.schemas.case_events import CaseDecided
 from streams.speech.media import MediaSources
 
 log = logging.getLogger(__name__)
@@ -304,15 +307,38 @@ async def decide_one(
     now: datetime,
 ) -> DecisionOut:
     """One decision: claim, audit, publish (the module's docstring); HTTPException if refused."""
+
+    def judge(source: dict[str, Any], event_id: str) -> tuple[CaseDecided, dict[str, Any]]:
+        return decide(source, decision, reason, user.username, user.role, now, event_id)
+
+    return await settle(
+        case_id, judge, "cases.decide", request, user, auditor, publisher, es, alias
+    )
+
+
+#: (the case as read, the event id) → the event and the partial document; DecisionRefused if not.
+Judge = Callable[[dict[str, Any], str], tuple[CaseDecided, dict[str, Any]]]
+
+
+async def settle(
+    case_id: str,
+    judge: Judge,
+    action: str,
+    request: Request,
+    user: User,
+    auditor: Any,
+    publisher: Any,
+    es: Any,
+    alias: str,
+) -> DecisionOut:
+    """Claim the case with ``judge``'s verdict, audit ``action``, publish; undo if either fails."""
     from elasticsearch import ConflictError
 
     event_id = uuid.uuid4().hex
     for _ in range(_CLAIM_ATTEMPTS):
         doc = await visible_case(es, alias, case_id, user)
         try:
-            event, update = decide(
-                doc["_source"], decision, reason, user.username, user.role, now, event_id
-            )
+            event, update = judge(doc["_source"], event_id)
         except DecisionRefused as exc:
             raise HTTPException(exc.status, str(exc)) from exc
         try:
@@ -330,9 +356,11 @@ async def decide_one(
     else:
         raise HTTPException(409, "案件已被他人处理或正在更新，请刷新后重试")
 
-    detail = {"decision": decision, "reason": event.reason, "event_id": event_id}
+    detail = {"decision": event.decision, "reason": event.reason, "event_id": event_id}
+    if event.reverses:
+        detail["reverses"] = event.reverses
     try:
-        await auditor.record(user, "cases.decide", case_id, request, detail)
+        await auditor.record(user, action, case_id, request, detail)
     except HTTPException:
         await _undo(es, doc, claimed.body)  # no decision stands unaudited
         raise
@@ -346,6 +374,54 @@ async def decide_one(
         status=update["status"],
         status_label=update["status_label"],
         event_id=event_id,
+    )
+
+
+class ReversalIn(BaseModel):
+    reason: str = Field(max_length=2000, description="改判理由（必填）")
+
+
+@router.post(
+    "/{case_id}/reversal",
+    response_model=DecisionOut,
+    summary="复核改判（负责人）：已确认改为排除，或已排除改为确认",
+    responses={
+        404: {"description": "案件不存在"},
+        409: {"description": "案件尚未审核，或已有整改通知书"},
+        503: {"description": "Kafka 不可用，改判未生效"},
+    },
+)
+async def reverse_case(
+    case_id: str,
+    body: ReversalIn,
+    request: Request,
+    user: Annotated[User, Depends(require_roles("supervisor"))],
+    auditor: AuditorDep,
+    publisher: PublisherDep,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    clock: ClockDep,
+) -> DecisionOut:
+    """负责人复核审核决定并改判（须写明理由）；案件已有未撤回的整改通知书时不能改判。"""
+    found = await es.search(
+        index=aliases["rectifications"],
+        query={
+            "bool": {
+                "filter": [{"term": {"case_ids": case_id}}],
+                "must_not": [{"term": {"status": "withdrawn"}}],
+            }
+        },
+        size=20,
+        source=["order_id"],
+    )
+    standing = [hit["_source"]["order_id"] for hit in found.body["hits"]["hits"]]
+    now = clock()
+
+    def judge(source: dict[str, Any], event_id: str) -> tuple[CaseDecided, dict[str, Any]]:
+        return reverse(source, body.reason, user.username, user.role, now, event_id, standing)
+
+    return await settle(
+        case_id, judge, "cases.reverse", request, user, auditor, publisher, es, aliases["cases"]
     )
 
 

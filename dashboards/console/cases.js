@@ -8,7 +8,7 @@ import { fileButton } from "./queue.js";
 const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page"];
 const SPEAKERS = { officer: "民警", civilian: "群众", unknown: "未知" };
 const DECIDERS = ["reviewer", "supervisor"];
-const ACTIONS = { "case.confirm": "确认", "case.dismiss": "排除" };
+const ACTIONS = { "case.confirm": "确认", "case.dismiss": "排除", "case.reverse": "复核改判" };
 
 function labelOf(meta, category) {
   return meta.categories[category]?.label || category;
@@ -298,7 +298,8 @@ async function decisionPanel(box, c, user) {
     : "";
   if (c.status !== "pending" || !DECIDERS.includes(user.role)) {
     box.innerHTML = `<h2 id="decision-h">审核决定</h2>${decided || empty(c.status === "pending" ? "待监查中心审核。" : "已处理。")}
-      ${historyList(c.history)}`;
+      <div id="reversal-slot"></div>${historyList(c.history)}`;
+    if (user.role === "supervisor" && c.decision) reversalForm(box.querySelector("#reversal-slot"), c);
     return;
   }
   box.innerHTML = `<h2 id="decision-h">审核决定</h2>
@@ -334,6 +335,35 @@ async function decisionPanel(box, c, user) {
       api(`/cases/${encodeURIComponent(c.case_id)}/decision`, { method: "POST", json: { decision, reason } }));
     if (done) {
       toast(`案件已${done.status_label}`);
+      window.dispatchEvent(new HashChangeEvent("hashchange"));
+    }
+  });
+}
+
+/** The supervisor's review of a decision (复核改判): confirmed ↔ dismissed, with a reason. */
+function reversalForm(slot, c) {
+  const to = c.status === "confirmed" ? "排除（不属实）" : "确认（问题属实）";
+  slot.innerHTML = `<details class="reversal"><summary>复核改判…</summary><form id="reverse" novalidate>
+      <div class="field"><label for="reversal-reason">改判理由（必填）</label>
+        <textarea id="reversal-reason" name="reason" ${counted(2000)}></textarea></div>
+      <div class="error" role="alert" hidden></div>
+      <button type="submit" class="secondary">改判为${to}</button></form></details>`;
+  const form = slot.querySelector("form");
+  const errors = form.querySelector("[role=alert]");
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const reason = form.reason.value.trim();
+    const refused = reason ? tooLong(form) : "请填写改判理由";
+    if (refused) {
+      errors.hidden = false;
+      errors.textContent = refused;
+      return;
+    }
+    if (!confirmStep(`将本案件改判为${to}。改判记入处理记录，确定改判？`)) return;
+    const done = await busy(form.querySelector("button"), errors, () =>
+      api(`/cases/${encodeURIComponent(c.case_id)}/reversal`, { method: "POST", json: { reason } }));
+    if (done) {
+      toast(`已改判：${done.status_label}`);
       window.dispatchEvent(new HashChangeEvent("hashchange"));
     }
   });

@@ -4,7 +4,8 @@ The reviewer confirms a case (after a confirmation), stops nothing but the worke
 起草 answers 待生效 at once (the API's wait is short here), the state survives a reload, a
 second submission reuses the draft's Idempotency-Key; when the worker is back the page finds the
 draft by itself, exactly one. Then the draft is edited and withdrawn (each an event on Kafka,
-audited), after a confirmation; the withdrawn draft can never be issued.
+audited), after a confirmation; the withdrawn draft can never be issued; and the supervisor
+reverses the decision (复核改判: an event on Kafka, audited).
 """
 
 from __future__ import annotations
@@ -81,13 +82,28 @@ def test_drafting_while_the_worker_is_down_then_edit_and_withdraw(
     expect(supervisor.page.locator("#actions")).to_contain_text("草稿已撤回，不再下发")
     expect(supervisor.page.get_by_role("button", name="下发")).to_have_count(0)
 
+    # The supervisor reviews the decision and reverses it (no order stands on the case now).
+    supervisor.go(f"/case/{CASE_ID}")
+    sp = supervisor.page
+    sp.locator("#decision summary").click()
+    sp.get_by_label("改判理由（必填）").fill("复核录像：所称现金为找零，问题不属实")
+    sp.get_by_role("button", name="改判为排除（不属实）").click()
+    expect(sp.locator("#facts .badge").first).to_have_text("已排除")
+    expect(sp.locator("#decision .timeline")).to_contain_text("复核改判")
+    assert any("确定改判" in d for d in supervisor.dialogs), supervisor.dialogs
+    supervisor.shoot("case-reversed")
+    case_events = read_topic(console_settings, topics.CASE_EVENTS)
+    decided = [e for e in case_events if e["case_id"] == CASE_ID]
+    assert [e["to_status"] for e in decided] == ["confirmed", "dismissed"]
+    assert decided[1]["reverses"] == decided[0]["event_id"]
+
     events = read_topic(console_settings, topics.RECTIFICATION_EVENTS)
     mine = [e["type"] for e in events if e["order_id"] == order_id]
     assert mine.count("OrderDrafted") == 2  # sent twice under one key …
     assert len({e["event_id"] for e in events if e["order_id"] == order_id}) == 3  # … one event
     assert mine[-2:] == ["OrderRevised", "OrderWithdrawn"]
     audited = [a["action"] for a in read_topic(console_settings, topics.AUDIT)]
-    assert {"orders.draft", "orders.revise", "orders.withdraw"} <= set(audited)
+    assert {"orders.draft", "orders.revise", "orders.withdraw", "cases.reverse"} <= set(audited)
     for who in (reviewer, supervisor):
         assert who.errors == [], who.errors
         who.context.close()
