@@ -45,19 +45,26 @@ function roleLabel(user) {
   return labels[user.role] + (user.squad_id ? ` · ${user.squad_id}` : "");
 }
 
+let renders = 0;  // the latest render wins: an older one still waiting must not replace it
+
 async function render() {
+  const mine = ++renders;
   if (!session.token) await session.borrow();  // a new tab: another open tab lends its session
+  if (mine !== renders) return;
   if (!session.token) return loginPage();
   if (!ctx.user) {
     view.innerHTML = loading();
     try {
-      [ctx.user, ctx.meta] = await Promise.all([api("/auth/me"), api("/console/meta.json")]);
-      typing(ctx.user.username);
+      const [user, meta] = await Promise.all([api("/auth/me"), api("/console/meta.json")]);
+      [ctx.user, ctx.meta] = [user, meta];
+      typing(user.username);
     } catch (err) {
+      if (mine !== renders) return;
       if (err.status === 401) return;  // whenUnauthorized shows the sign-in
       view.innerHTML = "";
       return showError(view, err);
     }
+    if (mine !== renders) return;
   }
   document.querySelector(".top").hidden = false;
   const { page, id, params } = route();
@@ -83,7 +90,7 @@ async function render() {
   }
   keepTyped(box);  // what was typed here before a re-sign-in comes back
   watchCounters(box);
-  if (location.hash === hash) view.dataset.rendered = hash;  // a finished page (tests wait for it)
+  if (location.hash === hash && mine === renders) view.dataset.rendered = hash;  // a finished page (tests wait for it)
 }
 
 function loginPage(message = "") {
@@ -117,8 +124,8 @@ function loginPage(message = "") {
       const token = await api("/auth/token", { method: "POST", form: body });
       session.share(token.access_token);
       ctx.user = null;
-      if (!location.hash || location.hash === "#/login") location.hash = "#/";
-      await render();
+      if (!location.hash || location.hash === "#/login") location.hash = "#/";  // renders (hashchange)
+      else await render();
     } catch (err) {
       alert.hidden = false;
       alert.textContent = err.status === 401 ? "用户名或密码错误" : err.message;
