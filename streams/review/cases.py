@@ -198,22 +198,7 @@ def decide(
     if status != "pending":
         label = STATUS_LABELS.get(status, status)
         raise DecisionRefused(409, f"案件已被他人处理（当前状态：{label}），请刷新后查看")
-    to_status = DECISIONS[decision]
-    event = CaseDecided(
-        event_id=event_id,
-        case_id=source["case_id"],
-        decision=decision,
-        reason=reason,
-        from_status=status,
-        to_status=to_status,  # type: ignore[arg-type]
-        decided_by=actor,
-        role=role,
-        decided_at=now,
-        squad_id=source.get("squad_id"),
-        officer_id=source.get("officer_id"),
-        categories=list(source.get("categories") or []),
-    )
-    return event, decision_document(event, source.get("history") or [])
+    return _decided(source, status, decision, reason, actor, role, now, event_id)
 
 
 #: What a reversal (复核改判) turns a decided case into.
@@ -252,21 +237,35 @@ def reverse(
             409,
             f"本案件已有整改通知书（{'、'.join(open_orders)}），不能改判；草稿请先撤回",
         )
-    to_status = DECISIONS[decision]
+    return _decided(source, status, decision, reason, actor, role, now, event_id, previous)
+
+
+def _decided(
+    source: dict[str, Any],
+    status: str,
+    decision: Literal["confirm", "dismiss"],
+    reason: str,
+    actor: str,
+    role: str,
+    now: datetime,
+    event_id: str,
+    reverses: str | None = None,
+) -> tuple[CaseDecided, dict[str, Any]]:
+    """The event of a decision (or a reversal) and the partial document it writes."""
     event = CaseDecided(
         event_id=event_id,
         case_id=source["case_id"],
         decision=decision,
         reason=reason,
         from_status=status,
-        to_status=to_status,  # type: ignore[arg-type]
+        to_status=DECISIONS[decision],  # type: ignore[arg-type]
         decided_by=actor,
         role=role,
         decided_at=now,
         squad_id=source.get("squad_id"),
         officer_id=source.get("officer_id"),
         categories=list(source.get("categories") or []),
-        reverses=previous,
+        reverses=reverses,
     )
     return event, decision_document(event, source.get("history") or [])
 
