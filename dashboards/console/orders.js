@@ -132,7 +132,8 @@ function actions(box, o, user) {
       "下发后通知书送达中队，不能再修改或撤回。确定下发？"]);
   }
   if (leader && o.status === "issued") {
-    forms.push(["acknowledge", "签收", `<p class="small muted">签收后即可提交整改汇报。</p>`, () => ({ json: {} })]);
+    forms.push(["acknowledge", "签收", `<p class="small muted">签收后即可提交整改汇报。</p>`, () => ({ json: {} }),
+      "签收表示本中队已收到通知书并开始整改，签收后不能撤销。确定签收？"]);
   }
   if (leader && ["acknowledged", "returned"].includes(o.status)) {
     forms.push(["answers", "提交整改汇报", `<div class="field"><label for="answer-text">整改汇报（必填）</label>
