@@ -19,8 +19,10 @@ SPLITS = {
     "dev": ("dev*.jsonl",),
     "dev1": ("dev.jsonl",),
     "dev2": ("dev2.jsonl",),
+    "dev3": ("dev3.jsonl",),
     "heldout": ("heldout.jsonl",),
-    "all": ("dev*.jsonl", "heldout.jsonl"),
+    "heldout2": ("heldout2.jsonl",),
+    "all": ("dev*.jsonl", "heldout*.jsonl"),
 }
 
 #: Chinese names of the labels for tables.

@@ -53,7 +53,21 @@ ACTS = ("cash_no_receipt", "quota", "verbal_abuse", "threat", "identification", 
 
 _PIECES = re.compile(r"([，,。！!？?；;：:、…]+)")
 _SENTENCE_END = frozenset("。！!？?；;")
-_QUESTION_END = ("吗", "么", "呢", "嘛")
+_QUESTION_WORDS = (
+    "什么",
+    "啥",
+    "谁",
+    "哪",
+    "怎",
+    "咋",
+    "几",
+    "多少",
+    "为何",
+    "为什么",
+    "干嘛",
+    "是不是",
+    "有没有",
+)
 _DIGITS = frozenset("0123456789零〇一二两三四五六七八九十百千万幺")
 _PLACE_SOUNDS = frozenset({"bai", "qian", "wan"})  # 两白块: a misheard 百 after a digit
 _MONEY_UNITS = frozenset({"kuai", "yuan", "mao"})
@@ -76,6 +90,7 @@ class Frame:
     none: tuple[str, ...] = ()
     question: Asking = "block"  # whether a question still performs the act (rhetorical: not 吗)
     headline: bool = False  # the predicate must end a short clause of its own (交巡警二大队，…)
+    strict: bool = False  # every concept must hold, not only the predicate (我不是交警，我是路政的)
 
 
 @dataclass(frozen=True)
@@ -130,11 +145,18 @@ def _cut(text: str) -> list[_Piece]:
         stop = parts[i + 1] if i + 1 < len(parts) else ""
         for c in clauses(body):
             yes_no = c.text.endswith(("吗", "么"))
-            asks = "？" in stop or "?" in stop or yes_no or c.text.endswith(_QUESTION_END)
+            asks = "？" in stop or "?" in stop or yes_no or _asks_by_particle(c.text)
             out.append(_Piece(c, sentence, asks, yes_no))
         if any(ch in _SENTENCE_END for ch in stop):
             sentence += 1
     return out
+
+
+def _asks_by_particle(text: str) -> bool:
+    """A clause ending in 嘛, or in 呢 after a question word, asks; 还差七张呢 only states."""
+    if text.endswith("嘛"):
+        return True
+    return text.endswith("呢") and any(w in text for w in _QUESTION_WORDS)
 
 
 def _numbers(
@@ -169,10 +191,17 @@ def _numbers(
                 counts.append((i, k + 1))
         elif places and nxt not in _OTHER_UNITS and len(run) > 1:
             amounts.append((i, j))
+        elif _round_digits(run) and nxt not in _OTHER_UNITS and nxt not in _TICKET_UNITS:
+            amounts.append((i, j))  # 拿200来: the recogniser wrote the amount in digits, no 块
         if places & {"qian", "wan"} and nxt not in _OTHER_UNITS:
             big.append((i, k))
         i = max(j, i + 1)
     return amounts, counts, big
+
+
+def _round_digits(run: str) -> bool:
+    """Digits such as 200, 1500: a round sum of money as Whisper writes it."""
+    return run.isascii() and run.isdigit() and len(run) >= 2 and run.endswith("0")
 
 
 class Frames:
@@ -218,6 +247,7 @@ class Frames:
                     none=tuple(cast(list[str], f.get("none", []))),
                     question=cast(Asking, f.get("question", "block")),
                     headline=bool(f.get("headline", False)),
+                    strict=bool(f.get("strict", False)),
                 )
             )
         neg = cast(dict[str, list[str]], data.get("negators", {}))
@@ -387,6 +417,8 @@ class Frames:
         for s in r.spans.get(name, []):
             if r.reported(s) or (s.clause == a.clause and s.start == a.start and s.end == a.end):
                 continue
+            if f.strict and not self._holds(r, f.act, s):
+                continue
             if f.scope == "segment":
                 return True
             if s.clause != a.clause:
@@ -448,7 +480,7 @@ def _asks(piece: _Piece, asking: Asking) -> bool:
 
 _HEADLINE_TAILS = ("", "的", "队的", "执法", "执勤", "执行公务", "例行检查")
 _HEADLINE_MAX = 14
-_NOT_HEADLINE = frozenset("你恁他她我俺去找跟打那就")
+_NOT_HEADLINE = frozenset("你恁他她我俺去找跟打那就骂说有")
 
 
 def _headline(text: str, end: int) -> bool:

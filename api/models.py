@@ -15,7 +15,22 @@ class SegmentOut(BaseModel):
     highlight: str = Field(description="命中词以 <em> 标出，其余已做 HTML 转义")
 
 
-class ClipOut(BaseModel):
+class ClipQuality(BaseModel):
+    """Whether the audio was good enough to judge from its transcript (issue 14): a poor one is
+    said plainly to the reviewer, never passed as "nothing found"."""
+
+    quality: Literal["good", "poor"] | None = Field(
+        default=None, description="音质：good 正常 | poor 音质差（需人工复核）；未转写为空"
+    )
+    quality_reasons: list[str] = Field(
+        default=[], description="音质差的原因代码：low_snr、clipping、hallucination、low_confidence"
+    )
+    quality_note: str | None = Field(
+        default=None, description="给审核员看的提示，如“音质差，需人工复核（信噪比低）”"
+    )
+
+
+class ClipOut(ClipQuality):
     recording_id: str
     device_id: str | None = None
     device_type: str | None = None
@@ -27,6 +42,7 @@ class ClipOut(BaseModel):
     duration_s: float | None = None
     has_transcript: bool = False
     score: float | None = None
+    case_ids: list[str] = Field(default=[], description="依据这段录像的案件")
     segments: list[SegmentOut] = Field(default=[], description="命中的转写片段")
 
 

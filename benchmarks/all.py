@@ -11,6 +11,8 @@ Runs, in this order (names for ``--skip``/``--only``):
   ingested, then ``GET /clips/search`` p50/p95/p99 through the API;
 - ``analyzers``: ``benchmarks.analyzers`` — rule engine, batch and stream;
 - ``transcription``: ``benchmarks.transcription --only default`` — CER and RTF;
+- ``directory``: ``benchmarks.directory`` — a 4,800-officer directory seeded, names and
+  autocomplete against ``GET /auth/me``;
 - ``bulletin``: ``benchmarks.bulletin`` — only with ``--bulletin-prefix`` (indices that already hold
   an ingested and analysed month) and ``--bulletin-week``, since it writes a bulletin there.
 
@@ -39,6 +41,7 @@ def plan(args: argparse.Namespace) -> list[tuple[str, list[str], dict[str, str]]
         ("search", ["benchmarks.search", "--events", str(month)], {}),
         ("analyzers", ["benchmarks.analyzers"], {}),
         ("transcription", ["benchmarks.transcription", "--only", "default"], {}),
+        ("directory", ["benchmarks.directory"], {}),
     ]
     if args.bulletin_prefix and args.bulletin_week:
         steps.append(

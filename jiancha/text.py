@@ -9,6 +9,8 @@ and of the recogniser (z/zh, c/ch, s/sh, n/l, h/f, r/l; in/ing, en/eng, an/ang) 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pypinyin import Style, lazy_pinyin
 
 _INITIAL_FOLD = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
@@ -103,3 +105,32 @@ def fold_numerals(text: str) -> str:
     ``text``. Place values (十百千万) are not digits and stay: 两百 → 2百.
     """
     return text.translate(_FOLD_NUMERALS)
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified characters (OpenCC t2s, phrase-aware: 現金 → 现金, 乾淨 → 干净).
+
+    Transcripts are stored in Simplified, so a reviewer typing Traditional (a Hong Kong or Taiwan
+    input method, a pasted complaint) is searched in Simplified too."""
+    return str(_t2s().convert(text))
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """A count as written in Chinese prose and names: 0 → 零, 1 → 一, 10 → 十, 12 → 十二, 40 → 四十;
+    beyond 99 the digits (no squad, issue or case number in prose goes that far)."""
+    if not 0 <= n < 100:
+        return str(n)
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages jiancha needs: a JDK (17+) for Kafka and Elasticsearch, Maven to fetch them;
 # for 《监察专刊》 a CJK font, Pango (WeasyPrint's layout) and poppler-utils (the tests read the PDF);
-# for the web console's browser tests Debian's Chromium (Playwright drives it; no browser download).
+# for the web console's browser tests Debian's Chromium (Playwright drives it; no browser download);
+# ffmpeg encodes the street-condition audio sets of benchmarks/street_audio.py.
 set -euo pipefail
 
 need=()
@@ -13,6 +14,7 @@ ldconfig -p 2>/dev/null | grep -c libpangoft2-1.0 >/dev/null || need+=(libpango-
 ldconfig -p 2>/dev/null | grep -c libharfbuzz-subset >/dev/null || need+=(libharfbuzz-subset0)  # fast font subsetting
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)  # the street-condition sets (benchmarks/street_audio.py)
 
 if ((${#need[@]})); then
   if [ "$(id -u)" -ne 0 ]; then

@@ -85,6 +85,7 @@ USERS: tuple[KafkaUser, ...] = (
             topics.COMPLAINTS,
             topics.FLAGS,
             topics.CASE_EVENTS,
+            topics.CASE_ASSIGNMENTS,
         ),
         faust_role="analyzer",
     ),

@@ -9,6 +9,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +60,21 @@ def _unique() -> str:
 @pytest.fixture
 def settings(stack: EmbeddedStack) -> Iterator[Settings]:
     """Settings with a topic prefix, index prefix and consumer group of this test alone."""
+    with isolated_settings() as s:
+        yield s
+
+
+@contextmanager
+def isolated_settings(**update: Any) -> Iterator[Settings]:
+    """Settings (with ``update``) on topics, indices and a consumer group of their own, created
+    here and dropped after: for a fixture wider than one test (a module's stack)."""
     name = _unique()
-    s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=3)
+    s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=3, **update)
     ensure_topics(s)
-    yield s
-    drop_prefix(s)
+    try:
+        yield s
+    finally:
+        drop_prefix(s)
 
 
 def drop_prefix(s: Settings) -> None:

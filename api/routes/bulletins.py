@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
@@ -83,6 +84,27 @@ async def list_bulletins(
     await auditor.record(user, "bulletins.list", "*", request)
     docs = await asyncio.to_thread(store.list)
     return {"bulletins": [_entry(d) for d in docs]}
+
+
+@router.get("/latest-week", summary="有数据的最近一周（监督概览默认打开这一周）")
+async def latest_week(
+    user: CurrentUser, settings: SettingsDep, es: EsSync, aliases: Aliases
+) -> dict[str, str | None]:
+    """The ISO week of the latest case (by when it happened, the overview's own basis), so the
+    overview opens on a week with numbers rather than on the current, still empty one."""
+    scoped = [{"term": {"squad_id": user.squad_id or ""}}] if user.role == "squad_leader" else []
+    resp = await asyncio.to_thread(
+        es.search,
+        index=aliases["cases"],
+        size=0,
+        query={"bool": {"filter": scoped}},
+        aggs={"latest": {"max": {"field": "occurred_at"}}},
+    )
+    latest = resp["aggregations"]["latest"].get("value_as_string")
+    if not latest:
+        return {"week": None}
+    moment = datetime.fromisoformat(latest.replace("Z", "+00:00"))
+    return {"week": str(IsoWeek.containing(moment, settings.bulletin_timezone))}
 
 
 async def _file(

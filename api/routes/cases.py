@@ -31,11 +31,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field, StringConstraints
 
+from analyzers.coverage_rules import GAP_WINDOW
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
+from api.models import ClipQuality
+from api.names import resolve_squads
 from api.routes.clips import media_available
 from api.security import CurrentUser, User, require_roles
-from jiancha.elastic.queries import MAX_WINDOW
+from jiancha.elastic.queries import MAX_WINDOW, date_range
 from jiancha.settings import Settings
 from streams import topics
 from streams.review.cases import (
@@ -102,11 +105,11 @@ class ClipSegment(BaseModel):
     text: str
 
 
-class LinkedClip(BaseModel):
+class LinkedClip(ClipQuality):
     recording_id: str
     device_id: str | None = None
     device_type: str | None = None
-    officer_ids: list[str] = []
+    officer_ids: list[str] = Field(default_factory=list)
     squad_id: str | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
@@ -117,7 +120,11 @@ class LinkedClip(BaseModel):
     media_available: bool = Field(
         default=True, description="录像文件是否可播放（false：文件缺失，控制台显示“录像文件缺失”）"
     )
-    segments: list[ClipSegment] = []
+    relation: Literal["evidence", "before", "after"] = Field(
+        default="evidence",
+        description="evidence 线索所指录像 | before/after 开单前/后该民警的录像（未录像的案件）",
+    )
+    segments: list[ClipSegment] = Field(default_factory=list)
 
 
 class CaseDetail(CaseSummary):
@@ -187,9 +194,10 @@ async def search_cases(
         raise HTTPException(400, "开始时间不能晚于结束时间")
     if page * size > MAX_WINDOW:
         raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条结果，请缩小检索范围")
+    squads = await resolve_squads(es, aliases, squad_id)
     query = CaseQuery(
         category, class_, min_severity, status, squad_id, officer_id, start, end,
-        q.strip(), include_withdrawn, page, size,
+        q.strip(), include_withdrawn, page, size, squads,
     )  # fmt: skip
     await auditor.record(user, "cases.search", str(request.url.query) or "*", request)
     resp = await es.search(index=aliases["cases"], body=case_search_body(query, scope_of(user)))
@@ -228,19 +236,41 @@ async def get_case(
     )
 
 
+#: For a ticket without a recording, the officer's recordings this long before and after it are
+#: shown: the recorder stopped and resumed within the gap rule's window (analyzers.coverage_rules).
+AROUND_TICKET = 2 * GAP_WINDOW
+_UNRECORDED = {"recording_gap", "recording_missing"}
+
+
 async def linked_clips(
     es: Any, alias: str, source: dict[str, Any], user: User, settings: Settings
 ) -> list[LinkedClip]:
     """The recordings a case's flags point at, with their transcript segments and whether each
-    file can be played (a missing file is said, never where it was looked for)."""
+    file can be played (a missing file is said, never where it was looked for); for a ticket
+    written with the recorder off, the officer's recordings just before and after it."""
     sources = MediaSources.of(settings)
     ids = list(source.get("recording_ids") or [])
-    if not ids:
+    clauses: list[dict[str, Any]] = [{"terms": {"recording_id": ids}}] if ids else []
+    at = source.get("occurred_at")
+    around = bool(_UNRECORDED & set(source.get("categories") or [])) and source.get("officer_id")
+    if around and at:
+        t = datetime.fromisoformat(at)
+        clauses.append(
+            {
+                "bool": {
+                    "filter": [
+                        {"term": {"officer_ids": source["officer_id"]}},
+                        date_range("started_at", gte=t - AROUND_TICKET, lte=t + AROUND_TICKET),
+                    ]
+                }
+            }
+        )
+    if not clauses:
         return []
     resp = await es.search(
         index=alias,
-        query={"terms": {"recording_id": ids}},
-        size=len(ids),
+        query={"bool": {"should": clauses, "minimum_should_match": 1}},
+        size=len(ids) + 20,
         source_excludes=["transcript_text"],
     )
     clips = []
@@ -253,17 +283,21 @@ async def linked_clips(
             ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
             for s in clip.get("segments") or []
         ]
-        available = await asyncio.to_thread(
+        fields["media_available"] = await asyncio.to_thread(
             media_available, clip["recording_id"], clip.get("media_uri"), sources
         )
-        clips.append(
-            LinkedClip(
-                **fields,
-                media_url=f"/clips/{clip['recording_id']}/media",
-                media_available=available,
-            )
-        )
-    return sorted(clips, key=lambda c: c.recording_id)
+        if around and at:  # the case's own links may name them too: place them by time
+            t = datetime.fromisoformat(at)
+            if datetime.fromisoformat(clip["ended_at"]) <= t:
+                fields["relation"] = "before"
+            elif datetime.fromisoformat(clip["started_at"]) >= t:
+                fields["relation"] = "after"
+        clips.append(LinkedClip(**fields, media_url=f"/clips/{clip['recording_id']}/media"))
+    order = {"before": 0, "evidence": 1, "after": 2}
+    return sorted(
+        clips,
+        key=lambda c: (order[c.relation], c.started_at.timestamp() if c.started_at else 0),
+    )
 
 
 @router.post(

@@ -16,6 +16,7 @@ from fastapi.responses import StreamingResponse
 from api.audit import AuditorDep
 from api.deps import get_aliases, get_es, get_settings
 from api.models import ClipOut, ClipSearchOut, SegmentOut
+from api.names import resolve_squads
 from api.ranges import RangeNotSatisfiable, parse_range
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, ClipQuery, clip_search_body, parse_clip_page
@@ -27,6 +28,7 @@ router = APIRouter(prefix="/clips", tags=["录像检索"])
 log = logging.getLogger(__name__)
 
 _CHUNK = 256 * 1024
+MAX_CASES_PER_PAGE = 500  # a page holds at most 100 clips, each in a handful of cases
 
 
 @router.get("/search", response_model=ClipSearchOut)
@@ -54,19 +56,47 @@ async def search_clips(
         raise HTTPException(400, "开始时间不能晚于结束时间")
     if page * size > MAX_WINDOW:
         raise HTTPException(400, f"翻页过深：最多可浏览前 {MAX_WINDOW} 条结果，请缩小检索范围")
-    query = ClipQuery(q.strip(), officer_id, squad_id, device_type, start, end, page, size)
+    squads = await resolve_squads(es, aliases, squad_id)
+    query = ClipQuery(q.strip(), officer_id, squad_id, device_type, start, end, page, size, squads)
     await auditor.record(user, "clips.search", str(request.url.query) or "*", request)
     response = await es.search(index=aliases["clips"], body=clip_search_body(query))
     result = parse_clip_page(response.body)
+    cases = await cases_of(es, aliases["cases"], [hit.recording_id for hit in result.hits])
     items = [
         ClipOut(
             **{k: v for k, v in hit.source.items() if k in ClipOut.model_fields},
             score=hit.score,
+            case_ids=cases.get(hit.recording_id, []),
             segments=[SegmentOut(**vars(s)) for s in hit.segments],
         )
         for hit in result.hits
     ]
     return ClipSearchOut(total=result.total, page=page, size=size, items=items)
+
+
+async def cases_of(es: Any, alias: str, recording_ids: list[str]) -> dict[str, list[str]]:
+    """The (not withdrawn) cases built on each of ``recording_ids``: a transcript hit links to the
+    case a reviewer decides, not only to the recording."""
+    if not recording_ids:
+        return {}
+    resp = await es.search(
+        index=alias,
+        size=MAX_CASES_PER_PAGE,
+        query={
+            "bool": {
+                "filter": [{"terms": {"recording_ids": recording_ids}}],
+                "must_not": [{"term": {"withdrawn": True}}],
+            }
+        },
+        source=["case_id", "recording_ids"],
+        sort=[{"case_id": "asc"}],
+    )
+    found: dict[str, list[str]] = {}
+    for hit in resp.body["hits"]["hits"]:
+        for rec in hit["_source"].get("recording_ids") or []:
+            if rec in recording_ids:
+                found.setdefault(rec, []).append(hit["_source"]["case_id"])
+    return found
 
 
 @router.get(

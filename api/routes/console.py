@@ -16,13 +16,18 @@ from fastapi.responses import FileResponse, RedirectResponse
 import dashboards
 from analyzers.catalogue import CATEGORIES
 from analyzers.law import load_law
-from api.deps import get_settings
+from api.deps import get_aliases, get_es, get_settings
+from api.names import directory_names
+from api.security import CurrentUser
+from jiancha.names import squad_names
 from jiancha.settings import Settings
 from streams.bulletin.stats import CLASS_LABELS
 from streams.review.cases import STATUS_LABELS as CASE_STATUS
 from streams.review.orders import STATUS_LABELS as ORDER_STATUS
 
 router = APIRouter(include_in_schema=False)
+
+MAX_ACCOUNTS = 1000  # a detachment's staff
 
 ROOT = Path(dashboards.__file__).resolve().parent / "console"
 _TYPES = {
@@ -48,6 +53,32 @@ async def meta(settings: Annotated[Settings, Depends(get_settings)]) -> dict[str
         "classes": CLASS_LABELS,
         "case_status": CASE_STATUS,
         "order_status": ORDER_STATUS,
+    }
+
+
+@router.get("/console/names.json")
+async def names(
+    user: CurrentUser,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+) -> dict[str, Any]:
+    """Names for what the data carries as codes: squads (mudan-1 → 牡丹区一中队) and accounts
+    (username → display name), so no page shows a username or a squad code to a person."""
+    resp = await es.search(
+        index=aliases["users"],
+        size=MAX_ACCOUNTS,
+        source=["username", "display_name"],
+        query={"match_all": {}},
+    )
+    people = {
+        h["_source"]["username"]: h["_source"].get("display_name") or h["_source"]["username"]
+        for h in resp.body["hits"]["hits"]
+    }
+    directory = await directory_names(es, aliases)
+    return {
+        "squads": squad_names(directory.get("squads")),
+        "officers": directory.get("officers", {}) if user.role != "squad_leader" else {},
+        "people": people,
     }
 
 

@@ -15,12 +15,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
+from api.admin import AdminDesk, AdminDeskDep
 from api.audit import AuditorDep
-from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.deps import get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
 from streams import topics
 from streams.directory import store
-from streams.directory.documents import Entry
+from streams.directory.documents import Entry, document
 from streams.schemas.directory import (
     CODE_PATTERN,
     ROLE_LABELS,
@@ -33,7 +34,6 @@ router = APIRouter(prefix="/directory", tags=["名录"])
 
 Es = Annotated[Any, Depends(get_es)]
 Aliases = Annotated[dict[str, str], Depends(get_aliases)]
-Admin = Annotated[User, Depends(require_roles("admin"))]
 Code = Annotated[str, Path(pattern=CODE_PATTERN, description="中队代码或民警编号")]
 
 
@@ -185,22 +185,16 @@ async def officer(
     summary="新建或修改中队（管理员）",
     responses={503: {"description": "Kafka 不可用，未保存"}},
 )
-async def put_squad(
-    code: Code,
-    body: SquadIn,
-    request: Request,
-    user: Admin,
-    auditor: AuditorDep,
-    publisher: PublisherDep,
-    es: Es,
-    aliases: Aliases,
-    clock: ClockDep,
-) -> EntryOut:
+async def put_squad(code: Code, body: SquadIn, desk: AdminDeskDep) -> EntryOut:
     """保存中队名称与所属大队；先写入 Kafka 名录主题，再更新检索索引。"""
     entry = SquadSaved(
-        code=code, name=body.name, brigade=body.brigade, saved_at=clock(), saved_by=user.username
+        code=code,
+        name=body.name,
+        brigade=body.brigade,
+        saved_at=desk.clock(),
+        saved_by=desk.user.username,
     )
-    await _save(entry, request, user, auditor, publisher, es, aliases)
+    await _save(desk, entry)
     return entry_out(entry)
 
 
@@ -210,22 +204,11 @@ async def put_squad(
     summary="新建或修改民警（管理员）",
     responses={400: {"description": "任职记录有误"}, 503: {"description": "Kafka 不可用，未保存"}},
 )
-async def put_officer(
-    officer_id: Code,
-    body: OfficerIn,
-    request: Request,
-    user: Admin,
-    auditor: AuditorDep,
-    publisher: PublisherDep,
-    es: Es,
-    aliases: Aliases,
-    clock: ClockDep,
-) -> EntryOut:
+async def put_officer(officer_id: Code, body: OfficerIn, desk: AdminDeskDep) -> EntryOut:
     """保存民警姓名、警号、身份与任职记录（调动中队时新增一条任职记录，旧记录填写调离日期）。"""
     from pydantic import ValidationError
 
-    alias = aliases["directory"]
-    squads = (await store.name_maps(es, alias))["squads"]
+    squads = (await store.name_maps(desk.es, desk.aliases["directory"]))["squads"]
     unknown = sorted({p.squad_id for p in body.postings} - set(squads))
     if unknown:
         raise HTTPException(400, f"名录中没有中队：{'、'.join(unknown)}，请先新建中队")
@@ -236,12 +219,12 @@ async def put_officer(
             police_number=body.police_number,
             role=body.role,
             postings=[Posting.model_validate(p.model_dump()) for p in body.postings],
-            saved_at=clock(),
-            saved_by=user.username,
+            saved_at=desk.clock(),
+            saved_by=desk.user.username,
         )
     except ValidationError as exc:  # dates: a posting ends before it starts, or two overlap
         raise HTTPException(400, _first_reason(exc)) from exc
-    await _save(entry, request, user, auditor, publisher, es, aliases)
+    await _save(desk, entry)
     return entry_out(entry, squads)
 
 
@@ -251,20 +234,15 @@ def _first_reason(exc: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-async def _save(
-    entry: Entry,
-    request: Request,
-    user: User,
-    auditor: Any,
-    publisher: Any,
-    es: Any,
-    aliases: dict[str, str],
-) -> None:
-    """Audit, then Kafka, then the index: no change stands unaudited, none is lost by ES."""
-    detail = {"name": entry.name, "kind": entry.kind}
-    await auditor.record(user, "directory.save", entry.key, request, detail)
-    try:
-        await publisher.send(topics.DIRECTORY, entry.key, entry.to_json_bytes())
-    except Exception as exc:
-        raise HTTPException(503, "Kafka 暂不可用，名录未保存，请稍后重试") from exc
-    await store.index_entry(es, aliases["directory"], entry)
+async def _save(desk: AdminDesk, entry: Entry) -> None:
+    """Audited, on the compacted ``directory`` topic, then in the index (``api/admin.py``)."""
+    await desk.save(
+        action="directory.save",
+        target=entry.key,
+        detail={"name": entry.name, "kind": entry.kind},
+        topic=topics.DIRECTORY,
+        key=entry.key,
+        value=entry.to_json_bytes(),
+        family="directory",
+        document=document(entry),
+    )

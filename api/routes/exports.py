@@ -21,6 +21,8 @@ from api.deps import ClockDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.settings import Settings
+from streams.directory.names import Names
+from streams.directory.store import name_maps
 from streams.review.cases import STATUS_LABELS as CASE_STATUS
 from streams.review.cases import CaseQuery, Scope, case_search_body
 from streams.review.orders import STATUS_LABELS as ORDER_STATUS
@@ -53,6 +55,15 @@ def _download(data: bytes, filename: str) -> Response:
     )
 
 
+def _whole(body: dict[str, Any]) -> None:
+    """An export holds every matching row or none: past the window it asks for narrower filters."""
+    total = body["hits"]["total"]["value"]
+    if total > MAX_WINDOW:
+        raise HTTPException(
+            400, f"符合条件的有 {total} 条，超过单次导出上限 {MAX_WINDOW} 条，请缩小筛选范围"
+        )
+
+
 @router.get(
     "/cases.xlsx", response_class=Response, responses=_XLSX_RESPONSE, summary="导出案件清单"
 )
@@ -78,9 +89,13 @@ async def export_cases(
     )
     body = case_search_body(query, Scope.of(user))
     body.pop("aggs")
-    body["_source"] = sorted({path.split(".")[0] for _, path in CASE_COLUMNS})
+    body["_source"] = sorted(
+        {path.split(".")[0] for _, path in CASE_COLUMNS} | {"squad_id", "officer_id"}
+    )
     found = await es.search(index=aliases["cases"], body=body)
-    rows = [hit["_source"] for hit in found.body["hits"]["hits"]]
+    _whole(found.body)
+    names = Names(**await name_maps(es, aliases["directory"]))
+    rows = [names.labelled(hit["_source"]) for hit in found.body["hits"]["hits"]]
     detail = {"status": status, "squad_id": squad_id, "category": category, "rows": len(rows)}
     await auditor.record(user, "exports.cases", "cases.xlsx", request, detail)
     data = await asyncio.to_thread(
@@ -113,9 +128,14 @@ async def export_orders(
         query={"bool": {"filter": filters}},
         sort=[{order: {"order": "desc", "missing": "_last"}}, {"order_id": "asc"}],
         size=MAX_WINDOW,
-        source_includes=sorted({path.split(".")[0] for _, path in ORDER_COLUMNS} | {"status"}),
+        source_includes=sorted(
+            {path.split(".")[0] for _, path in ORDER_COLUMNS} | {"status", "squad_id"}
+        ),
+        track_total_hits=True,
     )
-    rows = [hit["_source"] for hit in found.body["hits"]["hits"]]
+    _whole(found.body)
+    names = Names(**await name_maps(es, aliases["directory"]))
+    rows = [names.labelled(hit["_source"]) for hit in found.body["hits"]["hits"]]
     detail = {"status": status, "squad_id": squad_id, "overdue": overdue, "rows": len(rows)}
     await auditor.record(user, "exports.orders", "orders.xlsx", request, detail)
     data = await asyncio.to_thread(

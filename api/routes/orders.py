@@ -35,6 +35,8 @@ from api.security import User, require_roles
 from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.settings import Settings
+from streams.directory.names import Names
+from streams.directory.store import name_maps
 from streams.review.attachments import AttachmentError
 from streams.review.desk import OrderDesk, OrderNotFound, Pending, Unavailable, Upload
 from streams.review.notice import notice_of
@@ -282,6 +284,7 @@ async def notice_pdf(
         document_number(settings.notice_prefix, year, number),
         settings.notice_unit,
         settings.bulletin_timezone,
+        Names(**await name_maps(es, aliases["directory"])),
     )
     data, _ = await asyncio.to_thread(notice_pdf_of, notice)
     filename = quote(f"整改通知书-{notice.number}.pdf")

@@ -1,8 +1,8 @@
 """我的待办: the reviewers' risk-ranked queue, the supervisor's assignments, the badge (GET /inbox).
 
 An assignment is an event on ``case-assignments`` first (acks=all), audited before it is sent;
-the case's ``assignment`` in Elasticsearch is its projection, written after Kafka took it and only
-over an older one (so a late writer never undoes a newer assignment). The queue's order is the
+the case's ``assignment`` in Elasticsearch is its projection (:mod:`streams.review.assignments`),
+written here after Kafka took it and again by the case builder's replay. The queue's order is the
 pure :mod:`streams.review.queue` (risk score, then officers spread over the pages).
 """
 
@@ -19,6 +19,7 @@ from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
 from streams import topics
+from streams.review.assignments import project_assignment
 from streams.review.queue import (
     PER_OFFICER_PER_PAGE,
     WEIGHTS,
@@ -238,43 +239,10 @@ async def _assign(
             raise HTTPException(
                 503, f"Kafka 暂不可用，已分配 {len(out)} 件，其余未生效，请稍后重试"
             ) from exc
-        await project_assignment(es, alias, event)
+        if not await project_assignment(es, alias, event, refresh=True):
+            raise HTTPException(409, f"案件 {case_id} 正在更新，分配已记录，请稍后刷新查看")
         out.append(Assigned(case_id=case_id, assignee=assignee, event_id=event.event_id))
     return out
-
-
-async def project_assignment(es: Any, alias: str, event: CaseAssigned) -> None:
-    """Write the assignment onto its case unless a newer one is there (idempotent)."""
-    doc = {
-        "assignee": event.assignee,
-        "assigned_by": event.assigned_by,
-        "assigned_at": event.assigned_at.isoformat(),
-        "mode": event.mode,
-        "event_id": event.event_id,
-    }
-    from elasticsearch import ConflictError
-
-    for _ in range(5):
-        hit = (await es.get(index=alias, id=event.case_id, source_includes=["assignment"])).body
-        current = (hit.get("_source") or {}).get("assignment") or {}
-        if current.get("event_id") == event.event_id:
-            return  # written already (a retry)
-        stamp = current.get("assigned_at")
-        if stamp and datetime.fromisoformat(stamp) > event.assigned_at:
-            return  # a newer assignment stands
-        try:
-            await es.update(
-                index=alias,
-                id=event.case_id,
-                doc={"assignment": doc},
-                if_seq_no=hit["_seq_no"],
-                if_primary_term=hit["_primary_term"],
-                refresh="wait_for",
-            )
-            return
-        except ConflictError:
-            continue  # the case changed meanwhile (the analyzer, a decision): read again
-    raise HTTPException(409, f"案件 {event.case_id} 正在更新，分配已记录但未显示，请稍后刷新")
 
 
 @router.post(
@@ -366,7 +334,8 @@ async def inbox(user: CurrentUser, es: Es, aliases: Aliases) -> InboxOut:
         mine = await _count(
             es,
             cases,
-            [{"term": {"status": "pending"}}, {"term": {"assignment.assignee": user.username}}],
+            [{"term": {"assignment.assignee": user.username}}],
+            pending=True,
         )
         return InboxOut(badge=mine, label="我的待办", counts={"queue": mine})
     if user.role == "supervisor":
@@ -375,6 +344,8 @@ async def inbox(user: CurrentUser, es: Es, aliases: Aliases) -> InboxOut:
     return InboxOut(badge=0, label="", counts={})
 
 
-async def _count(es: Any, alias: str, filters: list[dict[str, Any]]) -> int:
-    found = await es.count(index=alias, query={"bool": {"filter": filters}})
+async def _count(es: Any, alias: str, filters: list[dict[str, Any]], pending: bool = False) -> int:
+    """How many documents match; ``pending``: open cases only (as the queue counts them)."""
+    query = _pending_query(filters, []) if pending else {"bool": {"filter": filters}}
+    found = await es.count(index=alias, query=query)
     return int(found.body["count"])

@@ -12,25 +12,23 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path
 from pydantic import BaseModel, Field
 
-from api.audit import AuditorDep
-from api.deps import ClockDep, PublisherDep, get_aliases, get_es
-from api.security import User, require_roles
+from api.admin import AdminDesk, AdminDeskDep
 from jiancha.auth.passwords import WeakPassword, hash_password
 from jiancha.auth.roles import ROLES, Role
 from streams import topics
-from streams.accounts.users import find_user, new_user
+from streams.accounts.users import check_squad, find_user, new_user
 from streams.directory import store
 from streams.schemas.users import UserSaved
 
 router = APIRouter(prefix="/users", tags=["账号"])
 
-Es = Annotated[Any, Depends(get_es)]
-Aliases = Annotated[dict[str, str], Depends(get_aliases)]
-Admin = Annotated[User, Depends(require_roles("admin"))]
 Username = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
+
+#: A squad code as the directory spells it, or nothing (the empty string clears it).
+_SQUAD = r"^[A-Za-z0-9._-]*$"
 
 #: The most accounts one listing returns (a detachment has hundreds).
 _MAX_ACCOUNTS = 2000
@@ -52,14 +50,16 @@ class AccountOut(BaseModel):
 class AccountIn(BaseModel):
     username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
     role: Role
-    squad_id: str | None = Field(default=None, max_length=64)
+    squad_id: str | None = Field(default=None, max_length=64, pattern=_SQUAD)
     display_name: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256, description="初始密码，至少 8 位")
 
 
 class AccountPatch(BaseModel):
     role: Role | None = None
-    squad_id: str | None = Field(default=None, max_length=64, description="中队；空串表示无")
+    squad_id: str | None = Field(
+        default=None, max_length=64, pattern=_SQUAD, description="中队代码；空串表示无"
+    )
     display_name: str | None = Field(default=None, min_length=1, max_length=64)
     disabled: bool | None = None
 
@@ -89,10 +89,10 @@ def account_out(account: UserSaved) -> AccountOut:
 
 
 @router.get("", response_model=list[AccountOut], summary="全部账号（管理员）")
-async def list_accounts(user: Admin, es: Es, aliases: Aliases) -> list[AccountOut]:
+async def list_accounts(desk: AdminDeskDep) -> list[AccountOut]:
     """全部账号及其角色、中队、状态，按用户名排序。"""
-    resp = await es.search(
-        index=aliases["users"],
+    resp = await desk.es.search(
+        index=desk.aliases["users"],
         query={"match_all": {}},
         sort=[{"username": "asc"}],
         size=_MAX_ACCOUNTS,
@@ -111,19 +111,11 @@ async def list_accounts(user: Admin, es: Es, aliases: Aliases) -> list[AccountOu
     summary="新建账号（管理员）",
     responses={400: {"description": "角色与中队不符或密码过短"}, 409: {"description": "已存在"}},
 )
-async def create_account(
-    body: AccountIn,
-    request: Request,
-    user: Admin,
-    auditor: AuditorDep,
-    publisher: PublisherDep,
-    es: Es,
-    aliases: Aliases,
-) -> AccountOut:
+async def create_account(body: AccountIn, desk: AdminDeskDep) -> AccountOut:
     """新建账号；中队长必须指定名录中的中队。"""
-    if await find_user(es, aliases["users"], body.username) is not None:
+    if await find_user(desk.es, desk.aliases["users"], body.username) is not None:
         raise HTTPException(409, f"用户名 {body.username} 已存在")
-    await _check_squad(es, aliases, body.squad_id)
+    await _check_squad(desk, body.squad_id)
     try:
         account = new_user(
             body.username,
@@ -131,12 +123,11 @@ async def create_account(
             body.password,
             squad_id=body.squad_id or None,
             display_name=body.display_name,
-            saved_by=user.username,
+            saved_by=desk.user.username,
         )
     except (WeakPassword, ValueError) as exc:
         raise HTTPException(400, str(exc)) from exc
-    detail = {"role": account.role, "squad_id": account.squad_id}
-    await _save(account, "users.create", detail, request, user, auditor, publisher, es, aliases)
+    await _save(desk, account, "users.create", {"role": account.role, "squad_id": account.squad_id})
     return account_out(account)
 
 
@@ -146,21 +137,11 @@ async def create_account(
     summary="修改角色、中队、显示名，停用或启用（管理员）",
     responses={400: {"description": "修改无效"}, 404: {"description": "账号不存在"}},
 )
-async def change_account(
-    username: Username,
-    body: AccountPatch,
-    request: Request,
-    user: Admin,
-    auditor: AuditorDep,
-    publisher: PublisherDep,
-    es: Es,
-    aliases: Aliases,
-    clock: ClockDep,
-) -> AccountOut:
+async def change_account(username: Username, body: AccountPatch, desk: AdminDeskDep) -> AccountOut:
     """修改账号；保存后该账号已签发的令牌即失效（须重新登录）。"""
-    account = await _existing(es, aliases, username)
+    account = await _existing(desk, username)
     changes = body.model_dump(exclude_unset=True)
-    if username == user.username and (
+    if username == desk.user.username and (
         changes.get("disabled") or changes.get("role", "admin") != "admin"
     ):
         raise HTTPException(400, "不能停用自己的账号或撤销自己的管理员角色")
@@ -169,22 +150,20 @@ async def change_account(
         squad = changes["squad_id"] or None
     else:  # a squad leader made reviewer, say, leaves his squad
         squad = account.squad_id if role == "squad_leader" else None
-    if role == "squad_leader" and not squad:
-        raise HTTPException(400, "中队长必须指定中队")
-    if role != "squad_leader" and squad:
-        raise HTTPException(400, "只有中队长属于某个中队")
-    await _check_squad(es, aliases, squad)
-    changed = account.model_copy(
-        update={
-            "role": role,
-            "squad_id": squad,
-            "display_name": changes.get("display_name") or account.display_name,
-            "disabled": changes.get("disabled", account.disabled),
-            "saved_at": clock(),
-            "saved_by": user.username,
-        }
+    try:
+        check_squad(role, squad)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    await _check_squad(desk, squad)
+    changed = _resaved(
+        desk,
+        account,
+        role=role,
+        squad_id=squad,
+        display_name=changes.get("display_name") or account.display_name,
+        disabled=changes.get("disabled", account.disabled),
     )
-    await _save(changed, "users.change", changes, request, user, auditor, publisher, es, aliases)
+    await _save(desk, changed, "users.change", changes)
     return account_out(changed)
 
 
@@ -194,70 +173,51 @@ async def change_account(
     summary="重置密码（管理员）",
     responses={400: {"description": "密码过短"}, 404: {"description": "账号不存在"}},
 )
-async def reset_password(
-    username: Username,
-    body: PasswordIn,
-    request: Request,
-    user: Admin,
-    auditor: AuditorDep,
-    publisher: PublisherDep,
-    es: Es,
-    aliases: Aliases,
-    clock: ClockDep,
-) -> PasswordOut:
+async def reset_password(username: Username, body: PasswordIn, desk: AdminDeskDep) -> PasswordOut:
     """设置新密码，或生成一次性临时密码；旧令牌随即失效。"""
-    account = await _existing(es, aliases, username)
+    account = await _existing(desk, username)
     temporary = None if body.password else secrets.token_urlsafe(12)
     try:
         password_hash = hash_password(body.password or temporary or "")
     except WeakPassword as exc:
         raise HTTPException(400, str(exc)) from exc
-    changed = account.model_copy(
-        update={"password_hash": password_hash, "saved_at": clock(), "saved_by": user.username}
-    )
-    detail = {"generated": temporary is not None}
-    await _save(
-        changed, "users.reset_password", detail, request, user, auditor, publisher, es, aliases
-    )
+    changed = _resaved(desk, account, password_hash=password_hash)
+    await _save(desk, changed, "users.reset_password", {"generated": temporary is not None})
     return PasswordOut(username=username, temporary_password=temporary)
 
 
-async def _existing(es: Any, aliases: dict[str, str], username: str) -> UserSaved:
-    account = await find_user(es, aliases["users"], username)
+def _resaved(desk: AdminDesk, account: UserSaved, **changes: Any) -> UserSaved:
+    """The account with ``changes``, saved now by this admin (a new version: old tokens fail)."""
+    return account.model_copy(
+        update={**changes, "saved_at": desk.clock(), "saved_by": desk.user.username}
+    )
+
+
+async def _existing(desk: AdminDesk, username: str) -> UserSaved:
+    account = await find_user(desk.es, desk.aliases["users"], username)
     if account is None:
         raise HTTPException(404, f"账号 {username} 不存在")
     return account
 
 
-async def _check_squad(es: Any, aliases: dict[str, str], squad_id: str | None) -> None:
+async def _check_squad(desk: AdminDesk, squad_id: str | None) -> None:
     """A squad must be in the directory, once the directory has squads at all."""
     if not squad_id:
         return
-    squads = (await store.name_maps(es, aliases["directory"]))["squads"]
+    squads = (await store.name_maps(desk.es, desk.aliases["directory"]))["squads"]
     if squads and squad_id not in squads:
         raise HTTPException(400, f"名录中没有中队 {squad_id}")
 
 
-async def _save(
-    account: UserSaved,
-    action: str,
-    detail: dict[str, Any],
-    request: Request,
-    user: User,
-    auditor: Any,
-    publisher: Any,
-    es: Any,
-    aliases: dict[str, str],
-) -> None:
-    """Audit, then Kafka (the system of record), then the index sign-in reads."""
-    await auditor.record(user, action, account.username, request, detail)
-    try:
-        await publisher.send(topics.USERS, account.key, account.to_json_bytes())
-    except Exception as exc:
-        raise HTTPException(503, "Kafka 暂不可用，账号未保存，请稍后重试") from exc
-    await es.index(
-        index=aliases["users"],
-        id=account.username,
+async def _save(desk: AdminDesk, account: UserSaved, action: str, detail: dict[str, Any]) -> None:
+    """Audited, on the compacted ``users`` topic, then in the index sign-in reads."""
+    await desk.save(
+        action=action,
+        target=account.username,
+        detail=detail,
+        topic=topics.USERS,
+        key=account.key,
+        value=account.to_json_bytes(),
+        family="users",
         document=account.model_dump(mode="json"),
-        refresh="wait_for",
     )

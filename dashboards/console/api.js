@@ -96,10 +96,14 @@ async function failure(resp) {
   } catch { /* not JSON */ }
   const fallback = {
     401: "登录已失效，请重新登录", 403: "无权执行此操作", 404: "未找到", 409: "已被他人处理，请刷新后重试",
-    413: "文件过大", 429: "尝试过于频繁，请稍后再试", 503: "服务暂不可用，请稍后再试",
+    413: "文件过大", 429: "尝试过于频繁，请稍后再试",
   };
-  return new ApiError(resp.status, detail || fallback[resp.status] || `服务出错（HTTP ${resp.status}）`);
+  // A server fault is the server's, not the user's network: say so, whatever a proxy answered.
+  if (resp.status >= 500) return new ApiError(resp.status, detail || UNAVAILABLE);
+  return new ApiError(resp.status, detail || fallback[resp.status] || `请求未能完成（HTTP ${resp.status}）`);
 }
+
+const UNAVAILABLE = "服务暂时不可用，请稍后再试";
 
 let onUnauthorized = () => {};
 export function whenUnauthorized(handler) { onUnauthorized = handler; }
@@ -119,7 +123,7 @@ export async function api(path, { method = "GET", json, form, raw = false, heade
   try {
     resp = await fetch(path, { method, headers, body });
   } catch {
-    throw new ApiError(0, "无法连接服务器：请检查网络，或服务器暂未运行，稍后重试");
+    throw new ApiError(0, UNAVAILABLE);  // the server down looks the same as no network
   }
   if (!resp.ok) {
     const err = await failure(resp);

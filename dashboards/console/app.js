@@ -6,7 +6,9 @@ import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { queuePage, showInbox } from "./queue.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
-import { esc, forgetAllTyped, keepTyped, loading, showError, toast, typing, watchCounters } from "./ui.js";
+import { adminPage } from "./admin.js";
+import { forgetNames, loadNames, squadName } from "./names.js";
+import { backTo, esc, forgetAllTyped, keepTyped, loading, remember, showError, toast, typing, watchCounters } from "./ui.js";
 
 const view = document.getElementById("view");
 const ctx = { user: null, meta: null };
@@ -17,9 +19,12 @@ const PAGES = [
   { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
+  { path: "admin", label: "系统管理", roles: ["admin", "supervisor"], render: adminPage },
 ];
 const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage };
 const HOME = { squad_leader: "orders", supervisor: "overview" };
+const LIST_OF = { case: "search", order: "orders", bulletin: "bulletins" };
+const SCROLLS = "jiancha.scroll";
 
 function route() {
   const [path, qs] = location.hash.replace(/^#\/?/, "").split("?");
@@ -36,13 +41,15 @@ function renderNav(current) {
   nav.innerHTML = PAGES.filter(allowed)
     .map((p) => `<a href="#/${p.path}"${p.path === current ? ' aria-current="page"' : ""}>${p.label}</a>`)
     .join("");
-  document.getElementById("who").textContent = `${ctx.user.display_name}（${roleLabel(ctx.user)}）`;
+  document.getElementById("who").textContent = whoText(ctx.user);
   showInbox(nav);  // the badge: new orders, my queue (not awaited: a hint, not the page)
 }
 
-function roleLabel(user) {
-  const labels = { admin: "管理员", supervisor: "监查中心负责人", reviewer: "审核员", squad_leader: "中队长" };
-  return labels[user.role] + (user.squad_id ? ` · ${user.squad_id}` : "");
+/** 张三（监查中心审核员）; a display name that is the role itself is not repeated. */
+function whoText(user) {
+  const labels = { admin: "管理员", supervisor: "监查中心负责人", reviewer: "监查中心审核员", squad_leader: "中队长" };
+  const role = labels[user.role] + (user.squad_id ? ` · ${squadName(user.squad_id)}` : "");
+  return user.display_name === labels[user.role] ? role : `${user.display_name}（${role}）`;
 }
 
 let renders = 0;  // the latest render wins: an older one still waiting must not replace it
@@ -55,7 +62,7 @@ async function render() {
   if (!ctx.user) {
     view.innerHTML = loading();
     try {
-      const [user, meta] = await Promise.all([api("/auth/me"), api("/console/meta.json")]);
+      const [user, meta] = await Promise.all([api("/auth/me"), api("/console/meta.json"), loadNames()]);
       [ctx.user, ctx.meta] = [user, meta];
       typing(user.username);
     } catch (err) {
@@ -74,8 +81,9 @@ async function render() {
     location.replace(`#/${HOME[ctx.user.role] || PAGES.find(allowed).path}`);
     return;
   }
-  const navPage = listed ? page : { case: "search", order: "orders", bulletin: "bulletins" }[page];
+  const navPage = listed ? page : LIST_OF[page];
   renderNav(navPage);
+  if (listed) remember("jiancha.back", page, location.hash);
   // Each page renders into a box of its own: a slower, superseded page writes to a detached box.
   const box = document.createElement("div");
   box.innerHTML = loading();
@@ -87,10 +95,23 @@ async function render() {
   } catch (err) {
     if (err.status === 401) return;
     showError(box, err);
+    if (detail) {  // "案件不存在" is no dead end: the way back is right under it
+      const back = backTo(page, ctx.user.role);
+      box.insertAdjacentHTML("beforeend", `<p><a href="${esc(back.href)}">${esc(back.label)}</a></p>`);
+    }
   }
   keepTyped(box);  // what was typed here before a re-sign-in comes back
   watchCounters(box);
-  if (location.hash === hash && mine === renders) view.dataset.rendered = hash;  // a finished page (tests wait for it)
+  if (location.hash !== hash || mine !== renders) return;
+  view.dataset.rendered = hash;  // a finished page (tests wait for it)
+  // Back on a list, the reader is where he left it (a fresh page starts at the top).
+  window.scrollTo(0, JSON.parse(sessionStorage.getItem(SCROLLS) || "{}")[hash] || 0);
+}
+
+/** The scroll position of the page being left, for when the user comes back to it. */
+function leaving(ev) {
+  const old = new URL(ev.oldURL).hash;
+  if (old) remember(SCROLLS, old, window.scrollY);
 }
 
 function loginPage(message = "") {
@@ -148,6 +169,7 @@ function logout(message = "", { expired = false } = {}) {
     history.replaceState(null, "", location.pathname);
   }
   ctx.user = null;
+  forgetNames();
   loginPage(message);
 }
 
@@ -155,5 +177,11 @@ whenUnauthorized(() => logout("登录已失效，请重新登录（页面与已�
 session.whenSignedOut(() => { ctx.user = null; history.replaceState(null, "", location.pathname); loginPage("已在其他标签页退出登录"); });
 document.getElementById("logout").addEventListener("click", () => { logout(); toast("已退出登录"); });
 for (const kind of ["keydown", "pointerdown"]) document.addEventListener(kind, keepAlive, { passive: true });
-window.addEventListener("hashchange", render);
+window.addEventListener("hashchange", (ev) => { if (ev.oldURL) leaving(ev); render(); });
+history.scrollRestoration = "manual";  // the router restores it once the page has rendered
+document.querySelector(".skip").addEventListener("click", (ev) => {
+  ev.preventDefault();  // an href="#view" would be taken for a route
+  const target = view.querySelector("[data-skip-target]") || view.querySelector("h1") || view;
+  target.focus();
+});
 render();

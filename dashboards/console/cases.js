@@ -1,11 +1,15 @@
 // 案件检索 (cases + transcript hits) and 案件详情 (player, transcript, flags, decision, draft order).
 
 import { ApiError, api, blobUrl, query } from "./api.js";
-import { badge, busy, clock, confirmStep, counted, deadlineText, empty, esc, focusHeading, h1, loading, showError, toast, tooLong, when } from "./ui.js";
+import {
+  backTo, badge, busy, clock, confirmStep, counted, deadlineText, empty, esc, fieldEvidence, focusHeading, h1,
+  loading, seconds, showError, toast, tooLong, when,
+} from "./ui.js";
 import { pendingDrafts, settlePending, submitDraft } from "./drafts.js";
+import { autocomplete, officerHtml, officerName, personName, squadHtml, squadName, toCode } from "./names.js";
 import { fileButton } from "./queue.js";
 
-const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page"];
+const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page", "cpage"];
 const SPEAKERS = { officer: "民警", civilian: "群众", unknown: "未知" };
 const DECIDERS = ["reviewer", "supervisor"];
 const ACTIONS = { "case.confirm": "确认", "case.dismiss": "排除", "case.reverse": "复核改判" };
@@ -14,9 +18,9 @@ function labelOf(meta, category) {
   return meta.categories[category]?.label || category;
 }
 
-/** Highlight each word of `q` in already-escaped `html`. */
+/** Highlight each word of `q` in already-escaped `html` (OR separators are not words). */
 function mark(html, q) {
-  const words = (q || "").split(/\s+/).filter(Boolean).map(esc);
+  const words = (q || "").split(/[\s|｜]+/).filter((w) => w && w !== "或" && w !== "OR").map(esc);
   if (!words.length) return html;
   const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
   return html.replace(re, (m) => `<mark>${m}</mark>`);
@@ -28,18 +32,19 @@ export async function searchPage(view, { user, meta, params }) {
     `<option value="${esc(value)}"${value === current ? " selected" : ""}>${esc(text)}</option>`;
   view.innerHTML = `
     ${h1("案件检索")}
+    <p class="small"><a href="#case-count" class="skip-results" data-skip-target>跳到检索结果</a></p>
     <form class="card" id="filters" role="search" aria-label="检索条件">
       <div class="row">
         <div style="flex: 3 1 16rem"><label for="q">全文（转写、问题说明、证据摘录）</label>
-          <input id="q" name="q" value="${esc(f.q)}" placeholder="如：现金 不开票"></div>
+          <input id="q" name="q" value="${esc(f.q)}" placeholder="如：现金 不开票（空格＝同时出现，| 或“或”＝任一）"></div>
         <div><label for="class">问题性质</label><select id="class" name="class">${option("", "全部", f.class)}
           ${Object.entries(meta.classes).map(([k, v]) => option(k, v, f.class)).join("")}</select></div>
         <div><label for="status">审核状态</label><select id="status" name="status">${option("", "全部", f.status)}
           ${Object.entries(meta.case_status).map(([k, v]) => option(k, v, f.status)).join("")}</select></div>
       </div>
       <div class="row" style="margin-top:.6rem">
-        <div><label for="squad_id">中队</label><input id="squad_id" name="squad_id" value="${esc(f.squad_id)}"></div>
-        <div><label for="officer_id">民警编号</label><input id="officer_id" name="officer_id" value="${esc(f.officer_id)}"></div>
+        <div><label for="squad_id">中队（名称或代码）</label><input id="squad_id" name="squad_id" value="${esc(f.squad_id)}" placeholder="如 牡丹区一中队"></div>
+        <div><label for="officer_id">民警（姓名或编号）</label><input id="officer_id" name="officer_id" value="${esc(f.officer_id)}" placeholder="编号可只输前几位"></div>
         <div><label for="start">发生日期 自</label><input id="start" name="start" type="date" value="${esc(f.start)}"></div>
         <div><label for="end">至</label><input id="end" name="end" type="date" value="${esc(f.end)}"></div>
         <input type="hidden" name="category" value="${esc(f.category)}">
@@ -59,10 +64,18 @@ export async function searchPage(view, { user, meta, params }) {
   view.querySelector("#reset").after(" ", fileButton("导出 Excel",
     `/exports/cases.xlsx${query({ status: f.status, squad_id: f.squad_id, category: f.category })}`, "案件清单.xlsx"));
   const go = (changes) => {
-    const next = { ...Object.fromEntries(new FormData(form)), page: "", ...changes };
+    const next = { ...Object.fromEntries(new FormData(form)), page: "", cpage: "", ...changes };
+    next.squad_id = toCode("squad", next.squad_id);  // a name typed in full is its code
+    next.officer_id = toCode("officer", next.officer_id);
     location.hash = `#/search${query(next)}`;
   };
+  view.querySelector(".skip-results").addEventListener("click", (ev) => {
+    ev.preventDefault();  // a hash link would be taken for a route: move the focus instead
+    (view.querySelector("#case-results a, #clip-results a") || view.querySelector("#case-count")).focus();
+  });
   form.addEventListener("submit", (ev) => { ev.preventDefault(); go({}); });
+  autocomplete(form.squad_id, "squad");
+  autocomplete(form.officer_id, "officer");
   view.querySelector("#reset").addEventListener("click", () => { location.hash = "#/search"; });
 
   const day = (d, endOfDay) => (d ? `${d}T${endOfDay ? "23:59:59" : "00:00:00"}+08:00` : "");
@@ -73,8 +86,8 @@ export async function searchPage(view, { user, meta, params }) {
   const cases = api(`/cases${casesQuery}`).then((res) => showCases(view, res, f, meta, go),
     (err) => { view.querySelector("#cases").innerHTML = ""; showError(view.querySelector("#cases"), err); view.querySelector("#facets").innerHTML = ""; });
   const clips = f.q && user.role !== "squad_leader"
-    ? api(`/clips/search${query({ q: f.q, squad_id: f.squad_id, officer_id: f.officer_id, start: day(f.start), end: day(f.end, true), size: 10 })}`)
-      .then((res) => showClips(view, res), (err) => { view.querySelector("#clips").innerHTML = ""; showError(view.querySelector("#clips"), err); })
+    ? api(`/clips/search${query({ q: f.q, squad_id: f.squad_id, officer_id: f.officer_id, start: day(f.start), end: day(f.end, true), page: f.cpage, size: 10 })}`)
+      .then((res) => showClips(view, res, f, go), (err) => { view.querySelector("#clips").innerHTML = ""; showError(view.querySelector("#clips"), err); })
     : null;
   await Promise.all([cases, clips]);
 }
@@ -91,7 +104,7 @@ function showCases(view, res, f, meta, go) {
   facets.innerHTML = `<h2>分面</h2>
     ${facet("问题类别", "category", res.facets.categories, (k) => labelOf(meta, k))}
     ${facet("审核状态", "status", res.facets.status, (k) => meta.case_status[k] || k)}
-    ${facet("中队", "squad_id", res.facets.squads, (k) => k)}` || empty("无");
+    ${facet("中队", "squad_id", res.facets.squads, squadName)}` || empty("无");
   facets.querySelectorAll("[data-facet]").forEach((b) => b.addEventListener("click", () => {
     const { facet: name, value } = b.dataset;
     go({ [name]: f[name] === value ? "" : value });
@@ -107,39 +120,43 @@ function showCases(view, res, f, meta, go) {
         ${badge(c.status, c.status_label || meta.case_status[c.status] || c.status)}
         ${badge(`sev${c.severity}`, `严重程度 ${c.severity ?? "—"}`)}
         ${c.categories.map((k) => badge("", labelOf(meta, k))).join(" ")}
-        <span class="muted small">${esc(c.squad_id)} · 民警 ${esc(c.officer_id)} · ${when(c.occurred_at)}${c.plate ? ` · ${esc(c.plate)}` : ""}</span></div>
+        <span class="muted small">${squadHtml(c.squad_id)} · 民警 ${officerHtml(c.officer_id)} · ${when(c.occurred_at)}${c.plate ? ` · ${esc(c.plate)}` : ""}</span></div>
       ${c.flags.map((fl) => `<p>${mark(esc(fl.explanation), f.q)}</p>`).join("")}
     </li>`).join("")}</ul>${pager(res, f, go)}`;
   box.querySelectorAll("[data-page]").forEach((b) => b.addEventListener("click", () => go({ ...f, page: b.dataset.page })));
 }
 
-function pager(res, f, go) {
+/** 上一页 · 第 2 / 9 页 · 下一页; `name` is the page's parameter (page, cpage), `what` its label. */
+function pager(res, f, go, name = "page", what = "翻页") {
   const pages = Math.ceil(res.total / res.size);
   if (pages <= 1) return "";
   const page = res.page;
-  return `<nav class="row" aria-label="翻页" style="justify-content:center">
-    ${page > 1 ? `<button type="button" class="secondary shrink" data-page="${page - 1}">上一页</button>` : ""}
+  return `<nav class="row" aria-label="${what}" style="justify-content:center">
+    ${page > 1 ? `<button type="button" class="secondary shrink" data-${name}="${page - 1}">上一页</button>` : ""}
     <span class="shrink muted">第 ${page} / ${pages} 页</span>
-    ${page < pages ? `<button type="button" class="secondary shrink" data-page="${page + 1}">下一页</button>` : ""}</nav>`;
+    ${page < pages ? `<button type="button" class="secondary shrink" data-${name}="${page + 1}">下一页</button>` : ""}</nav>`;
 }
 
-function showClips(view, res) {
+function showClips(view, res, f, go) {
   view.querySelector("#clip-count").textContent = `录像转写命中（共 ${res.total} 段录像）`;
   const box = view.querySelector("#clips");
   if (!res.items.length) {
     box.innerHTML = empty("转写中没有命中该检索词的录像。");
     return;
   }
+  const cases = (ids) => ids?.length
+    ? ` · 案件 ${ids.map((id) => `<a href="#/case/${encodeURIComponent(id)}">${esc(id)}</a>`).join("、")}` : "";
   // The API escapes the text and marks hits with <em>: safe to insert as HTML.
   box.innerHTML = `<ul class="results" id="clip-results">${res.items.map((c) => `
     <li data-clip="${esc(c.recording_id)}">
-      <div class="head"><strong>${esc(c.recording_id)}</strong>
-        <span class="muted small">${esc(c.squad_id)} · ${esc((c.officer_ids || []).join("、"))} · ${when(c.started_at)}</span></div>
+      <div class="head"><strong>${esc(c.recording_id)}</strong> ${poorAudio(c)}
+        <span class="muted small">${squadHtml(c.squad_id)} · ${(c.officer_ids || []).map(officerHtml).join("、")} · ${when(c.started_at)}</span>${cases(c.case_ids)}</div>
       <ul class="hits">${c.segments.map((s) => `<li><button type="button" class="link" data-rec="${esc(c.recording_id)}"
         data-t="${s.start}" aria-label="从 ${clock(s.start)} 播放">${clock(s.start)}</button>
         <span class="muted small">${SPEAKERS[s.speaker] || ""}</span> ${s.highlight}</li>`).join("")}</ul>
       <div class="player"></div>
-    </li>`).join("")}</ul>`;
+    </li>`).join("")}</ul>${pager(res, f, go, "cpage", "转写命中翻页")}`;
+  box.querySelectorAll("[data-cpage]").forEach((b) => b.addEventListener("click", () => go({ ...f, cpage: b.dataset.cpage })));
   box.querySelectorAll("[data-rec]").forEach((b) => b.addEventListener("click", async () => {
     const slot = b.closest("li[data-clip]").querySelector(".player");
     let audio = slot.querySelector("audio");
@@ -194,14 +211,15 @@ function seek(audio, t, play = true) {
 export async function caseDetail(view, { user, meta, id }) {
   const c = await api(`/cases/${encodeURIComponent(id)}`);
   const evidence = c.flags.flatMap((fl) => (fl.evidence || []).filter((e) => e.recording_id));
+  const back = backTo("case", user.role);
   view.innerHTML = `
-    <p class="small"><a href="#/search">← 返回案件检索</a></p>
+    <p class="small"><a href="${esc(back.href)}">${esc(back.label)}</a></p>
     ${h1(`案件 ${c.case_id}`)}
     <div class="detail">
       <section class="card" aria-labelledby="facts">
         <h2 id="facts">基本情况 ${badge(c.status, c.status_label || c.status)}</h2>
         <dl class="meta">
-          <dt>中队</dt><dd>${esc(c.squad_id)}</dd><dt>民警</dt><dd>${esc(c.officer_id)}</dd>
+          <dt>中队</dt><dd>${squadHtml(c.squad_id)}</dd><dt>民警</dt><dd>${officerHtml(c.officer_id)}</dd>
           <dt>发生时间</dt><dd>${when(c.occurred_at)}</dd><dt>号牌</dt><dd>${esc(c.plate || "—")}</dd>
           <dt>违法行为</dt><dd>${esc(meta.violations[c.violation_type] || c.violation_type || "—")}</dd><dt>严重程度</dt><dd>${esc(c.severity ?? "—")}</dd>
           <dt>执法记录</dt><dd>${esc(c.action_ids.join("、") || "—")}</dd>
@@ -212,12 +230,13 @@ export async function caseDetail(view, { user, meta, id }) {
             <span class="muted small">${esc(meta.classes[fl.class] || fl.class)}</span></div>
           <p>${esc(fl.explanation)}</p>
           ${(fl.evidence || []).map((e) => e.recording_id
-            ? `<p class="small">证据：<button type="button" class="link jump" data-rec="${esc(e.recording_id)}" data-t="${e.start}">▶ ${esc(e.recording_id)} 第 ${e.start} 秒</button> “${esc(e.excerpt)}”</p>`
-            : `<p class="small">证据：执法记录 ${esc(e.action_id)} 的 ${esc(e.field)} = ${esc(JSON.stringify(e.value))}</p>`).join("")}
+            ? `<p class="small">证据：<button type="button" class="link jump" data-rec="${esc(e.recording_id)}" data-t="${e.start}">▶ ${esc(e.recording_id)} 第 ${seconds(e.start)} 秒</button> “${esc(e.excerpt)}”</p>`
+            : `<p class="small">证据：执法记录 ${esc(e.action_id)}，${esc(fieldEvidence(e.field, e.value, meta))}</p>`).join("")}
         </div>`).join("")}
         ${c.complaints?.length ? `<h3>关联投诉</h3>${c.complaints.map((x) => `<p class="small">${esc(x.source)} · ${esc(x.text)}</p>`).join("")}` : ""}
       </section>
       <section aria-label="录像与转写" id="clips">
+        ${c.clips.some((clip) => clip.relation !== "evidence") ? `<p class="card small">开单时没有该民警的录像；下面是他开单前后两小时内的录像，可核对记录仪何时停止、何时恢复。</p>` : ""}
         ${c.clips.length ? c.clips.map((clip) => clipCard(clip, evidence)).join("") : `<div class="card">${empty("本案件没有关联录像（或录像不在您的权限范围内）。")}</div>`}
       </section>
     </div>
@@ -233,8 +252,15 @@ export async function caseDetail(view, { user, meta, id }) {
   ]);
 }
 
+/** 音质差，需人工复核: a transcript too poor to judge is said plainly, never shown as "nothing found". */
+function poorAudio(clip) {
+  if (clip.quality !== "poor") return "";
+  const note = clip.quality_note || "音质差，需人工复核";
+  return `<span class="badge poor-audio" title="${esc(note)}">${esc(note)}</span>`;
+}
+
 function clipCard(clip, evidence) {
-  const mine = evidence.filter((e) => e.recording_id === clip.recording_id);
+  const mine = clip.relation === "evidence" ? evidence.filter((e) => e.recording_id === clip.recording_id) : [];
   const isEvidence = (s) => mine.some((e) => s.start < e.end && e.start < s.end);
   const text = (s) => {
     const e = mine.find((x) => x.excerpt && s.text.includes(x.excerpt.replace(/[。！？]$/, "")));
@@ -243,8 +269,8 @@ function clipCard(clip, evidence) {
   const missing = clip.media_available === false;
   const off = missing ? ' disabled title="录像文件缺失，无法播放"' : "";
   return `<div class="card" data-clip="${esc(clip.recording_id)}">
-    <h2>录像 ${esc(clip.recording_id)} ${missing ? badge("missing", "录像文件缺失") : ""}</h2>
-    <p class="small muted">${clip.device_type === "in_car" ? "车载记录仪" : "执法记录仪"} ${esc(clip.device_id)} · ${when(clip.started_at)} 起 ·
+    <h2>${{ before: "开单前的录像 ", after: "开单后的录像 " }[clip.relation] || "录像 "}${esc(clip.recording_id)} ${poorAudio(clip)} ${missing ? badge("missing", "录像文件缺失") : ""}</h2>
+    <p class="small muted">${clip.device_type === "in_car" ? "车载记录仪" : "执法记录仪"} ${esc(clip.device_id)} · ${when(clip.started_at)} 至 ${when(clip.ended_at).slice(11)} ·
       上传 ${when(clip.uploaded_at)}</p>
     <div class="player">${missing ? `<p class="error" role="alert">${MEDIA_MISSING}</p>` : loading("正在载入录像…")}</div>
     <h3 style="margin-top:.6rem">转写（点击跳转）</h3>
@@ -294,7 +320,7 @@ async function loadPlayer(view, clip, evidence) {
 
 async function decisionPanel(box, c, user) {
   const decided = c.decision
-    ? `<p>${esc(c.status_label)}：${esc(c.decision.reason || "")} <span class="muted small">（${esc(c.decision.decided_by)} ${when(c.decision.decided_at)}）</span></p>`
+    ? `<p>${esc(c.status_label)}：${esc(c.decision.reason || "")} <span class="muted small">（${esc(personName(c.decision.decided_by))} ${when(c.decision.decided_at)}）</span></p>`
     : "";
   if (c.status !== "pending" || !DECIDERS.includes(user.role)) {
     box.innerHTML = `<h2 id="decision-h">审核决定</h2>${decided || empty(c.status === "pending" ? "待监查中心审核。" : "已处理。")}
@@ -334,7 +360,7 @@ async function decisionPanel(box, c, user) {
     const done = await busy(form.querySelector("button"), errors, () =>
       api(`/cases/${encodeURIComponent(c.case_id)}/decision`, { method: "POST", json: { decision, reason } }));
     if (done) {
-      toast(`案件已${done.status_label}`);
+      toast(`案件${done.status_label.startsWith("已") ? "" : "已"}${done.status_label}`);
       window.dispatchEvent(new HashChangeEvent("hashchange"));
     }
   });
@@ -372,7 +398,7 @@ function reversalForm(slot, c) {
 function historyList(history) {
   if (!history?.length) return "";
   return `<h3 style="margin-top:1rem">处理记录</h3><ul class="timeline">${history.map((x) =>
-    `<li class="small">${when(x.at)} ${esc(x.actor || "")} ${esc(ACTIONS[x.action] || x.action || "")} ${esc(x.reason || "")}</li>`).join("")}</ul>`;
+    `<li class="small">${when(x.at)} ${esc(personName(x.actor))} ${esc(ACTIONS[x.action] || x.action || "")} ${esc(x.reason || "")}</li>`).join("")}</ul>`;
 }
 
 async function ordersPanel(box, c, user) {
@@ -415,7 +441,7 @@ async function ordersPanel(box, c, user) {
     <h3>起草整改通知书</h3>
     <div class="field"><label for="title">标题（可不填，自动生成）</label><input id="title" name="title" maxlength="200" data-keep></div>
     <div class="field"><label for="requirements">整改要求（必填）</label>
-      <textarea id="requirements" name="requirements" ${counted(20000)} required>针对${esc(c.squad_id)}民警 ${esc(c.officer_id)} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
+      <textarea id="requirements" name="requirements" ${counted(20000)} required>针对${esc(squadName(c.squad_id))}民警${esc(officerName(c.officer_id))} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
     <div class="error" role="alert" hidden></div>
     <button type="submit">起草</button></form>`;
   const form = slot.querySelector("form");

@@ -2,7 +2,11 @@
 
 import { api, download, query } from "./api.js";
 import { fileButton } from "./queue.js";
-import { badge, busy, confirmStep, counted, deadlineText, empty, esc, focusHeading, h1, isOverdue, loading, showError, toast, tooLong, when } from "./ui.js";
+import {
+  backTo, badge, busy, confirmStep, counted, deadlineText, empty, esc, focusHeading, h1, isOverdue, loading,
+  showError, toast, tooLong, when,
+} from "./ui.js";
+import { autocomplete, personName, squadHtml, squadName, toCode } from "./names.js";
 
 export async function ordersPage(view, { user, meta, params }) {
   const status = params.get("status") || "";
@@ -11,24 +15,28 @@ export async function ordersPage(view, { user, meta, params }) {
   const leader = user.role === "squad_leader";
   const statuses = Object.entries(meta.order_status).filter(([k]) => !leader || !["draft", "withdrawn"].includes(k));
   view.innerHTML = `
-    ${h1(leader ? `本中队整改通知（${user.squad_id}）` : "整改通知")}
+    ${h1(leader ? `本中队整改通知（${squadName(user.squad_id)}）` : "整改通知")}
     <form class="card row" id="order-filters" aria-label="筛选">
       <div><label for="o-status">状态</label><select id="o-status" name="status"><option value="">全部</option>
         ${statuses.map(([k, v]) => `<option value="${k}"${k === status ? " selected" : ""}>${esc(v)}</option>`).join("")}</select></div>
       <div><label for="o-overdue">期限</label><select id="o-overdue" name="overdue">
         <option value="">全部</option><option value="true"${overdue === "true" ? " selected" : ""}>已逾期未汇报</option>
         <option value="false"${overdue === "false" ? " selected" : ""}>未逾期</option></select></div>
-      ${leader ? "" : `<div><label for="o-squad">中队</label><input id="o-squad" name="squad_id" value="${esc(squad)}"></div>`}
+      ${leader ? "" : `<div><label for="o-squad">中队（名称或代码）</label><input id="o-squad" name="squad_id" value="${esc(squad)}"></div>`}
       <div class="shrink"><button type="submit">筛选</button></div>
     </form>
     <div id="order-list">${loading()}</div>`;
   focusHeading(view);
-  view.querySelector("#order-filters").append(
+  const filters = view.querySelector("#order-filters");
+  filters.append(
     fileButton("导出整改台账", `/exports/orders.xlsx${query({ status, overdue, squad_id: squad })}`, "整改台账.xlsx"));
-  view.querySelector("#order-filters").addEventListener("submit", (ev) => {
+  filters.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    location.hash = `#/orders${query(Object.fromEntries(new FormData(ev.target)))}`;
+    const next = Object.fromEntries(new FormData(ev.target));
+    if (next.squad_id) next.squad_id = toCode("squad", next.squad_id);
+    location.hash = `#/orders${query(next)}`;
   });
+  if (!leader) autocomplete(filters.squad_id, "squad");
   const res = await api(`/orders${query({ status, overdue, squad_id: squad, size: 100 })}`);
   const box = view.querySelector("#order-list");
   if (!res.items.length) {
@@ -43,31 +51,36 @@ export async function ordersPage(view, { user, meta, params }) {
     <tbody>${res.items.map((o) => `<tr data-order="${esc(o.order_id)}" class="${isOverdue(o) ? "is-overdue" : ""}">
       <td class="small">${esc(o.order_id)}</td>
       <td><a href="#/order/${encodeURIComponent(o.order_id)}">${esc(o.title)}</a></td>
-      <td>${esc(o.squad_id)}</td>
+      <td>${squadHtml(o.squad_id)}</td>
       <td>${badge(o.status, o.status_label)} ${isOverdue(o) ? badge("overdue", "逾期") : ""}</td>
       <td class="small">${deadlineText(o)}</td><td class="small">${when(o.updated_at)}</td></tr>`).join("")}</tbody></table>`;
 }
 
 export async function orderDetail(view, { user, id }) {
   const o = await api(`/orders/${encodeURIComponent(id)}`);
+  const back = backTo("order", user.role);
+  const returned = o.status === "returned" ? o.history.filter((x) => x.type === "OrderReturned").at(-1) : null;
   view.innerHTML = `
-    <p class="small"><a href="#/orders">← 返回整改通知</a></p>
+    <p class="small"><a href="${esc(back.href)}">${esc(back.label)}</a></p>
     ${h1(o.title)}
+    ${returned ? `<div class="card returned" role="alert" id="returned"><h2>整改汇报被退回，请按退回理由修改后重新汇报</h2>
+      <p class="pre">${esc(returned.comment || "（未说明理由）")}</p>
+      <p class="small muted">${esc(personName(returned.actor.username))} ${when(returned.at)} 退回 · 新的整改期限 ${deadlineText(o)}</p></div>` : ""}
     <div class="detail">
       <section class="card" aria-label="通知书">
         <h2>整改通知书 ${badge(o.status, o.status_label)} ${isOverdue(o) ? badge("overdue", "逾期未汇报") : ""}</h2>
         <dl class="meta">
-          <dt>编号</dt><dd>${esc(o.order_id)}</dd><dt>中队</dt><dd>${esc(o.squad_id)}</dd>
+          <dt>编号</dt><dd>${esc(o.order_id)}</dd><dt>中队</dt><dd>${squadHtml(o.squad_id)}</dd>
           <dt>整改期限</dt><dd id="deadline">${deadlineText(o)}</dd>
           <dt>涉及案件</dt><dd>${o.case_ids.map((c) => `<a href="#/case/${encodeURIComponent(c)}">${esc(c)}</a>`).join("、")}</dd>
-          <dt>起草</dt><dd>${esc(o.drafted_by)} ${when(o.created_at)}</dd>
+          <dt>起草</dt><dd>${esc(personName(o.drafted_by))} ${when(o.created_at)}</dd>
           ${o.issued_at ? `<dt>下发</dt><dd>${when(o.issued_at)}</dd>` : ""}
           ${o.returned_count ? `<dt>退回次数</dt><dd>${o.returned_count}</dd>` : ""}
         </dl>
         <h3 style="margin-top:1rem">整改要求</h3><p class="pre">${esc(o.requirements)}</p>
         <h3>整改汇报</h3>
         ${o.answers.length ? o.answers.map((a) => `<div class="answer">
-          <div class="small muted">第 ${a.number} 次汇报 · ${esc(a.by)} · ${when(a.at)} ${a.late ? '<strong class="late">逾期提交</strong>' : "按期"}</div>
+          <div class="small muted">第 ${a.number} 次汇报 · ${esc(personName(a.by))} · ${when(a.at)} ${a.late ? '<strong class="late">逾期提交</strong>' : "按期"}</div>
           <p class="pre">${esc(a.text)}</p>
           ${a.attachments.map((f) => `<button type="button" class="link" data-sha="${esc(f.sha256)}" data-name="${esc(f.filename)}">附件：${esc(f.filename)}（${Math.ceil(f.size / 1024)} KB）</button>`).join("<br>")}
         </div>`).join("") : empty("尚未汇报。")}
@@ -75,7 +88,7 @@ export async function orderDetail(view, { user, id }) {
       <section>
         <div class="card" id="actions" aria-label="办理"></div>
         <div class="card"><h2>流转记录</h2><ul class="timeline">${o.history.map((x) => `<li class="small">${when(x.at)}
-          ${esc(x.actor.username)} <strong>${esc(x.label)}</strong> ${esc(x.comment || "")}</li>`).join("")}</ul></div>
+          ${esc(personName(x.actor.username))} <strong>${esc(x.label)}</strong> ${esc(x.comment || "")}</li>`).join("")}</ul></div>
       </section>
     </div>`;
   focusHeading(view);
@@ -136,8 +149,11 @@ function actions(box, o, user) {
       "签收表示本中队已收到通知书并开始整改，签收后不能撤销。确定签收？"]);
   }
   if (leader && ["acknowledged", "returned"].includes(o.status)) {
-    forms.push(["answers", "提交整改汇报", `<div class="field"><label for="answer-text">整改汇报（必填）</label>
-      <textarea id="answer-text" name="text" ${counted(20000)} required></textarea></div>
+    // After a return the previous report is the starting point: revised, not retyped.
+    const previous = o.status === "returned" ? o.answers.at(-1)?.text || "" : "";
+    forms.push(["answers", previous ? "重新提交整改汇报" : "提交整改汇报", `<div class="field"><label for="answer-text">整改汇报（必填）</label>
+      ${previous ? `<p class="small muted" id="answer-note">已填入第 ${o.answers.length} 次汇报的内容，请按退回理由修改；附件须重新上传。</p>` : ""}
+      <textarea id="answer-text" name="text" ${counted(20000)} required>${esc(previous)}</textarea></div>
       <div class="field"><label for="files">附件（PDF、图片、Word、Excel、MP4）</label><input id="files" name="files" type="file" multiple></div>`,
       (f) => {
         if (!f.text.value.trim()) throw new Error("请填写整改汇报");

@@ -2,7 +2,8 @@
 // assignment; the badge in the navigation (GET /inbox); the Excel and print buttons.
 
 import { api, download, query } from "./api.js";
-import { badge, busy, empty, esc, focusHeading, h1, loading, toast, when } from "./ui.js";
+import { badge, busy, counted, empty, esc, focusHeading, h1, loading, toast, when } from "./ui.js";
+import { officerHtml, squadHtml } from "./names.js";
 
 const PART_LABELS = { severity: "严重程度", confidence: "可信度", complaint: "投诉", age: "时长" };
 
@@ -10,7 +11,7 @@ export async function queuePage(view, { user, params }) {
   const sup = user.role === "supervisor";
   const page = Math.max(1, Number(params.get("page")) || 1);
   const who = params.get("who") || (sup ? "unassigned" : "mine");
-  const tabs = sup ? [["mine", "我的待办"], ["unassigned", "未分配"]] : [];
+  const tabs = [["mine", "我的待办"], ...(sup ? [["unassigned", "未分配"]] : []), ["confirmed", "已确认待起草"]];
   view.innerHTML = `
     ${h1("我的待办")}
     ${tabs.length ? `<nav class="tabs" aria-label="待办范围">${tabs.map(([k, v]) =>
@@ -18,6 +19,7 @@ export async function queuePage(view, { user, params }) {
     <p class="small muted" id="queue-rule"></p>
     <div id="queue-list">${loading()}</div>`;
   focusHeading(view);
+  if (who === "confirmed") return confirmedList(view, page);
   const res = await api(`/queue${query({ page, size: 20, unassigned: who === "unassigned" ? "true" : "" })}`);
   view.querySelector("#queue-rule").textContent =
     `按风险分排序：${Object.entries(res.weights).map(([k, w]) => `${PART_LABELS[k]} ${Math.round(w * 100)}%`).join("、")}；`
@@ -39,7 +41,7 @@ export async function queuePage(view, { user, params }) {
       <td><a href="#/case/${encodeURIComponent(c.case_id)}">${esc(c.case_id)}</a></td>
       <td>${c.category_labels.map((l) => esc(l)).join("、")} ${badge(`sev${c.severity}`, `严重 ${c.severity}`)}
         ${c.complaint ? badge("overdue", "有投诉") : ""}</td>
-      <td>${esc(c.officer_id)}</td><td>${esc(c.squad_id)}</td><td class="small">${when(c.occurred_at)}</td>
+      <td>${officerHtml(c.officer_id)}</td><td>${squadHtml(c.squad_id)}</td><td class="small">${when(c.occurred_at)}</td>
       <td class="small" title="${Object.entries(c.parts).map(([k, v]) => `${PART_LABELS[k]} ${v.toFixed(2)}`).join("，")}">
         <strong>${c.score.toFixed(2)}</strong></td></tr>`).join("")}</tbody></table>
     <nav class="pager" aria-label="翻页">
@@ -54,6 +56,57 @@ export async function queuePage(view, { user, params }) {
   else wireDecide(box, chosen);
 }
 
+/** Confirmed cases, chosen together into one order (one squad per order: the API says so). */
+async function confirmedList(view, page) {
+  view.querySelector("#queue-rule").textContent = "勾选同一中队的已确认案件，合并起草一份整改通知书。";
+  const res = await api(`/cases${query({ status: "confirmed", page, size: 50 })}`);
+  const box = view.querySelector("#queue-list");
+  if (!res.items.length) {
+    box.innerHTML = empty("没有已确认的案件。");
+    return;
+  }
+  const pages = Math.ceil(res.total / res.size);
+  box.innerHTML = `
+    <p>共 ${res.total} 件已确认${pages > 1 ? `，第 ${page} / ${pages} 页` : ""}</p>
+    <table class="queue"><thead><tr><th scope="col"></th><th scope="col">案件</th><th scope="col">问题</th>
+      <th scope="col">民警</th><th scope="col">中队</th><th scope="col">发生时间</th></tr></thead>
+    <tbody>${res.items.map((c) => `<tr data-case="${esc(c.case_id)}">
+      <td><input type="checkbox" name="case" value="${esc(c.case_id)}" aria-label="选择 ${esc(c.case_id)}"></td>
+      <td><a href="#/case/${encodeURIComponent(c.case_id)}">${esc(c.case_id)}</a></td>
+      <td>${c.category_labels.map((l) => esc(l)).join("、")}</td><td>${esc(c.officer_id)}</td>
+      <td>${esc(c.squad_id)}</td><td class="small">${when(c.occurred_at)}</td></tr>`).join("")}</tbody></table>
+    <nav class="pager" aria-label="翻页">
+      ${page > 1 ? `<a class="button secondary" href="#/queue?who=confirmed&page=${page - 1}">上一页</a>` : ""}
+      ${page < pages ? `<a class="button secondary" href="#/queue?who=confirmed&page=${page + 1}">下一页</a>` : ""}
+    </nav>
+    <form class="card" id="draft-many" novalidate aria-label="合并起草">
+      <h2>合并起草整改通知书</h2>
+      <div class="field"><label for="many-title">标题（可选）</label><input id="many-title" name="title" maxlength="200"></div>
+      <div class="field"><label for="many-req">整改要求（必填）</label>
+        <textarea id="many-req" name="requirements" ${counted(20000)} rows="3"></textarea></div>
+      <div class="error" role="alert" hidden></div>
+      <button type="submit">起草</button></form>`;
+  const form = box.querySelector("#draft-many");
+  const errors = form.querySelector("[role=alert]");
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const ids = [...box.querySelectorAll("input[name=case]:checked")].map((b) => b.value);
+    const done = await busy(form.querySelector("button"), errors, () => {
+      if (!ids.length) throw new Error("请先勾选案件");
+      if (!form.requirements.value.trim()) throw new Error("请填写整改要求");
+      return api("/orders", { method: "POST", json: {
+        case_ids: ids, title: form.title.value.trim() || null, requirements: form.requirements.value.trim() } });
+    });
+    if (!done) return;
+    if (done.order_id) {
+      toast(`已起草（${ids.length} 件案件）`);
+      location.hash = `#/order/${encodeURIComponent(done.order_id)}`;
+    } else {
+      toast(done.detail);
+    }
+  });
+}
+
 function decideForm() {
   return `<form class="card" id="bulk" novalidate aria-label="批量处理">
     <h2>批量处理所选案件</h2>
@@ -61,7 +114,7 @@ function decideForm() {
       <div class="shrink"><label for="bulk-decision">决定</label><select id="bulk-decision" name="decision">
         <option value="confirm">确认（问题属实）</option><option value="dismiss">排除（不属实）</option></select></div>
       <div><label for="bulk-reason">共同理由（必填）</label>
-        <textarea id="bulk-reason" name="reason" maxlength="2000" rows="2"></textarea></div>
+        <textarea id="bulk-reason" name="reason" ${counted(2000)} rows="2"></textarea></div>
       <div class="shrink"><button type="submit">批量处理</button></div>
     </div>
     <div class="error" role="alert" hidden></div>

@@ -16,6 +16,36 @@ export function when(iso) {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
+/** 11.16 → "11.2": seconds as the explanations write them, one decimal. */
+export function seconds(value) {
+  return (Math.round(Number(value) * 10) / 10).toFixed(1);
+}
+
+const FIELDS = {
+  "payment.receipt_no": "罚没收据编号", "payment.method": "缴款方式", "payment": "缴款信息",
+  "occurred_at": "开单时间", "measures.fine_cny": "罚款金额", "measures.points": "记分",
+  "measures.warning": "警告", "measures.vehicle_detained": "扣留车辆", "measures.license_detained": "扣留驾驶证",
+  "violation_type": "违法行为", "plate_region": "号牌归属地", "officer_role": "执法人员身份", "road_user": "交通参与者",
+};
+const PAY = { bank: "银行缴款", app: "网上缴款", cash_on_spot: "当场收缴现金" };
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A field of an enforcement record as a sentence: "罚没收据编号：未填写", not payment.receipt_no = null. */
+export function fieldEvidence(field, value, meta) {
+  const label = FIELDS[field] || "记录字段";
+  let text;
+  if (value === null || value === undefined || value === "") text = "未填写";
+  else if (typeof value === "boolean") text = value ? "是" : "否";
+  else if (field === "measures.fine_cny") text = `${value} 元`;
+  else if (field === "measures.points") text = `${value} 分`;
+  else if (field === "payment.method") text = PAY[value] || value;
+  else if (field === "violation_type") text = meta?.violations?.[value] || value;
+  else if (typeof value === "string" && ISO.test(value)) text = when(value);
+  else if (typeof value === "object") text = "见执法记录";
+  else text = String(value);
+  return `${label}：${text}`;
+}
+
 /** 75.3 → "01:15". */
 export function clock(seconds) {
   const s = Math.max(0, Math.floor(seconds));
@@ -96,8 +126,15 @@ export function deadlineText(order, now = new Date()) {
   let note = "";
   const late = -days < 1 ? `${Math.ceil(-days * 24)} 小时` : `${Math.floor(-days)} 天`;
   if (waiting && days < 0) note = ` <strong class="late">已逾期 ${late}</strong>`;
-  else if (waiting) note = ` <span class="muted">（剩 ${Math.max(1, Math.ceil(days))} 天）</span>`;
+  else if (waiting) note = ` <span class="muted">（剩 ${remaining(days)}）</span>`;
   return `${when(order.deadline)}${note}`;
+}
+
+/** Time left as people count it, to the hour: 5.17 days → "5 天 4 小时", 6.9995 → "7 天", 0.2 → "5 小时". */
+export function remaining(days) {
+  const hours = Math.max(1, Math.round(days * 24));
+  const [d, h] = [Math.floor(hours / 24), hours % 24];
+  return [d ? `${d} 天` : "", h ? `${h} 小时` : ""].filter(Boolean).join(" ");
 }
 
 export function isOverdue(order, now = new Date()) {
@@ -191,3 +228,18 @@ export function forgetTyped(form, who) {
 export function forgetAllTyped() {
   Object.keys(sessionStorage).filter((k) => k.startsWith(TYPED)).forEach((k) => sessionStorage.removeItem(k));
 }
+
+/** Where a detail page's "back" goes: the list the user came from, filters and all. */
+export function backTo(page, role) {
+  const list = role === "squad_leader" && page === "case" ? "orders" : { case: "search", order: "orders", bulletin: "bulletins" }[page];
+  const saved = JSON.parse(sessionStorage.getItem("jiancha.back") || "{}")[list];
+  const labels = { search: "案件检索", orders: "整改通知", bulletins: "专刊" };
+  return { href: saved || `#/${list}`, label: `← 返回${labels[list]}` };
+}
+
+export function remember(key, name, value) {
+  const all = JSON.parse(sessionStorage.getItem(key) || "{}");
+  all[name] = value;
+  sessionStorage.setItem(key, JSON.stringify(all));
+}
+

@@ -20,8 +20,8 @@ acls=(/opt/kafka/bin/kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-con
 "${acls[@]}" --allow-principal User:indexer --operation Create --operation Describe --operation Read --operation Write --resource-pattern-type prefixed --topic jiancha-indexer- > /dev/null
 # analyzer: jiancha analyzer（规则引擎、案件库）
 "${acls[@]}" --allow-principal User:analyzer --operation Delete --operation Read --group jiancha-analyzer > /dev/null
-"${acls[@]}" --allow-principal User:analyzer --operation Describe --topic audit --topic bulletin-events --topic case-assignments --topic directory --topic document-numbers --topic rectification-events --topic users > /dev/null
-"${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --topic case-events --topic complaints --topic enforcement-actions --topic policies --topic recordings --topic transcripts > /dev/null
+"${acls[@]}" --allow-principal User:analyzer --operation Describe --topic audit --topic bulletin-events --topic directory --topic document-numbers --topic rectification-events --topic users > /dev/null
+"${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --topic case-assignments --topic case-events --topic complaints --topic enforcement-actions --topic policies --topic recordings --topic transcripts > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --operation Write --topic flags > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Write --topic dead-letters > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Create --operation Describe --operation Read --operation Write --resource-pattern-type prefixed --topic jiancha-analyzer- > /dev/null

@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from jiancha.names import squad_codes
+from jiancha.text import fold_numerals, to_simplified
+
 MAX_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+
+# "|", the full-width "｜", and 或 / OR standing alone between words separate alternatives.
+_OR = re.compile(r"\s*[|｜]\s*|\s+(?:或|OR)\s+")
+
+
+def word_groups(q: str) -> list[list[str]]:
+    """A search box's text as alternatives of words: ``现金 不开票 | 微信 转账`` → one group or
+    the other, every word of a group required. Traditional characters are searched as Simplified
+    (the transcripts are stored so), full-width spaces count as spaces."""
+    text = to_simplified(q.replace("\u3000", " ")).strip()
+    groups = [part.split() for part in _OR.split(f" {text} ")]
+    return [g for g in groups if g and g not in (["或"], ["OR"])]
+
+
+def any_group(
+    groups: list[list[str]], clause: Callable[[str], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``must`` clauses matching a document where every word of at least one group matches
+    ``clause`` (one group: its words' clauses themselves, the plain AND)."""
+    if len(groups) == 1:
+        return [clause(w) for w in groups[0]]
+    alternatives = [{"bool": {"must": [clause(w) for w in g]}} for g in groups]
+    return [{"bool": {"should": alternatives, "minimum_should_match": 1}}]
+
+
+def officer_id_prefix(field: str, typed: str) -> dict[str, Any]:
+    """Officer ids as people type them: any case, spaces inside, full-width, or just the start
+    (``ga 4036`` finds GA403677)."""
+    return {"prefix": {field: fold_numerals(re.sub(r"\s+", "", typed))}}
 
 
 def es_time(at: datetime) -> str:
@@ -47,11 +81,17 @@ class ClipQuery:
     end: datetime | None = None
     page: int = 1
     size: int = 20
+    squads: tuple[str, ...] | None = None  # the codes squad_id names, resolved by the directory
+
+    @property
+    def groups(self) -> list[list[str]]:
+        """Alternatives of words (:func:`word_groups`); every word of one group must occur."""
+        return word_groups(self.q)
 
     @property
     def terms(self) -> list[str]:
-        """Whitespace-separated words; every one must occur (as a phrase)."""
-        return self.q.split()
+        """Every word of every alternative (for the highlights)."""
+        return sorted({w for g in self.groups for w in g})
 
 
 @dataclass(frozen=True)
@@ -82,9 +122,10 @@ def clip_search_body(query: ClipQuery) -> dict[str, Any]:
     """The Elasticsearch request body for ``query``."""
     filters: list[dict[str, Any]] = []
     if query.officer_id:
-        filters.append({"term": {"officer_ids": query.officer_id}})
+        filters.append(officer_id_prefix("officer_ids", query.officer_id))
     if query.squad_id:
-        filters.append({"term": {"squad_id": query.squad_id}})
+        codes = query.squads if query.squads is not None else squad_codes(query.squad_id)
+        filters.append({"terms": {"squad_id": list(codes)}})
     if query.device_type:
         filters.append({"term": {"device_type": query.device_type}})
     if query.start or query.end:
@@ -92,8 +133,9 @@ def clip_search_body(query: ClipQuery) -> dict[str, Any]:
     bool_q: dict[str, Any] = {"filter": filters}
     if query.terms:
         # Phrase matching keeps the characters of a word together, whatever the analyzer
-        # (with the standard analyzer each Han character is its own token).
-        bool_q["must"] = [{"match_phrase": {"transcript_text": t}} for t in query.terms]
+        # (with the standard analyzer each Han character is its own token). The words are
+        # matched over the whole transcript: they may be said in different segments of a clip.
+        bool_q["must"] = any_group(query.groups, lambda t: {"match_phrase": {"transcript_text": t}})
         # The nested clause only fetches the matching segments, with times, for highlights.
         bool_q["should"] = [
             {

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 
+from jiancha.text import chinese_number
+
 #: Common surnames with rough weights (per mille of the population, rounded).
 _SURNAMES: tuple[tuple[str, int], ...] = (
     ("王", 71),
@@ -87,15 +89,6 @@ def person_name(seed: str) -> str:
     surname = r.choices(_FAMILY, weights=_WEIGHTS)[0]
     given = "".join(r.choice(_GIVEN) for _ in range(1 if r.random() < 0.3 else 2))
     return surname + given
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十; beyond 99 the digits (squads are never that many)."""
-    if n <= 0 or n > 99:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
-    return head + (_NUMERALS[ones - 1] if ones else "")
 
 
 def squad_name(code: str, districts: dict[str, str]) -> tuple[str, str]:

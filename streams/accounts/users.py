@@ -17,6 +17,14 @@ from streams import topics
 from streams.schemas.users import UserSaved
 
 
+def check_squad(role: str, squad_id: str | None) -> None:
+    """Squad leaders belong to a squad and no one else does (ValueError in Chinese)."""
+    if role == "squad_leader" and not squad_id:
+        raise ValueError("中队长必须指定中队")
+    if role != "squad_leader" and squad_id:
+        raise ValueError("只有中队长属于某个中队")
+
+
 def new_user(
     username: str,
     role: str,
@@ -27,10 +35,7 @@ def new_user(
     saved_by: str = "cli",
 ) -> UserSaved:
     """A validated account with its password hashed; squad leaders must name their squad."""
-    if role == "squad_leader" and not squad_id:
-        raise ValueError("中队长必须指定中队（--squad）")
-    if role != "squad_leader" and squad_id:
-        raise ValueError("只有中队长属于某个中队")
+    check_squad(role, squad_id)
     return UserSaved(
         username=username,
         role=role,  # type: ignore[arg-type]

@@ -6,7 +6,8 @@ Two agents:
   to :class:`~analyzers.engine.Engine` (the code ``jiancha analyze`` runs in batch) and sends
   what each batch changed: flags (new, changed or withdrawn) to ``flags``, keyed by officer.
 - ``build_cases`` reads ``flags`` (from every producer: this engine, the transcriber's and the
-  indexer's tampering flags), ``complaints`` and ``case-events`` (the API's decisions) and keeps
+  indexer's tampering flags), ``complaints``, ``case-events`` (the API's decisions) and
+  ``case-assignments`` (我的待办) and keeps
   the ``cases`` index: flags merged into their case by flag id, withdrawn ones removed, the
   complaints about a ticket linked to its case, the status set only when a case is created, each
   ``CaseDecided`` applied once (by event id).
@@ -54,8 +55,10 @@ from streams.admin import read_to_end, serve_worker_metrics
 from streams.analysis.documents import CaseBook, case_on_create
 from streams.app import create_app, prepare, raw_topic
 from streams.dead_letters import SendDead, dead_letter, dead_letter_of, dead_letter_sender
+from streams.review.assignments import project_assignment
 from streams.review.cases import projected_decision
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
+from streams.schemas.case_assignments import CaseAssigned
 from streams.schemas.case_events import CaseDecided
 from streams.schemas.complaints import Complaint
 from streams.schemas.flags import Flag
@@ -72,7 +75,7 @@ INPUTS = (
     topics.COMPLAINTS,
 )
 #: what the case builder reads
-CASE_INPUTS = (topics.FLAGS, topics.COMPLAINTS, topics.CASE_EVENTS)
+CASE_INPUTS = (topics.FLAGS, topics.COMPLAINTS, topics.CASE_EVENTS, topics.CASE_ASSIGNMENTS)
 #: topics no other worker validates: their bad events are dead-lettered here
 _OWN_DEAD_LETTERS = {topics.POLICIES, topics.COMPLAINTS}
 _MODEL_OF = {base: model for model, base in EVENT_TYPES.values()}
@@ -172,6 +175,7 @@ class BuildCases:
         """Apply a batch; returns the cases whose documents were written."""
         touched: set[str] = set()
         decisions: list[CaseDecided] = []
+        assignments: list[CaseAssigned] = []
         for event in events:
             base = self._base_of.get(event.message.topic, event.message.topic)
             try:
@@ -179,6 +183,8 @@ class BuildCases:
                     touched |= self.book.add_flag(decode(Flag, event.value))
                 elif base == topics.COMPLAINTS:
                     touched |= self.book.add_complaint(decode(Complaint, event.value))
+                elif base == topics.CASE_ASSIGNMENTS:
+                    assignments.append(decode(CaseAssigned, event.value))
                 else:
                     decisions.append(decode(CaseDecided, event.value))
             except InvalidEvent as exc:
@@ -194,7 +200,25 @@ class BuildCases:
             await self._refused(upsert.id, reason, upsert.doc)
         for decided in decisions:
             await self._project(decided)
+        for assigned in assignments:  # 我的待办 (the API projected it too; a replay is a no-op)
+            await self._assign(assigned)
         return touched
+
+    async def _assign(self, assigned: CaseAssigned) -> None:
+        from elasticsearch import ApiError
+
+        es, alias = self.writer.es, self.cases_alias
+
+        async def write() -> bool:
+            return await project_assignment(es, alias, assigned, refresh=False)
+
+        try:
+            if await retry_while_unavailable(write, "（待办分配）"):
+                return
+            reason = "Elasticsearch 拒绝写入：并发写入冲突，多次重试仍未写入"
+        except ApiError as exc:
+            reason = f"Elasticsearch 拒绝写入：{exc}"
+        await self._refused(assigned.case_id, reason, {"assignment": assigned.assignee})
 
     async def _project(self, decided: CaseDecided) -> None:
         """Apply a decision to its case, once (the API's claim usually wrote it already).

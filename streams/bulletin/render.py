@@ -13,13 +13,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import dashboards
+from jiancha.text import chinese_number
 from streams.bulletin import charts
 from streams.bulletin.masking import mask_plate, mask_text
 from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
 from streams.directory.names import Names
 
 TEMPLATES = Path(dashboards.__file__).parent / "bulletin"
-_DIGITS = "〇一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,6 @@ class Masthead:
     def period_label(self) -> str:
         a, b = (datetime.fromisoformat(x) for x in (self.period_start, self.period_end))
         return f"{a.year}年{a.month}月{a.day}日至{b.month}月{b.day}日"
-
-
-def _cn(n: int) -> str:
-    if n <= 10:
-        return _DIGITS[n]
-    return ("" if n < 20 else _DIGITS[n // 10]) + "十" + (_DIGITS[n % 10] if n % 10 else "")
 
 
 def _pct(x: float) -> str:
@@ -114,7 +108,7 @@ def _env(tz: str, extra: Path | None = None) -> Any:
         return datetime.fromisoformat(stamp).astimezone(ZoneInfo(tz)).strftime("%m-%d %H:%M")
 
     env.globals.update(
-        cn=_cn,
+        cn=chinese_number,
         pct=_pct,
         delta=_delta,
         change=_change,

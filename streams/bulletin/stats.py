@@ -101,6 +101,10 @@ class Overview:
     flags: int
     flags_by_class: dict[str, int]
     flags_by_category: dict[str, int]  # label → flags
+    #: transcribed recordings whose audio was too poor to judge (音质差，需人工复核): said plainly,
+    #: never counted as "nothing found"
+    poor_audio: int = 0
+    poor_audio_hours: float = 0.0
 
     @property
     def transcribed_share(self) -> float:
@@ -117,6 +121,10 @@ def overview(search: Search, aliases: dict[str, str], week: IsoWeek) -> Overview
         aggs={
             "seconds": {"sum": {"field": "duration_s"}},
             "transcribed": {"filter": {"term": {"has_transcript": True}}},
+            "poor": {
+                "filter": {"term": {"quality": "poor"}},
+                "aggs": {"seconds": {"sum": {"field": "duration_s"}}},
+            },
         },
     )
     actions = search(
@@ -155,6 +163,8 @@ def overview(search: Search, aliases: dict[str, str], week: IsoWeek) -> Overview
         flags=ca["flags"]["doc_count"],
         flags_by_class={c: _buckets(ca["flags"]["classes"]).get(c, 0) for c in CLASS_ORDER},
         flags_by_category=_buckets(ca["flags"]["labels"]),
+        poor_audio=clips["aggregations"]["poor"]["doc_count"],
+        poor_audio_hours=round(clips["aggregations"]["poor"]["seconds"]["value"] / 3600, 1),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,11 @@ class Names:
             return ""
         name = self.officers.get(officer_id)
         return f"{name}（{officer_id}）" if name else officer_id
+
+    def labelled(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` with ``squad_label`` and ``officer_label`` added (spreadsheets print these)."""
+        return {
+            **row,
+            "squad_label": self.squad(row.get("squad_id")),
+            "officer_label": self.officer(row.get("officer_id")) or None,
+        }

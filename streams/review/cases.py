@@ -11,7 +11,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from jiancha.auth.roles import Caller
-from jiancha.elastic.queries import date_range
+from jiancha.elastic.queries import any_group, date_range, officer_id_prefix, word_groups
+from jiancha.names import squad_codes
 from streams.schemas.case_events import CaseDecided
 
 #: Review status → label (``pending`` is what the analyzer gives a new case).
@@ -101,6 +102,7 @@ class CaseQuery:
     include_withdrawn: bool = False
     page: int = 1
     size: int = 20
+    squads: tuple[str, ...] | None = None  # the codes squad_id names, resolved by the directory
 
 
 def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
@@ -111,11 +113,14 @@ def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
         ("categories", query.category),
         ("classes", query.class_),
         ("status", query.status),
-        ("squad_id", query.squad_id),
-        ("officer_id", query.officer_id),
     ):
         if value:
             filters.append({"term": {field: value}})
+    if query.squad_id:
+        codes = query.squads if query.squads is not None else squad_codes(query.squad_id)
+        filters.append({"terms": {"squad_id": list(codes)}})
+    if query.officer_id:
+        filters.append(officer_id_prefix("officer_id", query.officer_id))
     if query.min_severity is not None:
         filters.append({"range": {"severity": {"gte": query.min_severity}}})
     if query.start or query.end:
@@ -125,10 +130,11 @@ def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
     scoped, hidden = scope.filters()
     filters.extend(scoped)
     must_not.extend(hidden)
-    must = [
-        # Phrase per word (the standard analyzer splits Han characters), in an explanation or
-        # in the words of the evidence.
-        {
+
+    def in_a_flag(word: str) -> dict[str, Any]:
+        # Phrase per word (the standard analyzer splits Han characters), in an explanation or in
+        # the words of the evidence; each word may be in a different flag of the case.
+        return {
             "nested": {
                 "path": "flags",
                 "query": {
@@ -142,8 +148,9 @@ def case_search_body(query: CaseQuery, scope: Scope) -> dict[str, Any]:
                 },
             }
         }
-        for word in query.q.split()
-    ]
+
+    groups = word_groups(query.q)
+    must = any_group(groups, in_a_flag) if groups else []
     return {
         "query": {"bool": {"filter": filters, "must_not": must_not, "must": must}},
         "sort": [

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from jiancha.auth.roles import Caller
 from jiancha.clock import Clock, utc_now
+from jiancha.names import squad_name
 from jiancha.settings import Settings
 from streams import topics
 from streams.review.attachments import KINDS, content_disposition, find_stored, store_upload
@@ -233,7 +234,7 @@ class OrderDesk:
             actor=_actor(caller),
             case_ids=wanted,
             squad_id=squad_id,
-            title=(title or "").strip() or f"关于{squad_id}执法问题的整改通知书",
+            title=(title or "").strip() or f"关于{squad_name(squad_id)}执法问题的整改通知书",
             requirements=requirements,
         )
         return await self.submit(event, None, caller, "orders.draft")

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from streams.bulletin.masking import mask_text
 from streams.bulletin.render import TEMPLATES, render_pdf
+from streams.directory.names import Names
 from streams.review.orders import Order
 
 
@@ -51,10 +52,19 @@ def _date(at: datetime | None, tz: ZoneInfo, with_time: bool = False) -> str:
 
 
 def notice_of(
-    order: Order, cases: dict[str, dict[str, Any]], number: str, unit: str, tz: str
+    order: Order,
+    cases: dict[str, dict[str, Any]],
+    number: str,
+    unit: str,
+    tz: str,
+    names: Names | None = None,
 ) -> Notice:
-    """The notice of an issued order; ``cases`` are its case documents by id."""
+    """The notice of an issued order; ``cases`` are its case documents by id.
+
+    ``names``: the directory's (issue 16): the squad addressed and the officers by name.
+    """
     zone = ZoneInfo(tz)
+    names = names or Names()
     rows = []
     for case_id in order.case_ids:
         case = cases.get(case_id) or {}
@@ -65,7 +75,7 @@ def notice_of(
             NoticeCase(
                 case_id=case_id,
                 occurred=_date(when, zone, with_time=True) if when else "—",
-                officer_id=case.get("officer_id") or "—",
+                officer_id=names.officer(case.get("officer_id")) or "—",
                 problems="、".join(case.get("category_labels") or []) or "—",
                 reason=mask_text(decision.get("reason") or "—"),
             )
@@ -75,7 +85,7 @@ def notice_of(
         unit=unit,
         order_id=order.order_id,
         title=mask_text(order.title),
-        squad_name=f"{order.squad_id}中队",
+        squad_name=names.squads.get(order.squad_id) or f"{order.squad_id}中队",
         requirements=mask_text(order.requirements),
         deadline=_date(order.deadline, zone, with_time=True),
         issued=_date(order.issued_at, zone),

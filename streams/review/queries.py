@@ -7,6 +7,7 @@ from typing import Any
 
 from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import date_range
+from jiancha.names import squad_codes
 from streams.review.orders import AWAITING_ANSWER, UNISSUED
 
 
@@ -36,7 +37,7 @@ def list_filters(
         filters.append({"term": {"squad_id": caller.squad_id or ""}})
         filters.append({"bool": {"must_not": {"terms": {"status": list(UNISSUED)}}}})
     if squad_id:
-        filters.append({"term": {"squad_id": squad_id}})
+        filters.append({"terms": {"squad_id": squad_codes(squad_id)}})  # a code or a name
     if status:
         filters.append({"term": {"status": status}})
     if case_id:

@@ -21,8 +21,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CASE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("案件编号", "case_id"),
     ("发生时间", "occurred_at"),
-    ("中队", "squad_id"),
-    ("民警编号", "officer_id"),
+    ("中队", "squad_label"),  # names from the directory (issue 16): Names.labelled
+    ("民警", "officer_label"),
     ("问题类别", "category_labels"),
     ("严重程度", "severity"),
     ("审核状态", "status_label"),
@@ -36,7 +36,7 @@ CASE_COLUMNS: tuple[tuple[str, str], ...] = (
 ORDER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("通知书编号", "order_id"),
     ("标题", "title"),
-    ("中队", "squad_id"),
+    ("中队", "squad_label"),
     ("涉及案件", "case_ids"),
     ("状态", "status_label"),
     ("下发时间", "issued_at"),

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from jiancha.text import to_simplified
 
 _DIGITS = "零一二三四五六七八九"
 _SMALL_UNITS = ("", "十", "百", "千")
@@ -38,13 +39,6 @@ _STRAY = re.compile(
     r"(?<=[\u4e00-\u9fff])[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a](?=[\u4e00-\u9fff])"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@lru_cache(maxsize=1)
-def _t2s():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def _four_digits(n: int) -> str:
@@ -108,11 +102,6 @@ def _speak_number(match: re.Match[str]) -> str:
     if frac:
         spoken += "点" + "".join(_DIGITS[int(c)] for c in frac)
     return spoken
-
-
-def to_simplified(text: str) -> str:
-    """Traditional → Simplified characters (OpenCC t2s)."""
-    return str(_t2s().convert(text))
 
 
 def normalize_transcript(text: str) -> str:

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,14 @@ def console_settings(settings: Settings, eval_dev: Path, tmp_path: Path) -> Sett
     return settings.model_copy(update=update)
 
 
+def first_day(eval_dev: Path, where: Path, extra: list[str] | None = None) -> Path:
+    """The first day's events of eval-dev (REC-005702 among them), after ``extra`` event lines."""
+    lines = (eval_dev / "events.jsonl").read_text(encoding="utf-8").splitlines()[:600]
+    subset = where / "subset.jsonl"
+    subset.write_text("\n".join([*(extra or []), *lines]) + "\n", encoding="utf-8")
+    return subset
+
+
 class Workers:
     """The stack's worker processes by command; a test may stop one (the worker down) and start
     it again."""
@@ -81,27 +90,22 @@ class Workers:
         return list(self.procs.values())
 
 
-@pytest.fixture
-def stack_with_cases(
-    console_settings: Settings, eval_dev: Path, tmp_path: Path
-) -> Iterator[Workers]:
-    """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
-    s = console_settings
+@contextmanager
+def analysed(s: Settings, events: Path, eval_dev: Path) -> Iterator[Workers]:
+    """Worker and analyzer over ``events``, until every case the batch run finds is indexed;
+    the directory seeded from the whole of eval-dev."""
     es = sync_client(s)
     aliases = ensure_indices(es, s)  # before any write, so no index takes an alias's name
     workers = Workers(s)
     procs = workers.running()
     try:
-        subset = tmp_path / "subset.jsonl"
-        lines = (eval_dev / "events.jsonl").read_text(encoding="utf-8").splitlines()[:600]
-        subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
         with Publisher(s) as publisher:
-            ingest_file(subset, publisher)
+            ingest_file(events, publisher)
         create_accounts(s)
         with open(eval_dev / "events.jsonl", "rb") as whole:  # names for every page (issue 16)
             seed_directory(s, es, aliases["directory"], entries_from_file(whole, datetime.now(UTC)))
         try:
-            flags, _ = analyze_file(subset)  # the batch run: which cases the stream must build
+            flags, _ = analyze_file(events)  # the batch run: which cases the stream must build
             expected = {f.case_id for f in flags if not f.withdrawn}
             assert CASE_ID in expected
 
@@ -129,18 +133,16 @@ def stack_with_cases(
                 p.kill()
 
 
-@pytest.fixture
-def base_url(console_settings: Settings, stack_with_cases: Workers) -> Iterator[str]:
-    """The API (which serves the console) under uvicorn in a thread."""
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The API (which serves the console) under uvicorn in a thread; yields its base URL."""
     import uvicorn
 
     from api.main import create_app
 
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(console_settings), host="127.0.0.1", port=port, log_level="warning"
-        )
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -148,6 +150,22 @@ def base_url(console_settings: Settings, stack_with_cases: Workers) -> Iterator[
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=15)
+
+
+@pytest.fixture
+def stack_with_cases(
+    console_settings: Settings, eval_dev: Path, tmp_path: Path
+) -> Iterator[Workers]:
+    """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
+    with analysed(console_settings, first_day(eval_dev, tmp_path), eval_dev) as workers:
+        yield workers
+
+
+@pytest.fixture
+def base_url(console_settings: Settings, stack_with_cases: Workers) -> Iterator[str]:
+    """The API (which serves the console) under uvicorn in a thread."""
+    with serving(console_settings) as url:
+        yield url
 
 
 @pytest.fixture
@@ -213,7 +231,7 @@ class Console:
         self.page.get_by_label("用户名").fill(self.username)
         self.page.get_by_label("密码").fill(ACCOUNTS[self.username].password)
         self.page.get_by_role("button", name="登录").click()
-        sync_api.expect(self.page.locator("#who")).to_contain_text("（")
+        sync_api.expect(self.page.locator("#who")).not_to_be_empty()
 
     def _confirm(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -244,6 +262,11 @@ class Console:
 
     def shoot(self, name: str) -> None:
         shoot(self.page, self.shots, name)
+
+    def close(self) -> None:
+        """Close the tab, asserting the page threw nothing and the CSP refused nothing."""
+        assert self.errors == [], self.errors
+        self.context.close()
 
     def kpi(self, key: str) -> int:
         return int(self.page.locator(f'[data-kpi="{key}"] .v').inner_text())

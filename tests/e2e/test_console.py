@@ -110,7 +110,7 @@ def test_review_to_accepted_order_in_the_browser(
     # The squad leader sees it on his board with its deadline; acknowledges; answers.
     leader = Console(browser, base_url, "leader-gaosu", shots)
     lp = leader.page
-    expect(lp.locator("h1")).to_have_text("本中队整改通知（gaosu-1）")
+    expect(lp.locator("h1")).to_have_text("本中队整改通知（高速一中队）")
     row = lp.locator(f'tr[data-order="{order_id}"]')
     expect(row).to_contain_text("已下发")
     expect(row).to_contain_text("剩 7 天")

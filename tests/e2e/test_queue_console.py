@@ -1,9 +1,10 @@
 """我的待办 in Debian's Chromium on the real stack (issues 16 and 17).
 
 The supervisor deals the unassigned cases out by risk; the reviewer sees the count on 我的待办,
-finds the queue ranked with the rule stated, confirms two cases at once with one reason and
-exports the case list to Excel; an order is issued to 高速一中队, whose leader sees the badge on
-整改通知 and prints the 《整改通知书》 with its 文号. Screenshots at both widths.
+finds the queue ranked with the rule stated, confirms two cases at once with one reason, exports
+the case list to Excel and drafts one order from confirmed cases (two squads' cases refused in
+Chinese); the order is issued to 高速一中队, whose leader sees the badge on 整改通知 and prints the
+《整改通知书》 with its 文号. Screenshots at both widths.
 """
 
 from __future__ import annotations
@@ -79,22 +80,30 @@ def test_queue_bulk_badge_and_paper_in_the_browser(
     assert sheet[0][0] == "案件编号"
     assert set(chosen) <= {r[0] for r in sheet[1:]}
 
-    # An order to 高速一中队 (API), then its leader's badge and the printed notice.
+    # One order from confirmed cases, drafted in the console: across squads it is refused.
     api = httpx.Client(base_url=base_url, timeout=120)
     rev, sup = _token(base_url, "reviewer"), _token(base_url, "supervisor")
-    status = api.get(f"/cases/{CASE_ID}", headers=rev).json()["status"]
-    if status == "pending":
+    if api.get(f"/cases/{CASE_ID}", headers=rev).json()["status"] == "pending":
         decided = api.post(
             f"/cases/{CASE_ID}/decision",
             json={"decision": "confirm", "reason": "收现不开票属实"},
             headers=rev,
         )
         assert decided.status_code == 200, decided.text
-    drafted = api.post(
-        "/orders", json={"case_ids": [CASE_ID], "requirements": "立即停止收取现金。"}, headers=rev
-    )
-    assert drafted.status_code == 201, drafted.text
-    order_id = drafted.json()["order_id"]
+    confirmed = api.get("/cases", params={"status": "confirmed", "size": 100}, headers=rev).json()
+    squad_of = {c["case_id"]: c["squad_id"] for c in confirmed["items"]}
+    elsewhere = next(c for c, sq in squad_of.items() if sq != squad_of[CASE_ID])
+    reviewer.go("/queue?who=confirmed")
+    page.locator(f'input[name=case][value="{CASE_ID}"]').check()
+    page.locator(f'input[name=case][value="{elsewhere}"]').check()
+    page.get_by_label("整改要求（必填）").fill("立即停止收取现金。")
+    page.get_by_role("button", name="起草", exact=True).click()
+    expect(page.locator("#draft-many [role=alert]")).to_contain_text("分属不同中队")
+    reviewer.shoot("queue-draft")
+    page.locator(f'input[name=case][value="{elsewhere}"]').uncheck()
+    page.get_by_role("button", name="起草", exact=True).click()
+    page.wait_for_url("**/console/#/order/*")
+    order_id = page.url.rsplit("/", 1)[-1]
     issued = api.post(f"/orders/{order_id}/issue", json={}, headers=sup)
     assert issued.status_code == 200, issued.text
 

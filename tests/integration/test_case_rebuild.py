@@ -2,9 +2,9 @@
 
 eval-dev goes through the real worker and analyzer, a transcriber-like service reports a tampered
 recording on ``flags``, reviewers decide a few cases through the API; then the cases index is
-dropped and the analyzer (whose case builder replays ``flags``, ``complaints`` and
-``case-events`` from the beginning) started again: the rebuilt index equals the live one, field
-by field, decisions included.
+dropped and the analyzer (whose case builder replays ``flags``, ``complaints``, ``case-events``
+and ``case-assignments`` from the beginning) started again: the rebuilt index equals the live
+one, field by field, decisions and assignments included.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from tests.integration.test_analyzer_stream import ANALYZED, _cases
 
 pytestmark = pytest.mark.integration
 
-CASE_INPUTS = [topics.FLAGS, topics.COMPLAINTS, topics.CASE_EVENTS]
+CASE_INPUTS = [topics.FLAGS, topics.COMPLAINTS, topics.CASE_EVENTS, topics.CASE_ASSIGNMENTS]
 
 
 def _all_caught_up(settings: Settings, worker: Proc, analyzer: Proc) -> bool:
@@ -115,6 +115,14 @@ def test_dropping_the_cases_index_and_replaying_kafka_gives_the_same_index(setti
                 )
                 assert resp.status_code == 200, resp.text
                 decided[case_id] = resp.json()["status"]
+            # 我的待办: two cases assigned (case-assignments), kept by the rebuild too.
+            assigned = pending[3:5]
+            resp = api.post(
+                "/queue/assignments",
+                json={"case_ids": assigned, "assignee": "reviewer"},
+                headers=who["supervisor"],
+            )
+            assert resp.status_code == 200, resp.text
         wait_for(
             lambda: caught_up(settings, "analyzer", CASE_INPUTS, analyzer.proc),
             timeout_s=120,
@@ -153,6 +161,8 @@ def test_dropping_the_cases_index_and_replaying_kafka_gives_the_same_index(setti
                 for field in sorted(doc.keys() | rebuilt[case_id].keys()):
                     assert rebuilt[case_id].get(field) == doc.get(field), (case_id, field)
             raise
+        for case_id in assigned:
+            assert rebuilt[case_id]["assignment"]["assignee"] == "reviewer"
         for case_id, status in decided.items():
             assert rebuilt[case_id]["status"] == status
             assert rebuilt[case_id]["decision"] == live[case_id]["decision"]

@@ -29,7 +29,12 @@ from jiancha.settings import Settings
 from streams import topics
 from streams.review.orders import Order
 from streams.review.queue import rank
-from tests.integration.review_fixtures import bearer, case_document, save_accounts
+from tests.integration.review_fixtures import (
+    bearer,
+    case_document,
+    index_documents,
+    save_accounts,
+)
 from tests.kafka_tools import read_topic
 
 pytestmark = pytest.mark.integration
@@ -60,17 +65,6 @@ def _cases() -> dict[str, dict[str, Any]]:
         doc["decision"] = {"decision": "confirm", "reason": '=HYPERLINK("http://x")'}
         docs[cid] = doc
     return docs
-
-
-def _put(settings: Settings, family: str, docs: dict[str, dict[str, Any]]) -> None:
-    es = sync_client(settings)
-    try:
-        alias = f"{settings.index_prefix}-{family}"
-        for doc_id, doc in docs.items():
-            es.index(index=alias, id=doc_id, document=doc)
-        es.indices.refresh(index=alias)
-    finally:
-        es.close()
 
 
 def _order(order_id: str, status: str, case_ids: list[str]) -> dict[str, Any]:
@@ -109,7 +103,7 @@ def test_queue_desk_on_the_real_stack(settings: Settings) -> None:
         auth = api.app.state.auth  # type: ignore[attr-defined]
         h = {name: bearer(auth, accounts[u.username]) for name, u in USERS.items()}
         cases = _cases()
-        _put(s, "cases", cases)
+        index_documents(s, "cases", cases)
 
         # -- assignment: the supervisor's alone, each on Kafka and audited -------------------
         assert api.get("/queue", headers=h["shen"]).json()["total"] == 0
@@ -180,7 +174,7 @@ def test_queue_desk_on_the_real_stack(settings: Settings) -> None:
         assert r.status_code == 422 and "分属不同中队" in r.json()["detail"]
 
         # -- the squad leader's badge, the printed notice and its 文号 -------------------------
-        _put(
+        index_documents(
             s,
             "rectifications",
             {
@@ -245,3 +239,33 @@ def _sheet(resp: Any) -> list[list[Any]]:
     sheet = load_workbook(io.BytesIO(resp.content)).active
     assert sheet is not None
     return [[c.value for c in row] for row in sheet.iter_rows()]
+
+
+def test_document_numbers_never_repeat_under_concurrent_requests(settings: Settings) -> None:
+    """Eight orders ask for a 文号 at once (two of them twice): eight distinct numbers, 1–8, and
+    each repeat gets its order's own, read back from the real ``document-numbers`` topic."""
+    import asyncio
+
+    from api.deps import SharedPublisher
+    from streams.review.numbers import allocate, read_requests
+
+    publisher = SharedPublisher(settings)
+
+    async def read(partition: int, offset: int) -> list[tuple[str, int]]:
+        return await asyncio.to_thread(read_requests, settings, partition, offset)
+
+    async def ask(order_id: str) -> int:
+        return await allocate(publisher.send_located, read, order_id, 2026, "zhang", NOW)
+
+    async def story() -> tuple[list[int], list[int]]:
+        orders = [f"ZG-{i}" for i in range(8)]
+        first = await asyncio.gather(*(ask(o) for o in orders))
+        again = await asyncio.gather(ask("ZG-3"), ask("ZG-5"))
+        return list(first), list(again)
+
+    try:
+        first, again = asyncio.run(story())
+    finally:
+        publisher.close()
+    assert sorted(first) == list(range(1, 9))
+    assert again == [first[3], first[5]]

@@ -6,9 +6,10 @@ from datetime import datetime
 
 import pytest
 
+from jiancha.text import chinese_number as _cn
 from streams.bulletin.agents import last_week
 from streams.bulletin.masking import mask_plate, mask_text
-from streams.bulletin.render import _change, _cn
+from streams.bulletin.render import _change
 from streams.bulletin.stats import IsoWeek, fold_orders
 
 

@@ -168,3 +168,30 @@ def test_the_bulletins_requirements_name_the_worst_squad() -> None:
     )
     text = env.get_template("requirements.html.j2").render(s=stats, m=None)
     assert "牡丹区一中队等问题率较高" in text and "mudan-1" not in text
+
+
+def test_the_printed_notice_addresses_the_squad_and_names_the_officer() -> None:
+    from streams.review.notice import notice_of
+    from streams.review.orders import Order
+
+    order = Order(
+        order_id="ZG-1", case_ids=["C-1"], squad_id="gaosu-1", title="整改", requirements="整改",
+        status="issued", version=2, created_at=NOW, updated_at=NOW, drafted_by="reviewer",
+        issued_at=NOW,
+    )  # fmt: skip
+    cases = {"C-1": {"officer_id": "GA403677", "occurred_at": NOW.isoformat()}}
+    names = Names(squads={"gaosu-1": "高速一中队"}, officers={"GA403677": "孙宁"})
+    notice = notice_of(
+        order, cases, "菏交监整〔2026〕第001号", "菏泽市公安局交警支队", "Asia/Shanghai", names
+    )
+    assert notice.squad_name == "高速一中队"
+    assert notice.cases[0].officer_id == "孙宁（GA403677）"
+    plain = notice_of(order, cases, "x", "y", "Asia/Shanghai")
+    assert (plain.squad_name, plain.cases[0].officer_id) == ("gaosu-1中队", "GA403677")
+
+
+def test_spreadsheet_rows_get_names_beside_their_ids() -> None:
+    names = Names(squads={"mudan-1": "牡丹区一中队"}, officers={"MU1": "王伟"})
+    row = names.labelled({"case_id": "C-1", "squad_id": "mudan-1", "officer_id": "MU1"})
+    assert (row["squad_label"], row["officer_label"]) == ("牡丹区一中队", "王伟（MU1）")
+    assert names.labelled({"order_id": "ZG-1", "squad_id": "x-1"})["officer_label"] is None

@@ -61,7 +61,7 @@ def test_words_become_phrases_and_filters_become_terms():
         {"match_phrase": {"transcript_text": "现金"}},
         {"match_phrase": {"transcript_text": "不开票"}},
     ]
-    assert {"term": {"officer_ids": "KA1"}} in body["query"]["bool"]["filter"]
+    assert {"prefix": {"officer_ids": "KA1"}} in body["query"]["bool"]["filter"]
     assert body["from"] == 20 and body["size"] == 10
     assert "sort" not in body  # by relevance when there are words
 

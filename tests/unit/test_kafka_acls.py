@@ -44,6 +44,7 @@ def test_consumers_read_only_their_inputs() -> None:
     assert _readers(topics.RECORDINGS) == {"indexer", "analyzer", "transcriber"}
     # the case builder (in the analyzer) projects decisions; the API reads them from Elasticsearch
     assert _readers(topics.CASE_EVENTS) == {"analyzer"}
+    assert _readers(topics.CASE_ASSIGNMENTS) == {"analyzer"}  # replayed by the case builder
     assert _readers(topics.FLAGS) == {"analyzer"}  # the case builder, and a restarted analyzer
     assert _readers(topics.COMPLAINTS) == {"analyzer"}
     assert _readers(topics.USERS) == {"indexer"}

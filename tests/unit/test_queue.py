@@ -146,3 +146,31 @@ def test_workbook_reads_back_with_inert_formulas() -> None:
     assert values[1][1].startswith("'=")
     assert values[1][4] == "已下发"
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_an_assignment_replaces_only_an_older_one() -> None:
+    from streams.review.assignments import assignment_document, supersedes
+    from streams.schemas.case_assignments import CaseAssigned
+
+    def assigned(event_id: str, at: datetime) -> CaseAssigned:
+        return CaseAssigned(
+            event_id=event_id, case_id="C1", assignee="shen", assigned_by="zhang",
+            role="supervisor", assigned_at=at,
+        )  # fmt: skip
+
+    old, new = assigned("e1", NOW), assigned("e2", NOW + timedelta(minutes=1))
+    assert supersedes(None, old)
+    assert supersedes(assignment_document(old), new)
+    assert not supersedes(assignment_document(new), old)  # a late replay of an older one
+    assert not supersedes(assignment_document(new), new)  # itself: nothing to write
+
+
+def test_an_export_past_the_window_asks_for_narrower_filters() -> None:
+    from fastapi import HTTPException
+
+    from api.routes.exports import _whole
+
+    _whole({"hits": {"total": {"value": 10_000}}})
+    with pytest.raises(HTTPException) as refused:
+        _whole({"hits": {"total": {"value": 10_001}}})
+    assert refused.value.status_code == 400 and "请缩小筛选范围" in str(refused.value.detail)
