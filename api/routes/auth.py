@@ -1,4 +1,5 @@
-"""Sign-in: the OAuth2 password flow (``POST /auth/token``) and who am I (``GET /auth/me``)."""
+"""Sign-in: the OAuth2 password flow (``POST /auth/token``), renewal of a session in use
+(``POST /auth/refresh``) and who am I (``GET /auth/me``)."""
 
 from __future__ import annotations
 
