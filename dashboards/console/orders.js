@@ -92,7 +92,7 @@ export async function orderDetail(view, { user, id }) {
       </section>
     </div>`;
   focusHeading(view);
-  if (o.status !== "draft") {
+  if (o.issued_at) {  // a draft, or one withdrawn before issue, has no notice to print
     view.querySelector("#deadline").closest("section").querySelector("h2").after(
       fileButton("打印整改通知书（PDF）", `/orders/${encodeURIComponent(o.order_id)}/notice.pdf`, `整改通知书-${o.order_id}.pdf`));
   }
