@@ -38,6 +38,8 @@ CATEGORIES: dict[str, Category] = {
         Category("aux_alone", "procedure", 3, "辅警单独处罚", "关于规范公安机关警务辅助人员管理工作的意见"),
         Category("procedure_missing", "procedure", 3, "未表明身份或未告知陈述申辩", "行政处罚法第44、45条"),
         Category("evidence_tampering", "procedure", 5, "录像疑似被篡改", "公安机关现场执法视音频记录工作规定"),
+        # Found by a reviewer in a random spot check (issue 17), not by a rule: "其他 + text".
+        Category("spot_check_other", "procedure", 2, "抽查发现的其他问题", "公安机关现场执法视音频记录工作规定；抽查结论"),
     )
 }  # fmt: skip
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -118,8 +118,12 @@ class Engine:
         law: Law | None = None,
         windows: Windows | None = None,
         policies: Iterable[Policy] = (),
+        judges: Callable[[Scope], bool] | None = None,
     ) -> None:
         self.law = law or load_law()
+        # Which scopes this engine decides (all by default): a shard of the partitioned analyzer
+        # (:mod:`analyzers.shards`) judges only its own, the rest is another shard's word.
+        self._judges = judges
         self.w = windows or Windows()
         self.watermark: datetime | None = None
 
@@ -342,6 +346,8 @@ class Engine:
         changes = Changes()
         touched: set[str] = set()
         dirty, self._dirty = self._dirty, set()
+        if self._judges is not None:
+            dirty = {scope for scope in dirty if self._judges(scope)}
         for scope in sorted(dirty):
             new = {f.flag_id: f for f in self._judge(scope)}
             old = self._current.get(scope, {})

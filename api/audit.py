@@ -26,6 +26,7 @@ from api.security import client_ip
 from jiancha.auth.roles import Caller
 from jiancha.clock import Clock, utc_now
 from streams import topics
+from streams.review.desk import Audit
 from streams.schemas.audit import AuditRecorded
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,17 @@ class Auditor:
             )
         except Exception as exc:  # safe on Kafka; the index is a projection
             log.warning("audit %s on Kafka but not indexed: %r", event.event_id, exc)
+
+
+def audit_as(auditor: Auditor, request: Request) -> Audit:
+    """The desks' audit callable (caller, action, target, detail), recording as ``request``."""
+
+    async def audit(
+        caller: Caller, action: str, target: str, detail: dict[str, Any] | None
+    ) -> None:
+        await auditor.record(caller, action, target, request, detail)
+
+    return audit
 
 
 def get_auditor(request: Request) -> Auditor:

@@ -19,6 +19,7 @@ from api.limits import BodyLimit
 from api.links import add_links
 from api.models import ErrorOut, FieldError
 from api.routes import (
+    assessments,
     audit,
     auth,
     bulletins,
@@ -32,7 +33,9 @@ from api.routes import (
     policies,
     queue,
     recordings,
+    spotchecks,
     users,
+    warning,
 )
 from api.routes import metrics as prometheus_metrics
 from api.security import Authenticator
@@ -155,6 +158,9 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
     app.include_router(directory.router)
     app.include_router(users.router)
     app.include_router(policies.router)
+    app.include_router(warning.router)
+    app.include_router(assessments.router)
+    app.include_router(spotchecks.router)
     app.include_router(console.router)
     # Middleware, innermost first: body limits before any route reads a body, then the metrics
     # (which count the refusals too), then the security headers on every response.

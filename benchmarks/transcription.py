@@ -28,9 +28,10 @@ import numpy as np
 
 from jiancha.settings import Settings
 from streams.speech import build_transcriber
+from streams.speech.denoise import wiener
 from streams.speech.evaluation import Attribution, attribution, char_errors
 from streams.speech.media import load_audio
-from streams.speech.pipeline import Transcriber
+from streams.speech.pipeline import MIN_CONFIDENCE, Transcriber
 from streams.speech.textnorm import normalize_for_scoring
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev"
@@ -52,8 +53,22 @@ SETTINGS: dict[str, dict[str, object]] = {
     "default-noguard": {"guard": False, "reuse": "default"},
     "wiener": {"denoise": "wiener"},
     "vad0.65": {"vad_threshold": 0.65},
+    "vad0.35": {"vad_threshold": 0.35},
+    "silence500": {"vad_min_silence_ms": 500},
+    "beam5": {"beam_size": 5},
+    # The same decode as "default", only the confidence under which a run of words is dropped.
+    "minconf0.2": {"reuse": "default", "min_confidence": 0.2},
+    "minconf0.1": {"reuse": "default", "min_confidence": 0.1},
+    # The same decode as "default"; who spoke measured on the Wiener-denoised samples.
+    "voice-wiener": {"reuse": "default", "voice": "wiener"},
 }
-GROUPS = {"street": ["seq-vad", "default", "default-noguard", "wiener", "vad0.65"]}
+GROUPS = {
+    "street": ["seq-vad", "default", "default-noguard", "wiener", "vad0.65"],
+    # Issue 14, 10 dB recall: the options still open on the same engine (no stronger model ships).
+    "street2": ["seq-vad", "default", "wiener", "vad0.35", "silence500", "beam5"],
+    "minconf": ["default", "minconf0.2", "minconf0.1"],
+    "voice": ["default", "voice-wiener"],
+}
 
 
 class _Replay:
@@ -81,6 +96,8 @@ def _build(base: Settings, names: list[str]) -> dict[str, Transcriber]:
         overrides = dict(SETTINGS[n])
         reuse = overrides.pop("reuse", None)
         guard = bool(overrides.pop("guard", True))
+        min_confidence = float(str(overrides.pop("min_confidence", MIN_CONFIDENCE)))
+        voice = wiener if overrides.pop("voice", None) == "wiener" else None
         settings = base.model_copy(update={"whisper_denoise": overrides.pop("denoise", "off")})
         if reuse is not None:
             source = built[str(reuse)]
@@ -89,10 +106,13 @@ def _build(base: Settings, names: list[str]) -> dict[str, Transcriber]:
             built[n] = Transcriber(
                 _Replayed(source.engine), source.vocabulary, source.limits,
                 front_end=source.front_end, hallucination_guard=guard,
+                min_confidence=min_confidence, voice_front_end=voice,
             )  # fmt: skip
             continue
         built[n] = build_transcriber(settings, say=print, **overrides)
         built[n].hallucination_guard = guard
+        built[n].min_confidence = min_confidence
+        built[n].voice_front_end = voice
     return built
 
 

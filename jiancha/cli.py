@@ -156,6 +156,34 @@ def analyzer(settings: Settings, loglevel: str) -> None:
 @main.command()
 @click.option("--loglevel", default="info", show_default=True)
 @click.pass_obj
+def judge(settings: Settings, loglevel: str) -> None:
+    """运行分析进程的一个副本（可多开，同一消费组分担分区）：分片判定、发布告警。"""
+    from streams.analysis.shards import run_judge
+
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    try:
+        run_judge(settings, loglevel=loglevel)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--loglevel", default="info", show_default=True)
+@click.pass_obj
+def cases(settings: Settings, loglevel: str) -> None:
+    """运行案件库（单个进程）：把 flags、投诉与审核决定汇成案件索引，配合 jiancha judge 使用。"""
+    from streams.analysis.agents import run_case_builder
+
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    try:
+        run_case_builder(settings, loglevel=loglevel)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--loglevel", default="info", show_default=True)
+@click.pass_obj
 def transcriber(settings: Settings, loglevel: str) -> None:
     """运行转写服务：消费录像主题，取回媒体、校验 SHA-256、语音识别，发布转写结果。"""
     from streams.speech.agents import run_transcriber
@@ -521,6 +549,48 @@ def bulletin(settings: Settings, week_text: str | None, out: Path | None) -> Non
     click.echo(
         f"PDF：{settings.data_dir / 'bulletins' / doc['pdf_sha256'][:2] / doc['pdf_sha256']}.pdf"
     )
+
+
+@main.command()
+@click.option("--month", "month_text", default=None, help="月份，如 2026-04（默认：上一个月）")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="PDF 存放目录",
+)
+@click.pass_obj
+def assessment(settings: Settings, month_text: str | None, out: Path) -> None:
+    """生成一个月的中队月度考核（PDF）：录像覆盖、按时上传、每百起问题、整改按时汇报与排名。"""
+    from datetime import UTC, datetime
+
+    from jiancha.elastic.client import sync_client
+    from jiancha.elastic.indices import ensure_indices
+    from streams.directory.names import Names
+    from streams.directory.store import name_maps_sync
+    from streams.warning.assessment import Month, Weights, assess_stored
+    from streams.warning.assessment_render import render_assessment_pdf, render_html
+
+    now = datetime.now(UTC)
+    try:
+        month = Month.parse(month_text) if month_text else Month.containing(now).previous
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--month") from exc
+    es = sync_client(settings)
+    try:
+        aliases = ensure_indices(es, settings)
+        squads = assess_stored(es.search, aliases, month)
+        names = Names(**name_maps_sync(es, aliases["directory"]))
+    finally:
+        es.close()
+    html = render_html(month, squads, settings.bulletin_unit, now, Weights(), names)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"jiancha-assessment-{month}.pdf"
+    path.write_bytes(render_assessment_pdf(html))
+    for a in squads:
+        click.echo(f"{a.rank:>2}. {names.squad(a.squad_id)}  {a.score}")
+    click.echo(f"月度考核 {month}：{len(squads)} 个中队，PDF：{path}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from jiancha.synthetic.month import _DISTRICTS  # the one table of districts
+from jiancha.synthetic.names import DISTRICTS
 from jiancha.synthetic.names import squad_name as _seeded_name
 from jiancha.text import fold_numerals, to_simplified
 
@@ -24,9 +24,8 @@ _NUMBERED = re.compile(r"[一二三四五六七八九十\d]+中队$")
 @lru_cache(maxsize=1)
 def _seeded() -> dict[str, str]:
     """The directory's seed names of every squad code the districts can have (1–9 each)."""
-    districts = {prefix: name for prefix, (_, name) in _DISTRICTS.items()}
-    codes = [f"{p}-{n}" for p in districts for n in range(1, 10)]
-    return {code: _seeded_name(code, districts)[0] for code in codes}
+    codes = [f"{p}-{n}" for p in DISTRICTS for n in range(1, 10)]
+    return {code: _seeded_name(code, DISTRICTS)[0] for code in codes}
 
 
 def squad_name(code: str | None, directory: Mapping[str, str] | None = None) -> str:

@@ -32,23 +32,39 @@ class KafkaUser:
     writes: tuple[str, ...] = ()  # topic base names it produces to
     reads: tuple[str, ...] = ()  # topic base names it consumes
     faust_role: str | None = None  # a Faust app: consumer group ``{app_id}-{role}``
+    # other Faust apps of the same component, signed in as the same user (issue 15: the
+    # replicated analyzer ``judge`` and its case builder ``cases``)
+    more_roles: tuple[str, ...] = ()
 
+
+#: the replicated analyzer's own topics (read and written by it alone)
+SHARD_TOPICS = (
+    topics.SHARD_OFFICERS,
+    topics.SHARD_DETACHMENTS,
+    topics.SHARD_RECORDINGS,
+    topics.SHARD_WATERMARKS,
+)
 
 #: Every user but the super user ``admin`` (setup jobs only). The order is the script's.
 USERS: tuple[KafkaUser, ...] = (
     KafkaUser(
         "api",
-        "jiancha api（审核、整改、账号、名录、审计、上传录像；user add、directory seed 也用它）",
+        "jiancha api（审核、整改、抽查、账号、名录、审计、上传；user add、directory seed 也用它）",
+        # A problem a spot check finds is a flag (rule_version spot-check-1): its case is built by
+        # the case builder like any other (streams/spotchecks/desk.py).
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
             topics.BULLETIN_EVENTS,
+            topics.SPOT_CHECKS,
+            topics.FLAGS,
             topics.USERS,
             topics.AUDIT,
             topics.RECORDINGS,
             topics.DIRECTORY,
             topics.CASE_ASSIGNMENTS,
             topics.DOCUMENT_NUMBERS,
+            topics.OFFICER_ALERTS,  # early-warning alerts and their decisions (streams/warning)
         ),
         # The admin's policies page reads the policies topic whole, and the 文号 allocator reads its
         # own requests back (streams/review/numbers.py): both without a consumer group.
@@ -68,13 +84,15 @@ USERS: tuple[KafkaUser, ...] = (
             topics.AUDIT,
             topics.RECTIFICATION_EVENTS,
             topics.DIRECTORY,
+            topics.SPOT_CHECKS,
         ),
         faust_role="indexer",
     ),
     KafkaUser(
         "analyzer",
         "jiancha analyzer（规则引擎、案件库）",
-        writes=(topics.FLAGS, topics.DEAD_LETTERS),
+        # jiancha judge re-keys the inputs onto its own topics (streams/analysis/shards.py)
+        writes=(topics.FLAGS, topics.DEAD_LETTERS, *SHARD_TOPICS),
         # The case builder (streams/analysis/agents.py) makes the cases from every flag and
         # projects the API's decisions.
         reads=(
@@ -85,9 +103,11 @@ USERS: tuple[KafkaUser, ...] = (
             topics.COMPLAINTS,
             topics.FLAGS,
             topics.CASE_EVENTS,
+            *SHARD_TOPICS,
             topics.CASE_ASSIGNMENTS,
         ),
         faust_role="analyzer",
+        more_roles=("judge", "cases"),
     ),
     KafkaUser(
         "transcriber",
@@ -117,6 +137,7 @@ class Grant:
 
 
 _FAUST_OWN_TOPIC_OPERATIONS: tuple[Operation, ...] = ("Create", "Describe", "Read", "Write")
+_REWINDING_ROLES = ("analyzer", "cases")
 
 
 def user_names() -> list[str]:
@@ -142,10 +163,11 @@ def plan(settings: Settings) -> list[Grant]:
             add(Grant(user.name, "topic", topic_name(settings.topic_prefix, base), "Write"))
         for base in user.reads:
             add(Grant(user.name, "topic", topic_name(settings.topic_prefix, base), "Read"))
-        if user.faust_role is not None:
-            group = f"{settings.app_id}-{user.faust_role}"
+        roles = [user.faust_role, *user.more_roles] if user.faust_role is not None else []
+        for role in roles:
+            group = f"{settings.app_id}-{role}"
             add(Grant(user.name, "group", group, "Read"))
-            if user.faust_role == "analyzer":  # it rewinds by deleting its group (replay)
+            if role in _REWINDING_ROLES:  # it rewinds by deleting its group (replay)
                 add(Grant(user.name, "group", group, "Delete"))
             # Faust's own topics (the partition assignor's leader topic): ``{group}-…``.
             for op in _FAUST_OWN_TOPIC_OPERATIONS:

@@ -11,8 +11,9 @@ from jiancha.settings import Settings
 from streams.topics import topic_name
 
 
-def create_app(settings: Settings, role: str) -> faust.App:
-    """A Faust app whose id (the consumer group) is ``{app_id}-{role}``."""
+def create_app(settings: Settings, role: str, **overrides: Any) -> faust.App:
+    """A Faust app whose id (the consumer group) is ``{app_id}-{role}``; ``overrides`` are
+    Faust settings of that role (the replicated analyzer's shorter session, issue 15)."""
     (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
     return faust.App(
         f"{settings.app_id}-{role}",
@@ -28,6 +29,7 @@ def create_app(settings: Settings, role: str) -> faust.App:
         consumer_auto_offset_reset="earliest",
         producer_max_request_size=12 * 1024 * 1024,
         producer_acks=-1,
+        **overrides,
     )
 
 
@@ -54,6 +56,17 @@ def raw_topic(app: faust.App, settings: Settings, base: str) -> Any:
         key_serializer="raw",
         value_serializer="raw",
         partitions=settings.partitions,
+    )
+
+
+def raw_topics(app: faust.App, settings: Settings, *bases: str) -> Any:
+    """Several topics of raw bytes read by one agent."""
+    return app.topic(
+        *(topic_name(settings.topic_prefix, b) for b in bases),
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
     )
 
 

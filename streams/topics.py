@@ -13,12 +13,20 @@ FLAGS = "flags"
 CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
 BULLETIN_EVENTS = "bulletin-events"
+SPOT_CHECKS = "spot-checks"
 AUDIT = "audit"
 USERS = "users"
 DIRECTORY = "directory"
 DEAD_LETTERS = "dead-letters"
+# The partitioned analyzer's own topics (issue 15, analyzers/shards.py): inputs re-keyed by the
+# analyzer itself (never the producer's key), each message placed on its shard's partition.
+SHARD_OFFICERS = "analyzer-officer-shards"
+SHARD_DETACHMENTS = "analyzer-detachment-shards"
+SHARD_RECORDINGS = "analyzer-recording-shards"
+SHARD_WATERMARKS = "analyzer-watermarks"
 CASE_ASSIGNMENTS = "case-assignments"
 DOCUMENT_NUMBERS = "document-numbers"
+OFFICER_ALERTS = "officer-alerts"
 
 
 @dataclass(frozen=True)
@@ -40,12 +48,20 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(CASE_EVENTS, "case_id"),
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
     TopicSpec(BULLETIN_EVENTS, "week"),
+    TopicSpec(SPOT_CHECKS, "plan_id"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),
     TopicSpec(DIRECTORY, "squad:{code} | officer:{officer_id}", compacted=True),
     TopicSpec(DEAD_LETTERS, "source@position"),
+    # key type|id (the event's own id, so compaction keeps its latest version); partition chosen
+    # by the analyzer: the officer's, the detachment's, the recording's shard
+    TopicSpec(SHARD_OFFICERS, "type|id, partition of the officer", compacted=True),
+    TopicSpec(SHARD_DETACHMENTS, "type|id, partition of the detachment", compacted=True),
+    TopicSpec(SHARD_RECORDINGS, "type|id, partition of the recording", compacted=True),
+    TopicSpec(SHARD_WATERMARKS, "stage/partition", compacted=True),
     TopicSpec(CASE_ASSIGNMENTS, "case_id"),
     TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),
+    TopicSpec(OFFICER_ALERTS, "officer_id"),
 )
 
 

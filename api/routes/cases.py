@@ -501,7 +501,7 @@ async def decide_cases(
     """以同一理由批量确认或排除待审核案件；每件仍是一个 Kafka 事件并单独留痕，逐件返回结果。"""
     if not body.reason.strip():
         raise HTTPException(422, "请填写处理理由")
-    results = []
+    results: list[BulkDecisionResult] = []
     for case_id in dict.fromkeys(body.case_ids):
         try:
             out = await decide_one(
@@ -509,8 +509,11 @@ async def decide_cases(
                 aliases["cases"], clock(),
             )  # fmt: skip
         except HTTPException as exc:
-            if exc.status_code == 503:
-                raise  # Kafka or the audit trail is down: stop, nothing further is decided
+            if exc.status_code == 503:  # Kafka or the audit trail is down: stop here
+                done = sum(r.ok for r in results)
+                raise HTTPException(
+                    503, f"{exc.detail}（本批已处理 {done} 件，其余未处理）"
+                ) from exc
             results.append(BulkDecisionResult(case_id=case_id, ok=False, detail=str(exc.detail)))
             continue
         results.append(BulkDecisionResult(ok=True, **out.model_dump()))

@@ -94,8 +94,7 @@ async def export_cases(
     )
     found = await es.search(index=aliases["cases"], body=body)
     _whole(found.body)
-    names = Names(**await name_maps(es, aliases["directory"]))
-    rows = [names.labelled(hit["_source"]) for hit in found.body["hits"]["hits"]]
+    rows = await _named_rows(es, aliases, found.body)
     detail = {"status": status, "squad_id": squad_id, "category": category, "rows": len(rows)}
     await auditor.record(user, "exports.cases", "cases.xlsx", request, detail)
     data = await asyncio.to_thread(
@@ -134,11 +133,18 @@ async def export_orders(
         track_total_hits=True,
     )
     _whole(found.body)
-    names = Names(**await name_maps(es, aliases["directory"]))
-    rows = [names.labelled(hit["_source"]) for hit in found.body["hits"]["hits"]]
+    rows = await _named_rows(es, aliases, found.body)
     detail = {"status": status, "squad_id": squad_id, "overdue": overdue, "rows": len(rows)}
     await auditor.record(user, "exports.orders", "orders.xlsx", request, detail)
     data = await asyncio.to_thread(
         workbook, "整改台账", ORDER_COLUMNS, rows, settings.bulletin_timezone, ORDER_STATUS
     )
     return _download(data, f"整改台账-{clock():%Y%m%d}.xlsx")
+
+
+async def _named_rows(
+    es: Any, aliases: dict[str, str], body: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The hits' documents with the directory's names beside their ids (issue 16)."""
+    names = Names(**await name_maps(es, aliases["directory"]))
+    return [names.labelled(hit["_source"]) for hit in body["hits"]["hits"]]

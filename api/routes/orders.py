@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -29,16 +30,16 @@ from fastapi import (
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
-from api.audit import AuditorDep
+from api.audit import AuditorDep, audit_as
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
-from jiancha.auth.roles import Caller
+from jiancha.clock import Clock
 from jiancha.elastic.queries import MAX_WINDOW
 from jiancha.settings import Settings
 from streams.directory.names import Names
 from streams.directory.store import name_maps
 from streams.review.attachments import AttachmentError
-from streams.review.desk import OrderDesk, OrderNotFound, Pending, Unavailable, Upload
+from streams.review.desk import Audit, OrderDesk, OrderNotFound, Pending, Unavailable, Upload
 from streams.review.notice import notice_of
 from streams.review.notice import notice_pdf as notice_pdf_of
 from streams.review.numbers import allocate, document_number, read_requests
@@ -128,13 +129,25 @@ class OrderPage(BaseModel):
 class Accepted(BaseModel):
     detail: str
     event_id: str
-    order_id: str
+    order_id: str | None = Field(default=None, description="所涉整改通知书（待生效的草稿也有编号）")
 
 
 # -- the desk every route works at --------------------------------------------------------------
 
 
-def get_desk(
+@dataclass(frozen=True)
+class DeskParts:
+    """What a desk (orders, spot checks) is built from, auditing as this request."""
+
+    es: Any
+    aliases: dict[str, str]
+    publisher: Any
+    audit: Audit
+    settings: Settings
+    clock: Clock
+
+
+def desk_parts(
     request: Request,
     es: Es,
     aliases: Aliases,
@@ -142,23 +155,27 @@ def get_desk(
     auditor: AuditorDep,
     settings: Config,
     clock: ClockDep,
-) -> OrderDesk:
-    """The desk, auditing as this request (who, from where, which path)."""
+) -> DeskParts:
+    """The clients, the settings, the clock and the audit trail as this request (who, from where,
+    which path)."""
+    return DeskParts(es, aliases, publisher, audit_as(auditor, request), settings, clock)
 
-    async def audit(
-        caller: Caller, action: str, target: str, detail: dict[str, Any] | None
-    ) -> None:
-        await auditor.record(caller, action, target, request, detail)
 
-    return OrderDesk(es, aliases, publisher, audit, settings, clock)
+Parts = Annotated[DeskParts, Depends(desk_parts)]
+
+
+def get_desk(p: Parts) -> OrderDesk:
+    """The order desk of this request."""
+    return OrderDesk(p.es, p.aliases, p.publisher, p.audit, p.settings, p.clock)
 
 
 Desk = Annotated[OrderDesk, Depends(get_desk)]
 
 
 @contextmanager
-def _refusals() -> Iterator[None]:
-    """The desk's refusals as HTTP errors (403 / 404 / 409 / 413 / 415 / 422 / 503)."""
+def refusals() -> Iterator[None]:
+    """The desk's refusals (an order's or a spot-check plan's) as HTTP errors (403 / 404 / 409 /
+    413 / 415 / 422 / 503)."""
     try:
         yield
     except OrderError as exc:
@@ -173,16 +190,21 @@ def _refusals() -> Iterator[None]:
 
 async def _changed(change: Awaitable[Order | Pending]) -> Order | JSONResponse:
     """The order as projected, or 202 when the worker has not folded the change yet."""
-    with _refusals():
+    with refusals():
         result = await change
     if isinstance(result, Pending):
-        accepted = Accepted(
-            detail="已受理，待生效：处理服务恢复后自动生效，无需重复提交",
-            event_id=result.event_id,
-            order_id=result.order_id,
-        )
-        return JSONResponse(accepted.model_dump(), status_code=202)
+        return accepted(result)
     return result
+
+
+def accepted(pending: Pending) -> JSONResponse:
+    """202: the change is on Kafka but the worker has not folded it within the wait."""
+    body = Accepted(
+        detail="已受理，待生效：处理服务恢复后自动生效，无需重复提交",
+        event_id=pending.event_id,
+        order_id=pending.order_id,
+    )
+    return JSONResponse(body.model_dump(), status_code=202)
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -217,7 +239,7 @@ async def list_orders(
 @router.get("/{order_id}", response_model=Order, responses=_ERRORS, summary="查看整改通知书")
 async def get_order(order_id: OrderId, user: Reader, desk: Desk) -> Order:
     """查看一份整改通知书：涉及案件、要求、期限、整改汇报与全部流转记录。"""
-    with _refusals():
+    with refusals():
         return await desk.view(user, order_id)
 
 
@@ -231,7 +253,7 @@ async def download_attachment(
     order_id: OrderId, sha256: Sha256, user: Reader, desk: Desk
 ) -> FileResponse:
     """下载整改汇报的附件（能查看该通知书的人才能下载）；类型按文件内容判定，一律作为附件下载。"""
-    with _refusals():
+    with refusals():
         found = await desk.attachment(user, order_id, sha256)
     return FileResponse(
         found.path,
@@ -259,7 +281,7 @@ async def notice_pdf(
     clock: ClockDep,
 ) -> Response:
     """已下发的整改通知书的打印版；文号（如 菏交监整〔2026〕第012号）经 Kafka 分配，永不重复。"""
-    with _refusals():
+    with refusals():
         order = await desk.visible(user, order_id)
     if order.status == "draft" or order.issued_at is None:
         raise HTTPException(409, "整改通知书尚未下发，不能打印")

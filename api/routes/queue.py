@@ -124,12 +124,17 @@ def _pending_query(extra: list[dict[str, Any]], must_not: list[dict[str, Any]]) 
 
 
 async def _pending(es: Any, alias: str, query: dict[str, Any]) -> list[dict[str, Any]]:
+    """The open cases to rank: past ``MAX_QUEUE`` the gravest and oldest are the ones read."""
     found = await es.search(
         index=alias,
         query=query,
         size=MAX_QUEUE,
         source_includes=_RANK_FIELDS,
-        sort=[{"case_id": "asc"}],
+        sort=[
+            {"severity": {"order": "desc", "missing": "_last"}},
+            {"occurred_at": {"order": "asc", "missing": "_last"}},
+            {"case_id": "asc"},
+        ],
     )
     return [hit["_source"] for hit in found.body["hits"]["hits"]]
 

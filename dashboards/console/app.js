@@ -6,8 +6,10 @@ import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
 import { queuePage, showInbox } from "./queue.js";
 import { bulletinPage, bulletinsPage } from "./bulletins.js";
+import { alertsPage, assessmentPage, officerPage } from "./warning.js";
 import { adminPage } from "./admin.js";
 import { forgetNames, loadNames, squadName } from "./names.js";
+import { spotcheckDetail, spotchecksPage, spotSample } from "./spotchecks.js";
 import { backTo, esc, forgetAllTyped, keepTyped, loading, remember, showError, toast, typing, watchCounters } from "./ui.js";
 
 const view = document.getElementById("view");
@@ -17,13 +19,16 @@ const PAGES = [
   { path: "search", label: "案件检索", roles: ["admin", "supervisor", "reviewer"], render: searchPage },
   { path: "queue", label: "我的待办", roles: ["supervisor", "reviewer"], render: queuePage },
   { path: "orders", label: "整改通知", roles: ["supervisor", "reviewer", "squad_leader"], render: ordersPage },
+  { path: "spotchecks", label: "随机抽查", roles: ["supervisor", "reviewer", "squad_leader"], render: spotchecksPage },
   { path: "overview", label: "监督概览", roles: ["admin", "supervisor", "reviewer"], render: overviewPage },
   { path: "bulletins", label: "专刊", roles: null, render: bulletinsPage },
+  { path: "alerts", label: "民警预警", roles: ["supervisor"], render: alertsPage },
+  { path: "assessment", label: "月度考核", roles: ["supervisor", "reviewer", "squad_leader"], render: assessmentPage },
   { path: "admin", label: "系统管理", roles: ["admin", "supervisor"], render: adminPage },
 ];
-const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage };
+const DETAILS = { case: caseDetail, order: orderDetail, bulletin: bulletinPage, officer: officerPage, spotcheck: spotcheckDetail, spotsample: spotSample };
 const HOME = { squad_leader: "orders", supervisor: "overview" };
-const LIST_OF = { case: "search", order: "orders", bulletin: "bulletins" };
+const LIST_OF = { case: "search", order: "orders", bulletin: "bulletins", officer: "alerts", spotcheck: "spotchecks", spotsample: "spotchecks" };
 const SCROLLS = "jiancha.scroll";
 
 function route() {

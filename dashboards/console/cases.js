@@ -259,7 +259,7 @@ function poorAudio(clip) {
   return `<span class="badge poor-audio" title="${esc(note)}">${esc(note)}</span>`;
 }
 
-function clipCard(clip, evidence) {
+export function clipCard(clip, evidence) {
   const mine = clip.relation === "evidence" ? evidence.filter((e) => e.recording_id === clip.recording_id) : [];
   const isEvidence = (s) => mine.some((e) => s.start < e.end && e.start < s.end);
   const text = (s) => {
@@ -282,7 +282,7 @@ function clipCard(clip, evidence) {
   </div>`;
 }
 
-async function loadPlayer(view, clip, evidence) {
+export async function loadPlayer(view, clip, evidence) {
   if (clip.media_available === false) {  // said once on the card; its play buttons are disabled
     view.querySelectorAll(`.jump[data-rec="${CSS.escape(clip.recording_id)}"]`).forEach((b) => {
       b.disabled = true;

@@ -63,12 +63,12 @@ es PUT /_security/role/jiancha_setup '{
   "indices": [{"names": ["jiancha-*"], "privileges": ["create_index", "manage", "view_index_metadata"]}]
 }'
 es PUT /_security/role/jiancha_indexer '{
-  "indices": [{"names": ["jiancha-clips*", "jiancha-actions*", "jiancha-users*", "jiancha-audit*", "jiancha-rectifications*", "jiancha-directory*"],
+  "indices": [{"names": ["jiancha-clips*", "jiancha-actions*", "jiancha-users*", "jiancha-audit*", "jiancha-rectifications*", "jiancha-directory*", "jiancha-spotchecks*"],
                "privileges": ["read", "write", "view_index_metadata"]}]
 }'
 es PUT /_security/role/jiancha_bulletin_writer '{
   "indices": [{"names": ["jiancha-bulletins*"], "privileges": ["read", "write", "view_index_metadata"]},
-              {"names": ["jiancha-cases*", "jiancha-actions*", "jiancha-clips*", "jiancha-rectifications*", "jiancha-directory*"],
+              {"names": ["jiancha-cases*", "jiancha-actions*", "jiancha-clips*", "jiancha-rectifications*", "jiancha-directory*", "jiancha-spotchecks*"],
                "privileges": ["read", "view_index_metadata"]}]
 }'
 es PUT /_security/role/jiancha_analyzer '{
@@ -76,14 +76,14 @@ es PUT /_security/role/jiancha_analyzer '{
 }'
 es PUT /_security/role/jiancha_api '{
   "cluster": ["monitor"],
-  "indices": [{"names": ["jiancha-cases*", "jiancha-audit*", "jiancha-users*", "jiancha-bulletins*", "jiancha-directory*"],
+  "indices": [{"names": ["jiancha-cases*", "jiancha-audit*", "jiancha-users*", "jiancha-bulletins*", "jiancha-directory*", "jiancha-alerts*"],
                "privileges": ["read", "write", "view_index_metadata"]},
-              {"names": ["jiancha-clips*", "jiancha-actions*", "jiancha-rectifications*"],
+              {"names": ["jiancha-clips*", "jiancha-actions*", "jiancha-rectifications*", "jiancha-spotchecks*"],
                "privileges": ["read", "view_index_metadata"]}]
 }'
 # People in Kibana: dashboards over the evidence, never the account index (password hashes).
 es PUT /_security/role/jiancha_kibana_reader '{
-  "indices": [{"names": ["jiancha-clips*", "jiancha-actions*", "jiancha-cases*", "jiancha-rectifications*", "jiancha-bulletins*", "jiancha-audit*", "jiancha-directory*"],
+  "indices": [{"names": ["jiancha-clips*", "jiancha-actions*", "jiancha-cases*", "jiancha-rectifications*", "jiancha-bulletins*", "jiancha-audit*", "jiancha-directory*", "jiancha-spotchecks*"],
                "privileges": ["read", "view_index_metadata"]}],
   "applications": [{"application": "kibana-.kibana", "resources": ["*"],
                     "privileges": ["feature_discover.read", "feature_dashboard.read", "feature_visualize.read"]}]

@@ -15,6 +15,8 @@ AUDIT = "audit"
 RECTIFICATIONS = "rectifications"
 BULLETINS = "bulletins"
 DIRECTORY = "directory"
+ALERTS = "alerts"
+SPOTCHECKS = "spotchecks"
 
 
 @dataclass(frozen=True)
@@ -330,6 +332,45 @@ def rectifications_spec(analyzer: str) -> IndexSpec:
     )
 
 
+def spotchecks_spec() -> IndexSpec:
+    """A week's spot-check plan (抽查计划): the fold of its ``spot-checks`` events
+    (``streams/spotchecks/plans.py``). The draw's population and samples are kept whole for the
+    console and the estimate (read by id), so only what lists filter on is indexed."""
+    kw = {"type": "keyword"}
+    date = {"type": "date"}
+    kept = {"type": "object", "enabled": False}
+    return IndexSpec(
+        SPOTCHECKS,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "plan_id": kw,
+                "week": kw,
+                "goals": {
+                    "properties": {
+                        "squad_id": kw,
+                        "count": {"type": "integer"},
+                        "per_officer": {"type": "integer"},
+                    }
+                },
+                "status": kw,
+                "version": {"type": "integer"},
+                "set_by": kw,
+                "set_at": date,
+                "updated_at": date,
+                "seed": kw,
+                "drawn_at": date,
+                "published_at": date,
+                "population": kept,
+                "samples": kept,
+                "event_ids": kw,
+                "rejected": kept,
+            },
+        },
+    )
+
+
 def bulletins_spec() -> IndexSpec:
     """A compiled 《监察专刊》, one per ISO week (``_id`` = week): its numbers and stored files."""
     kw = {"type": "keyword"}
@@ -396,6 +437,44 @@ def directory_spec() -> IndexSpec:
     )
 
 
+def alerts_spec(analyzer: str) -> IndexSpec:
+    """An early-warning alert (``streams/warning/alerts.py``): proposal, decision, follow-up."""
+    kw = {"type": "keyword"}
+    date = {"type": "date"}
+    return IndexSpec(
+        ALERTS,
+        1,
+        {
+            "dynamic": "strict",
+            "properties": {
+                "alert_id": kw,
+                "officer_id": kw,
+                "squad_id": kw,
+                "as_of": date,
+                "rule": kw,
+                "score": {"type": "float"},
+                "percentile": {"type": "float"},
+                "explanation": _text(analyzer),
+                "indicators": {"type": "object", "enabled": False},
+                "status": kw,
+                "status_label": kw,
+                "version": {"type": "integer"},
+                "proposed_at": date,
+                "decision": kw,
+                "decision_label": kw,
+                "decision_note": _text(analyzer),
+                "decided_by": kw,
+                "decided_at": date,
+                "follow_up_on": date,
+                "outcome": _text(analyzer),
+                "closed_at": date,
+                "on_record": {"type": "boolean"},
+                "history": {"type": "object", "enabled": False},
+            },
+        },
+    )
+
+
 def ensure_indices(es: Any, settings: Settings) -> dict[str, str]:
     """Create templates, indices and aliases that are missing; returns {family: alias}.
 
@@ -434,6 +513,8 @@ def _specs(analyzer: str) -> tuple[IndexSpec, ...]:
         rectifications_spec(analyzer),
         bulletins_spec(),
         directory_spec(),
+        alerts_spec(analyzer),
+        spotchecks_spec(),
     )
 
 

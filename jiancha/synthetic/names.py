@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 
+from jiancha.synthetic.month import _DISTRICTS
 from jiancha.text import chinese_number
 
 #: Common surnames with rough weights (per mille of the population, rounded).
@@ -78,6 +79,9 @@ _GIVEN = tuple(
 
 _WEIGHTS = [w for _, w in _SURNAMES]
 _FAMILY = [s for s, _ in _SURNAMES]
+
+#: squad-code prefix → district (牡丹区, 高速, …): the synthetic month's one table of districts
+DISTRICTS: dict[str, str] = {prefix: name for prefix, (_, name) in _DISTRICTS.items()}
 
 #: Chinese numerals for squad numbers (一中队 … 二十中队, then digits).
 _NUMERALS = "一二三四五六七八九十"

@@ -53,7 +53,7 @@ from jiancha.settings import Settings
 from streams import topics
 from streams.admin import read_to_end, serve_worker_metrics
 from streams.analysis.documents import CaseBook, case_on_create
-from streams.app import create_app, prepare, raw_topic
+from streams.app import create_app, prepare, raw_topic, raw_topics
 from streams.dead_letters import SendDead, dead_letter, dead_letter_of, dead_letter_sender
 from streams.review.assignments import project_assignment
 from streams.review.cases import projected_decision
@@ -289,15 +289,6 @@ def build_analyzer(
     app = create_app(settings, ROLE)
     flags_topic = raw_topic(app, settings, topics.FLAGS)
 
-    def raw_topics(*bases: str) -> Any:
-        return app.topic(
-            *(topic_name(settings.topic_prefix, b) for b in bases),
-            key_type=bytes,
-            value_type=bytes,
-            key_serializer="raw",
-            value_serializer="raw",
-        )
-
     async def send_flag(key: str, value: bytes) -> None:
         await flags_topic.send(key=key.encode("utf-8"), value=value)
 
@@ -319,30 +310,74 @@ def build_analyzer(
     async def close_elasticsearch(app: faust.App, **kwargs: Any) -> None:
         await writer.es.close()
 
-    @app.agent(raw_topics(*INPUTS), name="flag_encounters")
+    @app.agent(raw_topics(app, settings, *INPUTS), name="flag_encounters")
     async def flag_encounters(stream: Any) -> None:
         async for events in stream.take_events(
             settings.index_batch_size, within=settings.index_batch_seconds
         ):
             await handler.handle(events)
 
-    @app.agent(raw_topics(*CASE_INPUTS), name="build_cases")
+    add_case_builder(app, settings, builder)
+    return app
+
+
+def add_case_builder(app: faust.App, settings: Settings, builder: BuildCases) -> None:
+    """The ``build_cases`` agent: ``flags``, ``complaints`` and ``case-events`` into cases."""
+
+    @app.agent(raw_topics(app, settings, *CASE_INPUTS), name="build_cases")
     async def build_cases(stream: Any) -> None:
         async for events in stream.take_events(
             settings.index_batch_size, within=settings.index_batch_seconds
         ):
             await builder.handle(events)
 
+
+#: the case builder alone (beside ``jiancha judge`` replicas): its consumer group's role
+CASES_ROLE = "cases"
+
+
+def build_case_builder(
+    settings: Settings, writer: BulkWriter, aliases: dict[str, str]
+) -> faust.App:
+    """The case builder as its own worker (consumer group ``{app_id}-cases``), for the
+    replicated analyzer: one consumer, since a case gathers flags of several shards (a ticket's
+    record flags from the detachment shard, its encounter flags from the officer's)."""
+    from analyzers.engine import Windows
+
+    app = create_app(settings, CASES_ROLE)
+    send_dead = dead_letter_sender(app, settings)
+    builder = BuildCases(
+        writer, aliases["cases"], send_dead, settings.topic_prefix, CaseBook(Windows())
+    )
+
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
+    async def close_elasticsearch(app: faust.App, **kwargs: Any) -> None:
+        await writer.es.close()
+
+    add_case_builder(app, settings, builder)
     return app
 
 
-def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
-    """Forget the analyzer group's offsets so it reads its inputs again from the beginning;
+def run_case_builder(settings: Settings, loglevel: str = "info") -> None:
+    """Prepare topics and indices, rewind ``flags``/``complaints``/``case-events``, run."""
+    from jiancha.elastic.client import async_client
+
+    aliases = prepare(settings)
+    replay_from_start(settings, CASES_ROLE, CASE_INPUTS)
+    app = build_case_builder(settings, BulkWriter(async_client(settings)), aliases)
+    serve_worker_metrics(settings, CASES_ROLE, CASE_INPUTS)
+    faust.Worker(app, loglevel=loglevel).execute_from_commandline()
+
+
+def replay_from_start(
+    settings: Settings, role: str = ROLE, inputs: Sequence[str] = INPUTS
+) -> dict[tuple[str, int], int]:
+    """Forget the ``role`` group's offsets so it reads its inputs again from the beginning;
     returns the end offset of every input partition (what the replay must reach)."""
     from kafka import KafkaConsumer, TopicPartition
     from kafka.errors import GroupIdNotFoundError, NonEmptyGroupError
 
-    group = f"{settings.app_id}-{ROLE}"
+    group = f"{settings.app_id}-{role}"
     # A new broker has no group coordinator until asked for one (issue 12: the first `make demo`).
     wait_for_group_coordinator(settings, group)
     # A predecessor killed without leaving (kill -9, power loss) stays a member of the group
@@ -367,7 +402,7 @@ def replay_from_start(settings: Settings) -> dict[tuple[str, int], int]:
         **client_security(settings),
     )
     try:
-        names = [topic_name(settings.topic_prefix, b) for b in INPUTS]
+        names = [topic_name(settings.topic_prefix, b) for b in inputs]
         parts = [
             TopicPartition(n, p)
             for n in names

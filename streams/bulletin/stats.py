@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from analyzers.good_practice import Segment, examples
 from jiancha.clock import BEIJING_ZONE
 from jiancha.elastic.queries import date_range
 from streams.review.orders import AWAITING_ANSWER
@@ -410,6 +411,78 @@ def trend(search: Search, aliases: dict[str, str], week: IsoWeek) -> list[TrendP
 
 
 @dataclass(frozen=True)
+class GoodExample:
+    """三、典型案例 — 规范执法示例: an unflagged encounter that shows good enforcement."""
+
+    recording_id: str
+    squad_id: str | None
+    officer_id: str | None
+    started_at: str
+    labels: list[str]
+    explanation: str
+    excerpts: list[Excerpt]
+
+
+#: at most this many transcribed clips of the period are judged for examples
+GOOD_SCAN = 5000
+
+
+def good_examples(
+    search: Search,
+    aliases: dict[str, str],
+    start: datetime,
+    end: datetime,
+    n: int,
+    officer_id: str | None = None,
+) -> list[GoodExample]:
+    """The best ``n`` 规范执法示例 among the period's transcribed clips that no live case holds
+    (:mod:`analyzers.good_practice`); only ``officer_id``'s with one (his own record)."""
+    flt: list[dict[str, Any]] = [
+        {"term": {"has_transcript": True}},
+        date_range("started_at", gte=start, lt=end),
+    ]
+    if officer_id:
+        flt.append({"term": {"officer_ids": officer_id}})
+    clips = search(
+        index=aliases["clips"],
+        size=GOOD_SCAN,
+        query={"bool": {"filter": flt}},
+        sort=[{"started_at": "asc"}, {"recording_id": "asc"}],
+        source=["recording_id", "officer_ids", "squad_id", "started_at", "segments"],
+    )["hits"]["hits"]
+    ids = [c["_source"]["recording_id"] for c in clips]
+    flagged = search(
+        index=aliases["cases"],
+        size=0,
+        query={"bool": {"filter": [LIVE_CASE, {"terms": {"recording_ids": ids}}]}},
+        aggs={"r": {"terms": {"field": "recording_ids", "size": max(1, len(ids))}}},
+    )
+    held = {b["key"] for b in flagged["aggregations"]["r"]["buckets"]}
+    by_id = {c["_source"]["recording_id"]: c["_source"] for c in clips}
+    encounters = [
+        (rid, [Segment(rid, s["start"], s["end"], s.get("speaker", ""), s["text"])
+               for s in doc.get("segments") or []])
+        for rid, doc in by_id.items()
+        if rid not in held
+    ]  # fmt: skip
+    out = []
+    for rid, good in examples(encounters, n):
+        doc = by_id[rid]
+        out.append(
+            GoodExample(
+                recording_id=rid,
+                squad_id=doc.get("squad_id"),
+                officer_id=(doc.get("officer_ids") or [None])[0],
+                started_at=doc["started_at"],
+                labels=good.labels,
+                explanation=good.explanation,
+                excerpts=[Excerpt(q.recording_id, q.start, q.end, q.text) for q in good.quotes],
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
 class WeekStats:
     """Everything a bulletin prints for one ISO week."""
 
@@ -422,6 +495,9 @@ class WeekStats:
     typical: list[TypicalCase]
     orders: Orders
     trend: list[TrendPoint]
+    good: list[GoodExample] = field(default_factory=list)  # 规范执法示例
+    # 一、本周监督概况: the week's spot checks once published (issue 17), else None
+    spot_checks: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (derived rates included)."""
@@ -435,7 +511,12 @@ class WeekStats:
 
 
 def week_stats(
-    search: Search, aliases: dict[str, str], week: IsoWeek, now: datetime, typical_n: int = 5
+    search: Search,
+    aliases: dict[str, str],
+    week: IsoWeek,
+    now: datetime,
+    typical_n: int = 5,
+    good_n: int = 2,
 ) -> WeekStats:
     """All the numbers of ``week`` (and last week's overview for the change)."""
     current = overview(search, aliases, week)
@@ -451,7 +532,24 @@ def week_stats(
         typical=typical_cases(search, aliases, week, typical_n),
         orders=orders(search, aliases, week, now),
         trend=trend(search, aliases, week),
+        good=good_examples(search, aliases, week.start, week.end, good_n),
+        spot_checks=spot_checks(search, aliases, week),
     )
+
+
+def spot_checks(search: Search, aliases: dict[str, str], week: IsoWeek) -> dict[str, Any] | None:
+    """The week's spot-check results (miss rate, interval, implied recall), once published: the
+    squads see them in the bulletin no earlier than in the console."""
+    from streams.spotchecks.plans import Plan
+    from streams.spotchecks.report import report
+
+    if "spotchecks" not in aliases:
+        return None
+    res = search(index=aliases["spotchecks"], query={"term": {"plan_id": f"SC-{week}"}}, size=1)
+    hits = res["hits"]["hits"]
+    if not hits or hits[0]["_source"].get("status") != "published":
+        return None
+    return report(Plan.model_validate(hits[0]["_source"]))
 
 
 def _total(res: Any) -> int:

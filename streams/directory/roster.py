@@ -15,23 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from jiancha.synthetic.names import person_name, squad_name
+from jiancha.synthetic.names import DISTRICTS, person_name, squad_name
 from streams.schemas.directory import OfficerSaved, Posting, SquadSaved
-
-#: squad-code prefix → district, as the synthetic month names them
-DISTRICTS: dict[str, str] = {
-    "mudan": "牡丹区",
-    "kaifa": "开发区",
-    "gaosu": "高速",
-    "dingtao": "定陶区",
-    "caoxian": "曹县",
-    "shanxian": "单县",
-    "chengwu": "成武县",
-    "juye": "巨野县",
-    "yuncheng": "郓城县",
-    "juancheng": "鄄城县",
-    "dongming": "东明县",
-}
 
 
 @dataclass

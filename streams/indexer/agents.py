@@ -30,6 +30,7 @@ from streams.schemas import InvalidEvent, decode
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
+from streams.spotchecks.agents import add_spotcheck_agents
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,7 @@ def build_indexer(settings: Settings, writer: BulkWriter, aliases: dict[str, str
     add_account_agents(app, settings, projector, aliases)  # users, audit trail
     add_directory_agents(app, settings, projector, aliases)  # 名录: squads and officers by name
     add_review_agents(app, settings, writer.es, aliases)  # 整改通知书: projection, overdue timer
+    add_spotcheck_agents(app, settings, writer.es, aliases)  # 抽查计划: projection
     add_bulletin_crontab(app, settings)  # 《监察专刊》: Monday 08:00, leader only
     return app
 

@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 from pydantic import ValidationError
 
@@ -47,6 +47,8 @@ from streams.schemas.rectification_events import (
     OrderWithdrawn,
     RectificationEvent,
 )
+
+Folded = TypeVar("Folded")
 
 #: Append to the audit trail: (caller, action, target, detail); raises if it cannot.
 Audit = Callable[[Caller, str, str, dict[str, Any] | None], Awaitable[None]]
@@ -79,7 +81,7 @@ class Pending:
     """On Kafka (so it will be applied or refused by the fold) but not folded within the wait."""
 
     event_id: str
-    order_id: str
+    order_id: str | None = None  # an order's change: which order it is about
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,7 @@ class OrderDesk:
             event_id=event_id or uuid.uuid4().hex,
             order_id=order_id or f"ZG-{now:%Y%m%d}-{uuid.uuid4().hex[:8]}",
             seq=1,
-            actor=_actor(caller),
+            actor=actor_of(caller),
             case_ids=wanted,
             squad_id=squad_id,
             title=(title or "").strip() or f"关于{squad_name(squad_id)}执法问题的整改通知书",
@@ -351,25 +353,22 @@ class OrderDesk:
         """Check, audit, publish, wait for the fold: the order as projected, or Pending."""
         apply(before, event)  # the lifecycle's verdict: OrderError if refused
         await self.audit(caller, action, event.order_id, {"event_id": event.event_id})
-        try:
-            await self.publisher.send(topics.RECTIFICATION_EVENTS, event.key, event.to_json_bytes())
-        except Exception as exc:
-            raise Unavailable("Kafka 暂不可用，操作未生效，请稍后重试") from exc
-        loop = asyncio.get_running_loop()
-        give_up = loop.time() + self.settings.order_apply_timeout_s
-        while loop.time() < give_up:
+
+        async def folded() -> tuple[Order | None, tuple[bool, str] | None]:
             order, _ = await read_order(self.es, self.alias, event.order_id)
-            result = outcome(order, event.event_id)
-            if result is not None:
-                applied, reason = result
-                if not applied:
-                    raise OrderError("conflict", reason)
-                assert order is not None
-                # Lists (search) show the change at once; orders are few, so refreshing is cheap.
-                await self.es.indices.refresh(index=self.alias)
-                return order
-            await asyncio.sleep(0.05)
-        return Pending(event.event_id, event.order_id)
+            return order, outcome(order, event.event_id)
+
+        done = await publish_and_wait(
+            self.publisher,
+            topics.RECTIFICATION_EVENTS,
+            event,
+            self.settings.order_apply_timeout_s,
+            folded,
+        )
+        if not isinstance(done, Pending):
+            # Lists (search) show the change at once; orders are few, so refreshing is cheap.
+            await self.es.indices.refresh(index=self.alias)
+        return done
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -382,14 +381,7 @@ class OrderDesk:
         return self.clock() + timedelta(days=self.settings.order_deadline_days)
 
     def _event(self, event_type: type, **fields: Any) -> Any:
-        """Build an event now; a value its contract refuses (e.g. blank text) is invalid."""
-        fields.setdefault("event_id", uuid.uuid4().hex)
-        try:
-            return event_type(at=self.clock(), **fields)
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            where = ".".join(map(str, err["loc"]))
-            raise OrderError("invalid", f"内容不符合要求（{where}）：不能为空或过长") from exc
+        return new_event(event_type, self.clock, **fields)
 
     def _next(self, event_type: type, order: Order, caller: Caller, **fields: Any) -> Any:
         """An event of ``caller`` on ``order``, built on its current version."""
@@ -397,13 +389,53 @@ class OrderDesk:
             event_type,
             order_id=order.order_id,
             seq=order.version + 1,
-            actor=_actor(caller),
+            actor=actor_of(caller),
             **fields,
         )
 
 
-def _actor(caller: Caller) -> Actor:
+def actor_of(caller: Caller) -> Actor:
+    """The actor of an event: who, in which role, of which squad."""
     return Actor(username=caller.username, role=caller.role, squad_id=caller.squad_id)
+
+
+def new_event(event_type: type, clock: Clock, **fields: Any) -> Any:
+    """Build an event now; a value its contract refuses (e.g. blank text) is invalid (422)."""
+    fields.setdefault("event_id", uuid.uuid4().hex)  # a draft's comes from its Idempotency-Key
+    try:
+        return event_type(at=clock(), **fields)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(map(str, err["loc"]))
+        raise OrderError("invalid", f"内容不符合要求（{where}）：不能为空或过长") from exc
+
+
+async def publish_and_wait(
+    publisher: Publisher,
+    topic: str,
+    event: Any,
+    timeout_s: float,
+    folded: Callable[[], Awaitable[tuple[Folded | None, tuple[bool, str] | None]]],
+) -> Folded | Pending:
+    """Publish ``event`` (acks=all), then poll ``folded`` (the projection and the fold's verdict
+    on the event) until the worker has applied it: the state as projected, OrderError (conflict)
+    with the fold's reason when it refused the event, Pending when ``timeout_s`` ran out first."""
+    try:
+        await publisher.send(topic, event.key, event.to_json_bytes())
+    except Exception as exc:
+        raise Unavailable("Kafka 暂不可用，操作未生效，请稍后重试") from exc
+    loop = asyncio.get_running_loop()
+    give_up = loop.time() + timeout_s
+    while loop.time() < give_up:
+        state, verdict = await folded()
+        if verdict is not None:
+            applied, reason = verdict
+            if not applied:
+                raise OrderError("conflict", reason)
+            assert state is not None
+            return state
+        await asyncio.sleep(0.05)
+    return Pending(event.event_id, getattr(event, "order_id", None))
 
 
 def _visible(caller: Caller, order: Order) -> bool:

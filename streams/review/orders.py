@@ -13,8 +13,9 @@ events and as ``now``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
@@ -248,20 +249,43 @@ def apply(order: Order | None, event: RectificationEvent) -> Order:
 
 def project(order: Order | None, event: RectificationEvent) -> Order | None:
     """The projection's fold: replays change nothing, refused events are kept with the reason."""
-    if order is not None and event.event_id in order.event_ids:
-        return order
-    if order is not None and any(r.event_id == event.event_id for r in order.rejected):
-        return order
+    return refusing(apply, order, event)
+
+
+State = TypeVar("State", bound=BaseModel)
+
+
+def refusing(
+    apply_: Callable[[State | None, Any], State], state: State | None, event: Any
+) -> State | None:
+    """Fold ``event`` into ``state`` (an order, a spot-check plan) with ``apply_``; a replayed event
+    changes nothing, a refused one (OrderError) is kept with its reason for its sender; None when
+    there is no state to keep the refusal on."""
+    seen: Any = state
+    if seen is not None and (
+        event.event_id in seen.event_ids or any(r.event_id == event.event_id for r in seen.rejected)
+    ):
+        return state
     try:
-        return apply(order, event)
+        return apply_(state, event)
     except OrderError as exc:
-        if order is None:
+        if state is None:
             return None
         refused = Rejected(event_id=event.event_id, type=event.type, reason=exc.message)
-        return order.model_copy(update={"rejected": [*order.rejected, refused]})
+        return state.model_copy(update={"rejected": [*seen.rejected, refused]})
 
 
-def outcome(order: Order | None, event_id: str) -> tuple[bool, str] | None:
+class Folded(Protocol):
+    """A projection folded from events (an order, a spot-check plan): what it applied, refused."""
+
+    @property
+    def event_ids(self) -> list[str]: ...
+
+    @property
+    def rejected(self) -> list[Rejected]: ...
+
+
+def outcome(order: Folded | None, event_id: str) -> tuple[bool, str] | None:
     """Whether the fold has applied (True) or refused (False, reason) an event; None: not yet."""
     if order is None:
         return None

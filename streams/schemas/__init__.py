@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from streams import topics
 from streams.schemas.complaints import Complaint
@@ -88,10 +88,19 @@ def decode(model: type[BaseModel], raw: bytes | str) -> Any:
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:
-        raise InvalidEvent(_describe(model, exc)) from exc
+        raise InvalidEvent(_describe(f" {model.__name__} ", exc)) from exc
 
 
-def _describe(model: type[BaseModel], exc: ValidationError) -> str:
+def decode_union(adapter: TypeAdapter[Any], raw: bytes | str, contract: str) -> Any:
+    """Decode one message of a topic of several event types (``adapter``: their discriminated
+    union); raise InvalidEvent with a Chinese reason naming ``contract`` (e.g. 整改事件)."""
+    try:
+        return adapter.validate_json(raw)
+    except ValidationError as exc:
+        raise InvalidEvent(_describe(contract, exc)) from exc
+
+
+def _describe(contract: str, exc: ValidationError) -> str:
     errors = exc.errors(include_url=False)
     if errors and errors[0]["type"] in {"json_invalid", "json_type"}:
         return f"不是合法的 JSON：{errors[0]['msg']}"
@@ -100,4 +109,4 @@ def _describe(model: type[BaseModel], exc: ValidationError) -> str:
         where = ".".join(str(p) for p in err["loc"]) or "(整体)"
         parts.append(f"{where}：{err['msg']}")
     more = f" 等 {len(errors)} 处" if len(errors) > 5 else ""
-    return f"不符合 {model.__name__} 契约（v1）：" + "；".join(parts) + more
+    return f"不符合{contract}契约（v1）：" + "；".join(parts) + more

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, TypeAdapter, ValidationError
+from pydantic import AwareDatetime, Field, TypeAdapter
 
 from jiancha.auth.roles import Role
-from streams.schemas import InvalidEvent
+from streams.schemas import decode_union
 from streams.schemas._base import Event
 
 
@@ -139,13 +139,4 @@ _ADAPTER: TypeAdapter[RectificationEvent] = TypeAdapter(RectificationEvent)
 
 def decode_event(raw: bytes | str) -> RectificationEvent:
     """Decode one message of ``rectification-events``; raise InvalidEvent with a Chinese reason."""
-    try:
-        return _ADAPTER.validate_json(raw)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        if errors and errors[0]["type"] in {"json_invalid", "json_type"}:
-            raise InvalidEvent(f"不是合法的 JSON：{errors[0]['msg']}") from exc
-        parts = [
-            f"{'.'.join(str(p) for p in e['loc']) or '(整体)'}：{e['msg']}" for e in errors[:5]
-        ]
-        raise InvalidEvent("不符合整改事件契约（v1）：" + "；".join(parts)) from exc
+    return decode_union(_ADAPTER, raw, "整改事件")  # type: ignore[no-any-return]

@@ -35,7 +35,7 @@ _PAUSE_S = 0.35
 # A run of words the engine itself gives under this mean probability is noise it put into words (嗯,
 # 作词作曲 in the
 # hiss after the last sentence); it is dropped.
-_MIN_CONFIDENCE = 0.3
+MIN_CONFIDENCE = 0.3
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +119,8 @@ class Transcriber:
         fallback: Engine | None = None,
         front_end: Callable[[np.ndarray], np.ndarray] | None = None,
         hallucination_guard: bool = True,
+        min_confidence: float = MIN_CONFIDENCE,
+        voice_front_end: Callable[[np.ndarray], np.ndarray] | None = None,
     ) -> None:
         self.engine = engine
         self.vocabulary = vocabulary
@@ -128,6 +130,8 @@ class Transcriber:
         self.fallback = fallback
         self.front_end = front_end  # e.g. a denoiser, applied to what the engine hears
         self.hallucination_guard = hallucination_guard  # off: to measure what it buys
+        self.min_confidence = min_confidence  # runs of words below it are dropped as noise
+        self.voice_front_end = voice_front_end  # e.g. a denoiser, before pitch and loudness
 
     def transcribe_file(self, path: Path) -> Result:
         """Decode and transcribe a media file (raises :class:`~streams.speech.media.MediaError`)."""
@@ -152,7 +156,8 @@ class Transcriber:
             log.warning("转写引擎 %s 失败，改用 %s 重试：%r", engine.name, self.fallback.name, exc)
             engine = self.fallback
             raw = engine.transcribe(heard)
-        chunks = spk.speech_chunks(audio)
+        voice = self.voice_front_end(audio) if self.voice_front_end is not None else None
+        chunks = spk.speech_chunks(audio, voice=voice)
         speech = [(c.start, c.end) for c in chunks]
         kept, removals = guard(raw, speech) if self.hallucination_guard else (raw, [])
         quality = assess(audio, speech, kept, removals)
@@ -222,7 +227,7 @@ class Transcriber:
         for run in runs:
             words = [pieces[i].word for i in run]
             confidence = float(np.clip(np.mean([w.probability for w in words]), 0, 1))
-            if confidence < _MIN_CONFIDENCE:
+            if confidence < self.min_confidence:
                 continue
             text = normalize_transcript("".join(w.text for w in words))
             if not text:

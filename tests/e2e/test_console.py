@@ -131,7 +131,7 @@ def test_review_to_accepted_order_in_the_browser(
     expect(lp.locator(".answer")).to_contain_text("学习记录.pdf")
     leader.shoot("order-answered")
     # His squad only: no case search, and another squad's order is not found.
-    assert lp.locator("#nav").inner_text().split() == ["整改通知", "专刊"]
+    assert lp.locator("#nav").inner_text().split() == ["整改通知", "随机抽查", "专刊", "月度考核"]
 
     # The supervisor accepts; the attachment downloads.
     supervisor.go(f"/order/{order_id}")

@@ -189,6 +189,7 @@ def test_6_search_finds_what_reviewers_type(browser: Any, daily_url: str, shots:
     split = page.locator(f'[data-clip="{SPLIT_CLIP}"]')
     expect(split).to_be_visible()
     expect(split.locator("em")).to_have_text(["现金", "不开票"])
+    reviewer.shoot("daily-search")
 
     # Traditional characters find the Simplified transcript.
     reviewer.go("/search?q=現金")
@@ -217,7 +218,6 @@ def test_6_search_finds_what_reviewers_type(browser: Any, daily_url: str, shots:
     expect(page.locator(f'[data-case="{CASE_ID}"]')).to_contain_text("高速一中队")
     reviewer.go("/search?squad_id=牡丹区二中队")
     expect(page.locator(f'[data-case="{OTHER_CASE}"]')).to_be_visible()
-    reviewer.shoot("daily-search")
     reviewer.close()
 
 

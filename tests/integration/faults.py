@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import threading
 import time
 import urllib.request
+from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
 from jiancha.settings import Settings
+from streams.ingest import ingest_file
+from streams.publisher import Publisher
 from tests.conftest import start_process, stop_process
 
 
@@ -86,3 +90,32 @@ def sample(
 ) -> float:
     """One sample's value, 0 when absent."""
     return samples.get((name, tuple(sorted(labels.items()))), 0.0)
+
+
+class Stream:
+    """A file published in a thread at ``rate`` events/s; ``wait_past`` blocks until a share of
+    it is out (the moment of a kill), ``join`` until all of it is."""
+
+    def __init__(self, settings: Settings, path: Path, rate: float = 1500) -> None:
+        self.sent = 0
+        self.total = sum(1 for line in path.open(encoding="utf-8") if line.strip())
+
+        def publish() -> None:
+            with Publisher(settings) as publisher:
+                ingest_file(path, publisher, rate=rate, progress=self._count)
+
+        self._thread = threading.Thread(target=publish)
+        self._thread.start()
+
+    def _count(self, n: int) -> None:
+        self.sent += n
+
+    def wait_past(self, share: float, timeout_s: float = 60) -> int:
+        deadline = time.monotonic() + timeout_s
+        while self.sent < self.total * share and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.sent
+
+    def join(self, timeout_s: float = 60) -> None:
+        self._thread.join(timeout=timeout_s)
+        assert not self._thread.is_alive(), "the stream did not finish"

@@ -107,8 +107,7 @@ def test_no_server_errors(schema_stack: tuple[Any, dict[str, dict[str, str]]]) -
 
         probe()
     assert not failures, "\n".join(failures)
-    # Signed in for real: most requests got past authorisation.
-    assert (
-        statuses[200] + statuses[202] + statuses[404] + statuses[422] > sum(statuses.values()) / 2
-    )
     print(f"{len(operations)} operations, status codes: {dict(sorted(statuses.items()))}")
+    # Signed in for real: most requests got past authorisation (a 400/409/422 is a refusal of the
+    # input, not of the caller; admin- and supervisor-only routes refuse the other roles).
+    assert statuses[401] + statuses[403] < sum(statuses.values()) / 2

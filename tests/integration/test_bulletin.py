@@ -286,6 +286,8 @@ def test_bulletin_of_eval_dev_week(analyzed: Settings, eval_dev: Path, tmp_path:
     for case in confirmed:
         if case.get("plate"):
             assert case["plate"] not in text
+    # 规范执法示例 (issue 18): W15's unflagged encounter where the officer stays calm under abuse
+    assert "规范执法示例" in flat and "REC-005750" in flat and "面对辱骂保持克制" in flat
     # Ranking: every squad that enforced this week, problems per 100 actions.
     squads = {c["squad_id"] for c in confirmed}
     for squad in squads:

@@ -7,8 +7,6 @@ of the test's prefix), so killing them touches nobody else.
 from __future__ import annotations
 
 import json
-import threading
-import time
 
 import pytest
 
@@ -18,7 +16,7 @@ from jiancha.settings import Settings
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from tests.conftest import INDEXED_TOPICS, caught_up, wait_for
-from tests.integration.faults import Proc, sample
+from tests.integration.faults import Proc, Stream, sample
 from tests.integration.test_analyzer_stream import ANALYZED, _cases, _flags_on_kafka
 from tests.kafka_tools import read_topic
 
@@ -83,27 +81,11 @@ def test_kill_9_of_indexer_and_analyzer_mid_stream_loses_and_doubles_nothing(
         )
 
         # The rest streams in at 1,500 events/s; both die with no goodbye a third of the way in.
-        published = {"n": 0}
-
-        def publish() -> None:
-            with Publisher(settings) as publisher:
-                ingest_file(
-                    tail,
-                    publisher,
-                    rate=1500,
-                    progress=lambda n: published.__setitem__("n", published["n"] + n),
-                )
-
-        thread = threading.Thread(target=publish)
-        thread.start()
-        deadline = time.monotonic() + 60
-        while published["n"] < (len(lines) - cut) // 3 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        stream = Stream(settings, tail)
+        killed_at = stream.wait_past(1 / 3)
         worker.kill9()
         analyzer.kill9()
-        killed_at = published["n"]
-        thread.join(timeout=60)
-        assert not thread.is_alive()
+        stream.join()
         assert 0 < killed_at < len(lines) - cut, "the kill was not mid-stream"
         assert _count(settings, "actions") < len(actions), "the kill came after the work"
 

@@ -269,3 +269,29 @@ def test_document_numbers_never_repeat_under_concurrent_requests(settings: Setti
         publisher.close()
     assert sorted(first) == list(range(1, 9))
     assert again == [first[3], first[5]]
+
+
+def test_bulk_decisions_with_kafka_down_decide_nothing(settings: Settings) -> None:
+    """No broker: the first case's audit record cannot be written, its claim is undone, the batch
+    stops with a 503 that says how far it got, and every case is still pending."""
+    with TestClient(create_app(settings)):  # the indices, and the account while Kafka is there
+        accounts = save_accounts(settings, [USERS["shen"]])
+    docs = {c: case_document(c, "mudan-2") for c in ("B-1", "B-2")}
+    down = settings.model_copy(update={"kafka_bootstrap": "127.0.0.1:9"})
+    with TestClient(create_app(down)) as api:
+        index_documents(down, "cases", docs)
+        h = bearer(api.app.state.auth, accounts["shen"])  # type: ignore[attr-defined]
+        r = api.post(
+            "/cases/decisions",
+            json={"case_ids": list(docs), "decision": "confirm", "reason": "属实"},
+            headers=h,
+        )
+        assert r.status_code == 503, r.text
+        assert "本批已处理 0 件，其余未处理" in r.json()["detail"]
+    es = sync_client(settings)
+    try:
+        for case_id in docs:
+            doc = es.get(index=f"{settings.index_prefix}-cases", id=case_id)["_source"]
+            assert doc["status"] == "pending"
+    finally:
+        es.close()

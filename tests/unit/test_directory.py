@@ -10,10 +10,10 @@ from types import SimpleNamespace
 import pytest
 from pydantic import ValidationError
 
-from jiancha.synthetic.names import chinese_number, person_name, squad_name
+from jiancha.synthetic.names import DISTRICTS, chinese_number, person_name, squad_name
 from streams.directory.documents import document, entry_of
 from streams.directory.names import Names
-from streams.directory.roster import DISTRICTS, entries_from_file, roster_from_events
+from streams.directory.roster import entries_from_file, roster_from_events
 from streams.directory.store import search_body
 from streams.schemas.directory import DirectoryEvent, OfficerSaved, Posting, SquadSaved
 

@@ -620,12 +620,20 @@ def test_elasticsearch_roles_are_least_privilege() -> None:
     }
     assert writes["jiancha_indexer"] == {
         f"jiancha-{f}*"
-        for f in ("clips", "actions", "users", "audit", "rectifications", "directory")
+        for f in (
+            "clips",
+            "actions",
+            "users",
+            "audit",
+            "rectifications",
+            "directory",
+            "spotchecks",
+        )
     }
     assert writes["jiancha_analyzer"] == {"jiancha-cases*"}
     assert writes["jiancha_bulletin_writer"] == {"jiancha-bulletins*"}
     assert writes["jiancha_api"] == {
-        f"jiancha-{f}*" for f in ("cases", "audit", "users", "bulletins", "directory")
+        f"jiancha-{f}*" for f in ("cases", "audit", "users", "bulletins", "directory", "alerts")
     }
     assert writes["jiancha_kibana_reader"] == set()
     # only the setup job manages indices; nobody but it may delete one

@@ -34,10 +34,12 @@ def test_each_source_system_writes_its_own_topic_only() -> None:
     assert _writers(topics.ENFORCEMENT_ACTIONS) == {"tickets"}
     assert _writers(topics.RECORDINGS) == {"recorder", "api"}  # api: uploads (POST /recordings)
     # the indexer flags a recording registered again with other media
-    assert _writers(topics.FLAGS) == {"analyzer", "transcriber", "indexer"}
+    # and the API turns a problem found in a spot check into a flag (streams/spotchecks/desk.py)
+    assert _writers(topics.FLAGS) == {"analyzer", "transcriber", "indexer", "api"}
     assert _writers(topics.TRANSCRIPTS) == {"transcriber"}
     # the overdue timer of the worker escalates orders (streams/review/agents.py)
     assert _writers(topics.RECTIFICATION_EVENTS) == {"api", "indexer"}
+    assert _writers(topics.SPOT_CHECKS) == {"api"}
 
 
 def test_consumers_read_only_their_inputs() -> None:
@@ -63,6 +65,8 @@ def test_each_worker_has_its_own_consumer_group() -> None:
     assert {name for _, name in groups} == {
         "jiancha-indexer",
         "jiancha-analyzer",
+        "jiancha-judge",  # the replicated analyzer and its case builder (issue 15)
+        "jiancha-cases",
         "jiancha-transcriber",
     }
     assert len({p for p, _ in groups}) == 3
@@ -77,6 +81,11 @@ def test_nobody_but_setup_creates_catalogue_topics_and_nobody_deletes_them() -> 
     for g in plan(SETTINGS):
         if g.prefixed:
             assert not any(name.startswith(g.name) for name in catalogue)
+
+
+def test_only_the_analyzer_reads_and_writes_its_shard_topics() -> None:
+    for topic in acls.SHARD_TOPICS:
+        assert _writers(topic) == _readers(topic) == {"analyzer"}, topic
 
 
 def test_the_super_user_has_no_acl_and_every_user_is_distinct() -> None:

@@ -53,6 +53,8 @@ FAMILIES = (
     "rectifications",
     "bulletins",
     "directory",
+    "alerts",
+    "spotchecks",
 )
 
 

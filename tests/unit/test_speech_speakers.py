@@ -66,6 +66,20 @@ def test_silence_has_no_speech_chunks():
     assert speech_chunks(np.zeros(RATE, dtype=np.float32)) == []
 
 
+def test_voice_measured_on_the_denoised_samples_where_vad_found_speech(monkeypatch):
+    """Street audio: VAD reads the recording, pitch and loudness the denoised copy (issue 14)."""
+    import faster_whisper.vad
+
+    found = [{"start": 0, "end": RATE}]
+    monkeypatch.setattr(faster_whisper.vad, "get_speech_timestamps", lambda *_a, **_k: found)
+    noisy = 0.1 * np.random.default_rng(3).standard_normal(RATE).astype(np.float32)
+    (plain,) = speech_chunks(noisy)
+    (clean,) = speech_chunks(noisy, voice=voice(200, 1.0))
+    assert plain.pitch_hz is None
+    assert clean.pitch_hz is not None and abs(clean.pitch_hz - 200) / 200 < 0.10
+    assert (clean.start, clean.end) == (plain.start, plain.end) == (0.0, 1.0)
+
+
 # --- two_voices ----------------------------------------------------------------------------------
 
 

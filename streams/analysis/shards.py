@@ -1,0 +1,357 @@
+"""``jiancha judge``: the analyzer as N replicas of one consumer group (issue 15).
+
+Every replica runs the same agents; Kafka shares the partitions out (:mod:`analyzers.shards`
+says what meets where):
+
+- ``route_events`` reads the input topics, whatever their producers' keys, and sends each event
+  to the partitions of its shards on the analyzer's own topics (``analyzer-*-shards``), keyed by
+  ``type|id``.
+- ``judge_shards`` reads those topics: a recording-stage partition joins transcripts to their
+  recordings and sends them on to the officers' shards; an officer- or detachment-stage
+  partition feeds its shard's engine. After each batch a shard's watermark (latest event time)
+  goes to ``analyzer-watermarks``.
+- a timer judges every shard this replica holds at the largest watermark on
+  ``analyzer-watermarks`` (the batch judges at the latest time of the whole file) and publishes
+  the flags that changed to ``flags``.
+
+A replica that gets a partition (start, or a peer gone) rebuilds that shard from its partition
+of the analyzer's topic: a shard's own history, not every input of the detachment, and the
+inputs are not re-read. It then knows the flags standing on ``flags`` that are its word and
+withdraws those that no longer hold (a kill -9 between a flag and the recording that withdraws
+it). Cases are not written here: ``jiancha cases`` (one consumer) folds ``flags`` into the index.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+
+from analyzers.engine import Changes, Engine
+from analyzers.shards import (
+    DETACHMENT,
+    OFFICER,
+    RECORDING,
+    Shard,
+    Shards,
+    routes,
+    targets,
+)
+from jiancha import metrics
+from jiancha.kafka import client_security, committed_offsets, wait_for_group_coordinator
+from jiancha.settings import Settings
+from streams import topics
+from streams.admin import serve_worker_metrics
+from streams.analysis.agents import _MODEL_OF, _OWN_DEAD_LETTERS, INPUTS, standing_flags
+from streams.app import create_app, prepare, raw_topic, raw_topics
+from streams.dead_letters import dead_letter_of, dead_letter_sender
+from streams.schemas import EVENT_TYPES, InvalidEvent, decode
+from streams.topics import topic_name
+
+log = logging.getLogger(__name__)
+
+ROLE = "judge"
+STAGE_TOPICS = {
+    OFFICER: topics.SHARD_OFFICERS,
+    DETACHMENT: topics.SHARD_DETACHMENTS,
+    RECORDING: topics.SHARD_RECORDINGS,
+}
+_TYPE_OF = {model: name for name, (model, _) in EVENT_TYPES.items()}
+_ID_FIELD = {
+    "enforcement_action": "action_id",
+    "recording": "recording_id",
+    "transcript": "recording_id",
+    "complaint": "complaint_id",
+    "policy": "policy_id",
+}
+#: a dead member leaves the group after this long; a killed replica's shards move on within it
+SESSION_TIMEOUT_S = 10.0
+
+
+def shard_key(event: Any) -> bytes:
+    """``type|id``: the event's own identity (compaction keeps its latest version)."""
+    kind = _TYPE_OF[type(event)]
+    return f"{kind}|{getattr(event, _ID_FIELD[kind])}".encode()
+
+
+def shard_event(key: bytes, value: bytes) -> Any:
+    """The event a message of an analyzer topic carries (its type is in the key)."""
+    kind = key.decode("utf-8").partition("|")[0]
+    return decode(EVENT_TYPES[kind][0], value)
+
+
+class Watermarks:
+    """``analyzer-watermarks`` read by a thread from the beginning, forever: the largest
+    event time any shard has reported. ``ready`` once what was there at start has been read."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.ready = threading.Event()
+        self._latest: dict[bytes, datetime] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="watermarks", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def value(self) -> datetime | None:
+        return max(self._latest.values(), default=None)
+
+    def _run(self) -> None:
+        from kafka import KafkaConsumer, TopicPartition
+
+        name = topic_name(self.settings.topic_prefix, topics.SHARD_WATERMARKS)
+        consumer = KafkaConsumer(
+            bootstrap_servers=self.settings.kafka_bootstrap,
+            client_id="jiancha-watermarks",
+            enable_auto_commit=False,
+            **client_security(self.settings),
+        )
+        try:
+            while not (partitions := consumer.partitions_for_topic(name)):
+                time.sleep(1)
+            parts = [TopicPartition(name, p) for p in sorted(partitions)]
+            consumer.assign(parts)
+            consumer.seek_to_beginning(*parts)
+            ends = consumer.end_offsets(parts)
+            while not self._stop.is_set():
+                for records in consumer.poll(timeout_ms=500).values():
+                    for r in records:
+                        try:
+                            self._latest[r.key] = datetime.fromisoformat(r.value.decode())
+                        except (ValueError, AttributeError):
+                            continue  # not ours
+                if not self.ready.is_set() and all(
+                    consumer.position(tp) >= ends[tp] for tp in parts
+                ):
+                    self.ready.set()
+        finally:
+            consumer.close()
+
+
+def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iterator[Any]:
+    """A shard's partition of its analyzer topic, from the beginning to its end (or to where
+    the group committed: a join must not swallow what the stream will hand it again)."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    stage, p = shard
+    tp = TopicPartition(topic_name(settings.topic_prefix, STAGE_TOPICS[stage]), p)
+    if upto_committed:
+        done = committed_offsets(settings, f"{settings.app_id}-{ROLE}").get(tp)
+        end = done.offset if done is not None else 0
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-shard-rebuild",
+        enable_auto_commit=False,
+        **client_security(settings),
+    )
+    try:
+        consumer.assign([tp])
+        consumer.seek_to_beginning(tp)
+        if not upto_committed:
+            end = consumer.end_offsets([tp])[tp]
+        while consumer.position(tp) < end:
+            for records in consumer.poll(timeout_ms=1000).values():
+                for r in records:
+                    if r.offset >= end:
+                        break
+                    try:
+                        yield shard_event(r.key, r.value)
+                    except (InvalidEvent, KeyError, AttributeError):
+                        continue  # validated before it was sent: not ours
+    finally:
+        consumer.close()
+
+
+class JudgeShards:
+    """The agents' work, effects injected (``send``: topic base, partition, key, value)."""
+
+    def __init__(
+        self, settings: Settings, shards: Shards, send: Any, send_dead: Any, flush: Any
+    ) -> None:
+        self.settings = settings
+        self.shards = shards
+        self.send = send
+        self.send_dead = send_dead
+        self.flush = flush
+        self.lock = asyncio.Lock()  # one judgement or batch at a time: engines are not shared
+        self._base_of = {topic_name(settings.topic_prefix, b): b for b in INPUTS}
+        self._stage_of = {topic_name(settings.topic_prefix, t): s for s, t in STAGE_TOPICS.items()}
+        self._reported: dict[Shard, datetime] = {}
+
+    async def route(self, events: Sequence[Any]) -> None:
+        """Inputs to their shards' partitions."""
+        metrics.count_events(ROLE, events)
+        parts = self.settings.partitions
+        for event in events:
+            base = self._base_of.get(event.message.topic, event.message.topic)
+            try:
+                decoded = decode(_MODEL_OF[base], event.value)
+            except InvalidEvent as exc:
+                if base in _OWN_DEAD_LETTERS:
+                    letter = dead_letter_of(event, exc.reason, stage=ROLE, now=datetime.now(UTC))
+                    await self.send_dead(letter.dead_key, letter.to_json_bytes())
+                continue  # the indexer dead-letters the others
+            key, value = shard_key(decoded), decoded.to_json_bytes()
+            for route in routes(decoded):
+                for p in targets(route, parts):
+                    await self.send(STAGE_TOPICS[route[0]], p, key, value)
+
+    async def ensure(self, assigned: set[Shard]) -> None:
+        """Hold exactly the shards of the partitions assigned (rebuilding the new ones)."""
+        self.shards.keep_only(assigned)
+        new = sorted(assigned - self.shards.held())
+        if not new:
+            return
+        # The flags standing first, the histories after: each flag rests on events the history
+        # then holds, so a rebuilt shard never withdraws a flag for want of its event.
+        standing = await asyncio.to_thread(lambda: list(standing_flags(self.settings).values()))
+        for shard in new:
+            started = time.monotonic()
+            history = await asyncio.to_thread(self._history, shard)
+            self.shards.rebuild(shard, history, standing)
+            log.info(
+                "分片 %s/%d 已重建：%d 条事件，%.1f 秒",
+                *shard,
+                len(history),
+                time.monotonic() - started,
+            )
+
+    async def release(self, revoked: set[Shard]) -> None:
+        """Partitions taken away: after the judgement in flight (its flags flushed to Kafka,
+        before the new owner reads what stands), this replica no longer speaks for them."""
+        async with self.lock:
+            self.shards.release(revoked)
+            await self.flush()
+
+    def _history(self, shard: Shard) -> list[Any]:
+        return list(read_history(self.settings, shard, upto_committed=shard[0] == RECORDING))
+
+    async def take(self, events: Sequence[Any]) -> None:
+        """A batch of the analyzer's topics into the shards."""
+        onward: list[tuple[str, int, bytes, bytes]] = []
+        touched: set[Shard] = set()
+        async with self.lock:
+            shards = {(self._stage_of[e.message.topic], e.message.partition) for e in events}
+            await self.ensure(self.shards.held() | shards)
+            for e in events:
+                shard = (self._stage_of[e.message.topic], e.message.partition)
+                try:
+                    event = shard_event(e.key, e.value)
+                except (InvalidEvent, KeyError, AttributeError):
+                    continue
+                if shard[0] == RECORDING:
+                    for route, transcript in self.shards.joins[shard[1]].add(event):
+                        key, value = shard_key(transcript), transcript.to_json_bytes()
+                        for p in targets(route, self.settings.partitions):
+                            onward.append((STAGE_TOPICS[route[0]], p, key, value))
+                else:
+                    self.shards.engines[shard].add(event)
+                    touched.add(shard)
+        for message in onward:
+            await self.send(*message)
+        for shard in touched:
+            engine = self.shards.engines.get(shard)
+            wm = engine.watermark if engine is not None else None
+            if wm is not None and wm != self._reported.get(shard):
+                self._reported[shard] = wm
+                key = f"{shard[0]}/{shard[1]}".encode()
+                await self.send(topics.SHARD_WATERMARKS, 0, key, wm.isoformat().encode())
+
+    async def judge(self, assigned: set[Shard], watermark: datetime | None) -> Changes:
+        """Every held shard at the largest watermark; the flags that changed, published (under
+        the lock: a revocation waits for them)."""
+        async with self.lock:
+            await self.ensure(assigned)
+            local = self.shards.watermark()
+            if local is not None and (watermark is None or local > watermark):
+                watermark = local
+            changes = await asyncio.to_thread(self.shards.judge, watermark)
+            for flag in [*changes.flags, *changes.withdrawn]:
+                await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
+                metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+        return changes
+
+
+def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
+    """The replicated analyzer's Faust app (consumer group ``{app_id}-judge``)."""
+    app = create_app(
+        settings,
+        ROLE,
+        broker_session_timeout=SESSION_TIMEOUT_S,
+        broker_heartbeat_interval=2.0,
+    )
+    out = {base: raw_topic(app, settings, base) for base in [*STAGE_TOPICS.values()]}
+    out[topics.SHARD_WATERMARKS] = raw_topic(app, settings, topics.SHARD_WATERMARKS)
+    out[topics.FLAGS] = raw_topic(app, settings, topics.FLAGS)
+
+    async def send(base: str, partition: int | None, key: bytes, value: bytes) -> None:
+        await out[base].send(key=key, value=value, partition=partition)
+
+    work = JudgeShards(
+        settings,
+        Shards(Engine.configured(settings), settings.partitions),
+        send,
+        dead_letter_sender(app, settings),
+        lambda: app.producer.flush(),
+    )
+
+    @app.agent(raw_topics(app, settings, *INPUTS), name="route_events")
+    async def route_events(stream: Any) -> None:
+        async for events in stream.take_events(
+            settings.index_batch_size, within=settings.index_batch_seconds
+        ):
+            await work.route(events)
+
+    @app.agent(raw_topics(app, settings, *STAGE_TOPICS.values()), name="judge_shards")
+    async def judge_shards(stream: Any) -> None:
+        async for events in stream.take_events(
+            settings.index_batch_size, within=settings.index_batch_seconds
+        ):
+            await work.take(events)
+
+    stage_of = {topic_name(settings.topic_prefix, t): s for s, t in STAGE_TOPICS.items()}
+
+    @app.timer(interval=1.0)
+    async def judge_now() -> None:
+        if not watermarks.ready.is_set():
+            return  # judged below the detachment's watermark, a restart would flap its flags
+        assigned = {
+            (stage_of[tp.topic], tp.partition)
+            for tp in app.consumer.assignment()
+            if tp.topic in stage_of
+        }
+        await work.judge(assigned, watermarks.value())
+
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
+    async def release(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        await work.release(
+            {(stage_of[tp.topic], tp.partition) for tp in revoked if tp.topic in stage_of}
+        )
+
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
+    async def stop_watermarks(app: faust.App, **kwargs: Any) -> None:
+        watermarks.stop()
+
+    app.shard_work = work  # type: ignore[attr-defined]  # for tests and the benchmark
+    return app
+
+
+def run_judge(settings: Settings, loglevel: str = "info") -> None:
+    """Prepare topics, then run one analyzer replica until stopped (start as many as wanted)."""
+    serve_worker_metrics(settings, ROLE, INPUTS)
+    prepare(settings)
+    wait_for_group_coordinator(settings, f"{settings.app_id}-{ROLE}")
+    watermarks = Watermarks(settings)
+    watermarks.start()
+    app = build_judge(settings, watermarks)
+    faust.Worker(app, loglevel=loglevel).execute_from_commandline()
