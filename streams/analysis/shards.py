@@ -40,6 +40,7 @@ from analyzers.shards import (
     RECORDING,
     Shard,
     Shards,
+    owner,
     routes,
     targets,
 )
@@ -227,11 +228,11 @@ class JudgeShards:
             )
 
     async def release(self, revoked: set[Shard]) -> None:
-        """Partitions taken away: after the judgement in flight (its flags flushed to Kafka,
-        before the new owner reads what stands), this replica no longer speaks for them."""
-        async with self.lock:
-            self.shards.release(revoked)
-            await self.flush()
+        """Partitions taken away: this replica no longer speaks for them. Not under the lock (a
+        rebalance must not wait for a judgement): a judgement in flight publishes only the flags
+        of shards still held, and what it sent before is flushed before the new owner reads."""
+        self.shards.release(revoked)
+        await self.flush()
 
     def _history(self, shard: Shard) -> list[Any]:
         return list(read_history(self.settings, shard, upto_committed=shard[0] == RECORDING))
@@ -277,6 +278,8 @@ class JudgeShards:
                 watermark = local
             changes = await asyncio.to_thread(self.shards.judge, watermark)
             for flag in [*changes.flags, *changes.withdrawn]:
+                if owner(flag, self.settings.partitions) not in self.shards.held():
+                    continue  # revoked meanwhile: the new owner speaks for it
                 await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
                 metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
         return changes
