@@ -32,6 +32,8 @@ def _order_steps(order_id: str) -> dict[str, Link]:
         "ReturnOrder": (f"{_ORDER}/return", "post", ref, None, "退回整改汇报"),
         "AcceptOrder": (f"{_ORDER}/accept", "post", ref, None, "验收整改汇报"),
         "CloseOrder": (f"{_ORDER}/close", "post", ref, None, "办结整改通知书"),
+        "ReviseOrder": (_ORDER, "patch", ref, None, "修改该草稿"),
+        "WithdrawOrder": (f"{_ORDER}/withdraw", "post", ref, None, "撤回该草稿"),
     }
 
 
@@ -43,6 +45,7 @@ _WEEK_PAGES = {
     "GetWeekStats": (f"{_WEEK}/stats", "get", "该周的监督数据"),
     "GetBulletinPdf": (f"{_WEEK}.pdf", "get", "下载该期专刊（PDF）"),
     "GetBulletinHtml": (f"{_WEEK}.html", "get", "在线阅读该期专刊"),
+    "VoidBulletin": (f"{_WEEK}/void", "post", "作废该期专刊"),
 }
 
 
@@ -94,6 +97,13 @@ LINKS: dict[tuple[str, str, str], dict[str, Link]] = {
             "查看刚作出决定的案件",
         ),
         "DraftFromDecidedCase": _draft_from("$response.body#/case_id"),
+        "ReverseDecidedCase": (
+            f"{_CASE}/reversal",
+            "post",
+            {"case_id": "$response.body#/case_id"},
+            None,
+            "负责人复核改判刚作出的决定",
+        ),
     },
     ("/orders", "post", "201"): _order_steps("$response.body#/order_id"),
     ("/orders", "get", "200"): _order_steps("$response.body#/items/0/order_id"),
@@ -112,7 +122,7 @@ LINKS: dict[tuple[str, str, str], dict[str, Link]] = {
     },
     **{
         (f"{_ORDER}/{step}", "post", "200"): _order_steps("$response.body#/order_id")
-        for step in ("issue", "acknowledge", "answers", "return", "accept", "close")
+        for step in ("issue", "acknowledge", "answers", "return", "accept", "close", "withdraw")
     },
     ("/clips/search", "get", "200"): {
         "PlayFirstClip": (

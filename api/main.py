@@ -56,6 +56,15 @@ _MESSAGES = {
 }
 
 
+def _message(err: Any) -> str:
+    """The Chinese message of one validation error; a text too long says its limit and length,
+    so nothing is ever cut silently (issue 16: a pasted reason lost half its words)."""
+    if err["type"] == "string_too_long" and isinstance(err.get("input"), str):
+        limit = (err.get("ctx") or {}).get("max_length")
+        return f"内容过长：最多 {limit} 字，现为 {len(err['input'])} 字，未保存，请删减后再提交"
+    return _MESSAGES.get(err["type"], "取值无效")
+
+
 def _documented_errors(spec: dict[str, Any]) -> dict[str, Any]:
     """Document 422 as the body ``_invalid`` sends, not FastAPI's default (a list of errors)."""
     schemas = spec.get("components", {}).get("schemas", {})
@@ -114,7 +123,7 @@ def create_app(settings: Settings, clock: Clock = utc_now) -> FastAPI:
         errors = [
             FieldError(
                 field=".".join(str(p) for p in err["loc"] if p not in ("query", "body", "path")),
-                message=_MESSAGES.get(err["type"], "取值无效"),
+                message=_message(err),
             )
             for err in exc.errors()
         ]

@@ -15,7 +15,7 @@ import hmac
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
@@ -81,9 +81,11 @@ class Authenticator:
         limiter: LoginLimiter,
         clock: Clock = utc_now,
         accounts: AccountLookup | None = None,
+        session: timedelta = timedelta(hours=12),
     ) -> None:
         self._key = key
         self.ttl = ttl
+        self.session = session
         self.limiter = limiter
         self.clock = clock
         self._accounts = accounts
@@ -100,7 +102,8 @@ class Authenticator:
             global_max_failures=settings.login_global_max_failures,
         )
         ttl = timedelta(minutes=settings.auth_token_minutes)
-        return cls(signing_key(settings), ttl, limiter, clock, accounts)
+        session = timedelta(hours=settings.auth_session_hours)
+        return cls(signing_key(settings), ttl, limiter, clock, accounts, session)
 
     def version_of(self, account: UserSaved) -> str:
         """The account's version: changes whenever it is saved (role, squad, password, disabled)."""
@@ -123,7 +126,38 @@ class Authenticator:
             account.display_name,
             self.version_of(account),
         )
-        return issue_token(claims, self._key, self.clock(), self.ttl)
+        now = self.clock()
+        return issue_token(claims, self._key, now, self.ttl, now + self.session)
+
+    def renew(self, claims: Claims, account: UserSaved | None) -> str:
+        """A fresh token for a session still valid and in use (sliding expiry).
+
+        The account is checked as on every request (a disabled or changed account renews
+        nothing), and the sign-in time is kept: no renewal reaches past ``session`` after the
+        password was given, so a stolen token lives at most that long.
+        """
+        user = self.admit(claims, account)
+        assert account is not None
+        now = self.clock()
+        started = claims.signed_in_at
+        if started is None:
+            raise InvalidToken("登录凭证无法续期，请重新登录")
+        cap = datetime.fromtimestamp(started, UTC) + self.session
+        if now >= cap - timedelta(seconds=60):
+            raise InvalidToken(f"已连续登录 {self.session_hours} 小时，请重新登录")
+        renewed = Claims(
+            user.username,
+            user.role,
+            user.squad_id,
+            user.display_name,
+            self.version_of(account),
+            started,
+        )
+        return issue_token(renewed, self._key, now, self.ttl, cap)
+
+    @property
+    def session_hours(self) -> int:
+        return int(self.session.total_seconds() // 3600)
 
     def read(self, token: str) -> Claims:
         """The claims of a token whose signature and lifetime hold (the account is not checked)."""

@@ -55,6 +55,7 @@ USERS: tuple[KafkaUser, ...] = (
         writes=(
             topics.CASE_EVENTS,
             topics.RECTIFICATION_EVENTS,
+            topics.BULLETIN_EVENTS,
             topics.SPOT_CHECKS,
             topics.FLAGS,
             topics.USERS,

@@ -12,6 +12,7 @@ POLICIES = "policies"
 FLAGS = "flags"
 CASE_EVENTS = "case-events"
 RECTIFICATION_EVENTS = "rectification-events"
+BULLETIN_EVENTS = "bulletin-events"
 SPOT_CHECKS = "spot-checks"
 AUDIT = "audit"
 USERS = "users"
@@ -46,6 +47,7 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(FLAGS, "officer_id"),
     TopicSpec(CASE_EVENTS, "case_id"),
     TopicSpec(RECTIFICATION_EVENTS, "order_id"),
+    TopicSpec(BULLETIN_EVENTS, "week"),
     TopicSpec(SPOT_CHECKS, "plan_id"),
     TopicSpec(AUDIT, "actor"),
     TopicSpec(USERS, "username", compacted=True),

@@ -1,18 +1,29 @@
-"""Sign-in: the OAuth2 password flow (``POST /auth/token``) and who am I (``GET /auth/me``)."""
+"""Sign-in: the OAuth2 password flow (``POST /auth/token``), renewal of a session in use
+(``POST /auth/refresh``) and who am I (``GET /auth/me``)."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Annotated, Any
 
+import jwt
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 
 from api.audit import AuditorDep
 from api.deps import get_aliases, get_es
-from api.security import Authenticator, CurrentUser, User, client_ip, get_authenticator
+from api.security import (
+    Authenticator,
+    CurrentUser,
+    User,
+    bearer_claims,
+    client_ip,
+    get_authenticator,
+    oauth2_scheme,
+)
 from jiancha.auth.passwords import dummy_verify, verify_password
+from jiancha.auth.tokens import InvalidToken
 from streams.accounts.users import find_user
 
 router = APIRouter(prefix="/auth", tags=["登录"])
@@ -71,6 +82,39 @@ async def login(
     return TokenOut(
         access_token=auth.issue(account), expires_in=int(auth.ttl.total_seconds()), user=user
     )
+
+
+@router.post(
+    "/refresh",
+    response_model=TokenOut,
+    summary="续期访问令牌（使用中滑动续期，自登录起最长 JIANCHA_AUTH_SESSION_HOURS 小时）",
+    responses={401: {"description": "令牌无效、已过期或已达登录时长上限"}},
+)
+async def refresh(
+    request: Request,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+    auth: Annotated[Authenticator, Depends(get_authenticator)],
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    auditor: AuditorDep,
+) -> TokenOut:
+    """以未过期的令牌换取新令牌：账户须仍有效且未变更；自输入密码登录起超过上限须重新登录。"""
+    claims = bearer_claims(auth, token)
+    account = await find_user(es, aliases["users"], claims.username)
+    try:
+        renewed = auth.renew(claims, account)
+    except InvalidToken as exc:
+        raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from exc
+    user = User.of(account)  # type: ignore[arg-type]  # renew() admitted it
+    request.state.user = user
+    await auditor.record(user, "auth.refresh", user.username, request)
+    return TokenOut(access_token=renewed, expires_in=_seconds_left(auth, renewed), user=user)
+
+
+def _seconds_left(auth: Authenticator, token: str) -> int:
+    """How long ``token`` lives: the renewal may be shortened by the session's cap."""
+    exp = jwt.decode(token, options={"verify_signature": False})["exp"]
+    return max(0, int(exp - auth.clock().timestamp()))
 
 
 @router.get("/me", response_model=User, summary="当前登录用户")

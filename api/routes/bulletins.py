@@ -12,20 +12,25 @@ the indices the app ensured at start-up (nothing is created per request).
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
 
 from api.audit import Auditor, AuditorDep
-from api.deps import ClockDep, get_aliases, get_es_sync, get_settings
+from api.deps import ClockDep, PublisherDep, get_aliases, get_es_sync, get_settings
 from api.security import CurrentUser, User, require_roles
 from jiancha.settings import Settings
+from streams import topics
 from streams.bulletin.compile import compile_week, store_of
 from streams.bulletin.masking import squad_view
-from streams.bulletin.stats import IsoWeek, week_stats
+from streams.bulletin.stats import IsoWeek, orders, overview, week_stats
 from streams.bulletin.store import KINDS, BulletinStore
+from streams.bulletin.weeks import NotCompilable, check_compilable, first_week
+from streams.schemas.bulletin_events import BulletinVoided
 
 router = APIRouter(prefix="/bulletins", tags=["《监察专刊》"])
 
@@ -52,7 +57,10 @@ def _week(text: str, settings: Settings) -> IsoWeek:
 
 def _entry(doc: dict[str, Any]) -> dict[str, Any]:
     week = doc["week"]
+    voided = {k: doc.get(k) for k in ("voided_at", "voided_by", "void_reason")}
     return {
+        "voided": bool(doc.get("voided")),
+        **(voided if doc.get("voided") else {}),
         "week": week,
         "year": doc["year"],
         "issue_no": doc["issue_no"],
@@ -166,11 +174,81 @@ async def compile_bulletin(
     request: Request,
     user: Annotated[User, Depends(require_roles("supervisor", "admin"))],
 ) -> dict[str, Any]:
-    """Compile ``week`` now from Elasticsearch; recompiling keeps its 期号 and 总期号."""
+    """Compile ``week`` now from Elasticsearch; recompiling keeps its 期号 and 总期号.
+
+    Refused (422) before a number is taken: a week not begun, before the data, or empty.
+    """
     iso = _week(week, settings)
+    now = clock()
+
+    def check() -> None:
+        seen = overview(es.search, aliases, iso)
+        issued = orders(es.search, aliases, iso, now)
+        check_compilable(iso, now, seen, issued, first_week(es.search, aliases, iso.tz))
+
+    try:
+        await asyncio.to_thread(check)
+    except NotCompilable as exc:
+        raise HTTPException(422, str(exc)) from exc
     compiled = await asyncio.to_thread(
-        lambda: compile_week(settings, es, iso, now=clock(), by=user.username, aliases=aliases)
+        lambda: compile_week(settings, es, iso, now=now, by=user.username, aliases=aliases)
     )
     doc = compiled.doc
     await auditor.record(user, "bulletins.compile", week, request, {"issue_no": doc["issue_no"]})
     return _entry(doc)
+
+
+class VoidIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000, description="作废理由")
+
+
+@router.post(
+    "/{week}/void",
+    summary="作废一期《监察专刊》（负责人）：期号不再使用，可重新汇编该周",
+    responses={404: {"description": "该周尚未汇编"}, 503: {"description": "Kafka 不可用，未作废"}},
+)
+async def void_bulletin(
+    week: Week,
+    body: VoidIn,
+    store: Store,
+    clock: ClockDep,
+    auditor: AuditorDep,
+    publisher: PublisherDep,
+    request: Request,
+    user: Annotated[User, Depends(require_roles("supervisor"))],
+) -> dict[str, Any]:
+    """Void ``week``'s issue: audited, ``BulletinVoided`` on Kafka, then kept marked 作废.
+
+    Its 期号 is never given again: the week's next compilation takes the next number.
+    """
+    doc = await asyncio.to_thread(store.get, week)
+    if doc is None or not doc.get("compilations"):
+        raise HTTPException(404, f"{week} 的《监察专刊》尚未汇编")
+    reason = body.reason.strip()
+    if not reason:
+        raise HTTPException(422, "请填写作废理由")
+    event = BulletinVoided(
+        event_id=uuid.uuid4().hex,
+        week=week,
+        year=doc["year"],
+        issue_no=doc["issue_no"],
+        total_no=doc["total_no"],
+        reason=reason,
+        voided_by=user.username,
+        voided_at=clock(),
+    )
+    detail = {"issue_no": event.issue_no, "total_no": event.total_no, "event_id": event.event_id}
+    await auditor.record(user, "bulletins.void", week, request, detail)
+    try:
+        await publisher.send(topics.BULLETIN_EVENTS, event.key, event.to_json_bytes())
+    except Exception as exc:
+        raise HTTPException(503, "Kafka 暂不可用，未作废，请稍后重试") from exc
+    fields = {
+        "voided_at": event.voided_at.isoformat(),
+        "voided_by": event.voided_by,
+        "void_reason": reason,
+    }
+    voided = await asyncio.to_thread(store.void, week, fields)
+    if voided is None:  # voided by someone else meanwhile
+        raise HTTPException(409, f"{week} 的《监察专刊》已被他人作废或重新汇编，请刷新")
+    return _entry(voided)

@@ -21,8 +21,10 @@ detectable.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -31,11 +33,13 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from analyzers.coverage_rules import GAP_WINDOW
 from api.audit import AuditorDep
-from api.deps import ClockDep, PublisherDep, get_aliases, get_es
+from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
 from api.models import ClipQuality
 from api.names import resolve_squads
+from api.routes.clips import media_available
 from api.security import CurrentUser, User, require_roles
 from jiancha.elastic.queries import MAX_WINDOW, date_range
+from jiancha.settings import Settings
 from streams import topics
 from streams.review.cases import (
     CaseQuery,
@@ -44,8 +48,11 @@ from streams.review.cases import (
     case_search_body,
     decide,
     facets,
+    reverse,
     undo_document,
 )
+from streams.schemas.case_events import CaseDecided
+from streams.speech.media import MediaSources
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +117,9 @@ class LinkedClip(ClipQuality):
     duration_s: float | None = None
     has_transcript: bool = False
     media_url: str = Field(description="录像播放地址（支持 HTTP Range 跳转）")
+    media_available: bool = Field(
+        default=True, description="录像文件是否可播放（false：文件缺失，控制台显示“录像文件缺失”）"
+    )
     relation: Literal["evidence", "before", "after"] = Field(
         default="evidence",
         description="evidence 线索所指录像 | before/after 开单前/后该民警的录像（未录像的案件）",
@@ -215,13 +225,14 @@ async def get_case(
     auditor: AuditorDep,
     es: Annotated[Any, Depends(get_es)],
     aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    settings: Annotated[Settings, Depends(get_settings)],
 ) -> CaseDetail:
     """一件案件的全部问题线索与证据，关联录像（元数据、转写片段、播放地址）、投诉和处理记录。"""
     doc = await visible_case(es, aliases["cases"], case_id, user)
     await auditor.record(user, "cases.view", case_id, request)
     source = doc["_source"]
     return CaseDetail.model_validate(
-        {**source, "clips": await linked_clips(es, aliases["clips"], source, user)}
+        {**source, "clips": await linked_clips(es, aliases["clips"], source, user, settings)}
     )
 
 
@@ -231,9 +242,13 @@ AROUND_TICKET = 2 * GAP_WINDOW
 _UNRECORDED = {"recording_gap", "recording_missing"}
 
 
-async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) -> list[LinkedClip]:
-    """The recordings a case's flags point at, with their transcript segments; for a ticket
+async def linked_clips(
+    es: Any, alias: str, source: dict[str, Any], user: User, settings: Settings
+) -> list[LinkedClip]:
+    """The recordings a case's flags point at, with their transcript segments and whether each
+    file can be played (a missing file is said, never where it was looked for); for a ticket
     written with the recorder off, the officer's recordings just before and after it."""
+    sources = MediaSources.of(settings)
     ids = list(source.get("recording_ids") or [])
     clauses: list[dict[str, Any]] = [{"terms": {"recording_id": ids}}] if ids else []
     at = source.get("occurred_at")
@@ -268,6 +283,9 @@ async def linked_clips(es: Any, alias: str, source: dict[str, Any], user: User) 
             ClipSegment(start=s["start"], end=s["end"], speaker=s.get("speaker"), text=s["text"])
             for s in clip.get("segments") or []
         ]
+        fields["media_available"] = await asyncio.to_thread(
+            media_available, clip["recording_id"], clip.get("media_uri"), sources
+        )
         if around and at:  # the case's own links may name them too: place them by time
             t = datetime.fromisoformat(at)
             if datetime.fromisoformat(clip["ended_at"]) <= t:
@@ -323,15 +341,38 @@ async def decide_one(
     now: datetime,
 ) -> DecisionOut:
     """One decision: claim, audit, publish (the module's docstring); HTTPException if refused."""
+
+    def judge(source: dict[str, Any], event_id: str) -> tuple[CaseDecided, dict[str, Any]]:
+        return decide(source, decision, reason, user.username, user.role, now, event_id)
+
+    return await settle(
+        case_id, judge, "cases.decide", request, user, auditor, publisher, es, alias
+    )
+
+
+#: (the case as read, the event id) → the event and the partial document; DecisionRefused if not.
+Judge = Callable[[dict[str, Any], str], tuple[CaseDecided, dict[str, Any]]]
+
+
+async def settle(
+    case_id: str,
+    judge: Judge,
+    action: str,
+    request: Request,
+    user: User,
+    auditor: Any,
+    publisher: Any,
+    es: Any,
+    alias: str,
+) -> DecisionOut:
+    """Claim the case with ``judge``'s verdict, audit ``action``, publish; undo if either fails."""
     from elasticsearch import ConflictError
 
     event_id = uuid.uuid4().hex
     for _ in range(_CLAIM_ATTEMPTS):
         doc = await visible_case(es, alias, case_id, user)
         try:
-            event, update = decide(
-                doc["_source"], decision, reason, user.username, user.role, now, event_id
-            )
+            event, update = judge(doc["_source"], event_id)
         except DecisionRefused as exc:
             raise HTTPException(exc.status, str(exc)) from exc
         try:
@@ -349,9 +390,11 @@ async def decide_one(
     else:
         raise HTTPException(409, "案件已被他人处理或正在更新，请刷新后重试")
 
-    detail = {"decision": decision, "reason": event.reason, "event_id": event_id}
+    detail = {"decision": event.decision, "reason": event.reason, "event_id": event_id}
+    if event.reverses:
+        detail["reverses"] = event.reverses
     try:
-        await auditor.record(user, "cases.decide", case_id, request, detail)
+        await auditor.record(user, action, case_id, request, detail)
     except HTTPException:
         await _undo(es, doc, claimed.body)  # no decision stands unaudited
         raise
@@ -365,6 +408,54 @@ async def decide_one(
         status=update["status"],
         status_label=update["status_label"],
         event_id=event_id,
+    )
+
+
+class ReversalIn(BaseModel):
+    reason: str = Field(max_length=2000, description="改判理由（必填）")
+
+
+@router.post(
+    "/{case_id}/reversal",
+    response_model=DecisionOut,
+    summary="复核改判（负责人）：已确认改为排除，或已排除改为确认",
+    responses={
+        404: {"description": "案件不存在"},
+        409: {"description": "案件尚未审核，或已有整改通知书"},
+        503: {"description": "Kafka 不可用，改判未生效"},
+    },
+)
+async def reverse_case(
+    case_id: str,
+    body: ReversalIn,
+    request: Request,
+    user: Annotated[User, Depends(require_roles("supervisor"))],
+    auditor: AuditorDep,
+    publisher: PublisherDep,
+    es: Annotated[Any, Depends(get_es)],
+    aliases: Annotated[dict[str, str], Depends(get_aliases)],
+    clock: ClockDep,
+) -> DecisionOut:
+    """负责人复核审核决定并改判（须写明理由）；案件已有未撤回的整改通知书时不能改判。"""
+    found = await es.search(
+        index=aliases["rectifications"],
+        query={
+            "bool": {
+                "filter": [{"term": {"case_ids": case_id}}],
+                "must_not": [{"term": {"status": "withdrawn"}}],
+            }
+        },
+        size=20,
+        source=["order_id"],
+    )
+    standing = [hit["_source"]["order_id"] for hit in found.body["hits"]["hits"]]
+    now = clock()
+
+    def judge(source: dict[str, Any], event_id: str) -> tuple[CaseDecided, dict[str, Any]]:
+        return reverse(source, body.reason, user.username, user.role, now, event_id, standing)
+
+    return await settle(
+        case_id, judge, "cases.reverse", request, user, auditor, publisher, es, aliases["cases"]
     )
 
 

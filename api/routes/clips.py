@@ -174,6 +174,14 @@ def local_media_path(recording_id: str, media_uri: str | None, sources: MediaSou
         raise HTTPException(404, "录像文件不可用") from exc
 
 
+def media_available(recording_id: str, media_uri: str | None, sources: MediaSources) -> bool:
+    """Whether a recording's file can be played here: yes or no, never where or why (issue 16)."""
+    try:
+        return local_media_path(recording_id, media_uri, sources).is_file()
+    except HTTPException:
+        return False
+
+
 def _file_bytes(path: Path, first: int, last: int) -> Iterator[bytes]:
     with path.open("rb") as media:
         media.seek(first)

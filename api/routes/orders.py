@@ -20,6 +20,7 @@ from fastapi import (
     Depends,
     File,
     Form,
+    Header,
     HTTPException,
     Path,
     Query,
@@ -77,6 +78,29 @@ class DraftIn(BaseModel):
     requirements: str = Field(min_length=1, max_length=20_000, description="整改要求")
 
 
+class ReviseIn(BaseModel):
+    title: str = Field(min_length=1, max_length=200, description="标题")
+    requirements: str = Field(min_length=1, max_length=20_000, description="整改要求")
+    version: int | None = Field(
+        default=None, ge=1, description="编辑所依据的版本（防止覆盖他人修改）"
+    )
+
+
+class WithdrawIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=5000, description="撤回理由")
+    version: int | None = Field(default=None, ge=1, description="撤回所依据的版本")
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=r"^[A-Za-z0-9_-]{8,64}$",
+        description="客户端生成的幂等键：同一键重复提交只产生一份草稿",
+    ),
+]
+
+
 class IssueIn(BaseModel):
     deadline: AwareDatetime | None = Field(
         default=None, description="整改期限（ISO 8601，带时区；默认下发后 7 天）"
@@ -105,6 +129,7 @@ class OrderPage(BaseModel):
 class Accepted(BaseModel):
     detail: str
     event_id: str
+    order_id: str | None = Field(default=None, description="所涉整改通知书（待生效的草稿也有编号）")
 
 
 # -- the desk every route works at --------------------------------------------------------------
@@ -174,7 +199,11 @@ async def _changed(change: Awaitable[Order | Pending]) -> Order | JSONResponse:
 
 def accepted(pending: Pending) -> JSONResponse:
     """202: the change is on Kafka but the worker has not folded it within the wait."""
-    body = Accepted(detail="已受理，正在生效，请稍后刷新查看", event_id=pending.event_id)
+    body = Accepted(
+        detail="已受理，待生效：处理服务恢复后自动生效，无需重复提交",
+        event_id=pending.event_id,
+        order_id=pending.order_id,
+    )
     return JSONResponse(body.model_dump(), status_code=202)
 
 
@@ -300,9 +329,28 @@ _CHANGED = {202: {"model": Accepted}, **_ERRORS}
 @router.post(
     "", response_model=Order, status_code=201, responses=_CHANGED, summary="起草整改通知书"
 )
-async def draft_order(body: DraftIn, user: Drafter, desk: Desk) -> Order | JSONResponse:
-    """依据已确认的案件起草整改通知书（审核员或负责人）；案件须属同一中队。"""
-    return await _changed(desk.draft(user, body.case_ids, body.title, body.requirements))
+async def draft_order(
+    body: DraftIn, user: Drafter, desk: Desk, idempotency_key: IdempotencyKey = None
+) -> Order | JSONResponse:
+    """依据已确认的案件起草整改通知书（审核员或负责人）；案件须属同一中队；带幂等键重试不重复起草。"""
+    change = desk.draft(user, body.case_ids, body.title, body.requirements, idempotency_key)
+    return await _changed(change)
+
+
+@router.patch("/{order_id}", response_model=Order, responses=_CHANGED, summary="修改草稿")
+async def revise_order(
+    order_id: OrderId, body: ReviseIn, user: Drafter, desk: Desk
+) -> Order | JSONResponse:
+    """修改尚未下发的草稿的标题与整改要求（审核员或负责人）。"""
+    return await _changed(desk.revise(user, order_id, body.title, body.requirements, body.version))
+
+
+@router.post("/{order_id}/withdraw", response_model=Order, responses=_CHANGED, summary="撤回草稿")
+async def withdraw_order(
+    order_id: OrderId, body: WithdrawIn, user: Drafter, desk: Desk
+) -> Order | JSONResponse:
+    """撤回尚未下发的草稿（须写明理由）；撤回的草稿保留记录，不能再下发。"""
+    return await _changed(desk.withdraw(user, order_id, body.reason, body.version))
 
 
 @router.post(

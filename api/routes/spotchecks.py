@@ -115,7 +115,13 @@ async def get_plan(plan_id: PlanId, user: Reader, desk: Desk) -> PlanView:
     summary="查看抽查样本",
 )
 async def get_sample(
-    plan_id: PlanId, action_id: ActionId, user: Reviewer, desk: Desk, es: Es, aliases: Aliases
+    plan_id: PlanId,
+    action_id: ActionId,
+    user: Reviewer,
+    desk: Desk,
+    es: Es,
+    aliases: Aliases,
+    settings: Config,
 ) -> SampleView:
     """一个样本：执法记录、前后录像与转写（回放后录入结论）。"""
     with refusals():
@@ -125,7 +131,9 @@ async def get_sample(
         raise HTTPException(404, f"执法记录 {action_id} 不在本计划的样本中")
     await desk.audit(user, "spotchecks.sample", plan_id, {"action_id": action_id})
     found = await es.options(ignore_status=404).get(index=aliases["actions"], id=action_id)
-    clips = await linked_clips(es, aliases["clips"], {"recording_ids": sample.recording_ids}, user)
+    clips = await linked_clips(
+        es, aliases["clips"], {"recording_ids": sample.recording_ids}, user, settings
+    )
     return SampleView(
         plan_id=plan_id,
         sample=sample,

@@ -141,6 +141,10 @@ async def change_account(username: Username, body: AccountPatch, desk: AdminDesk
     """修改账号；保存后该账号已签发的令牌即失效（须重新登录）。"""
     account = await _existing(desk, username)
     changes = body.model_dump(exclude_unset=True)
+    # An explicit null leaves a field as it is, like a missing one (the fuzz sent disabled: null).
+    for field in ("disabled", "role"):
+        if changes.get(field, "") is None:
+            del changes[field]
     if username == desk.user.username and (
         changes.get("disabled") or changes.get("role", "admin") != "admin"
     ):

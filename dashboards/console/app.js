@@ -1,6 +1,6 @@
 // 监察控制台: sign-in, a hash router and the pages. Plain ES modules, no build step.
 
-import { api, session, whenUnauthorized } from "./api.js";
+import { api, keepAlive, session, whenUnauthorized } from "./api.js";
 import { caseDetail, searchPage } from "./cases.js";
 import { orderDetail, ordersPage } from "./orders.js";
 import { overviewPage } from "./overview.js";
@@ -10,7 +10,7 @@ import { alertsPage, assessmentPage, officerPage } from "./warning.js";
 import { adminPage } from "./admin.js";
 import { forgetNames, loadNames, squadName } from "./names.js";
 import { spotcheckDetail, spotchecksPage, spotSample } from "./spotchecks.js";
-import { backTo, esc, loading, remember, showError, toast } from "./ui.js";
+import { backTo, esc, forgetAllTyped, keepTyped, loading, remember, showError, toast, typing, watchCounters } from "./ui.js";
 
 const view = document.getElementById("view");
 const ctx = { user: null, meta: null };
@@ -57,17 +57,26 @@ function whoText(user) {
   return user.display_name === labels[user.role] ? role : `${user.display_name}（${role}）`;
 }
 
+let renders = 0;  // the latest render wins: an older one still waiting must not replace it
+
 async function render() {
+  const mine = ++renders;
+  if (!session.token) await session.borrow();  // a new tab: another open tab lends its session
+  if (mine !== renders) return;
   if (!session.token) return loginPage();
   if (!ctx.user) {
     view.innerHTML = loading();
     try {
-      [ctx.user, ctx.meta] = await Promise.all([api("/auth/me"), api("/console/meta.json"), loadNames()]);
+      const [user, meta] = await Promise.all([api("/auth/me"), api("/console/meta.json"), loadNames()]);
+      [ctx.user, ctx.meta] = [user, meta];
+      typing(user.username);
     } catch (err) {
+      if (mine !== renders) return;
       if (err.status === 401) return;  // whenUnauthorized shows the sign-in
       view.innerHTML = "";
       return showError(view, err);
     }
+    if (mine !== renders) return;
   }
   document.querySelector(".top").hidden = false;
   const { page, id, params } = route();
@@ -96,7 +105,9 @@ async function render() {
       box.insertAdjacentHTML("beforeend", `<p><a href="${esc(back.href)}">${esc(back.label)}</a></p>`);
     }
   }
-  if (location.hash !== hash) return;
+  keepTyped(box);  // what was typed here before a re-sign-in comes back
+  watchCounters(box);
+  if (location.hash !== hash || mine !== renders) return;
   view.dataset.rendered = hash;  // a finished page (tests wait for it)
   // Back on a list, the reader is where he left it (a fresh page starts at the top).
   window.scrollTo(0, JSON.parse(sessionStorage.getItem(SCROLLS) || "{}")[hash] || 0);
@@ -137,10 +148,10 @@ function loginPage(message = "") {
     try {
       const body = new URLSearchParams({ username: form.username.value.trim(), password: form.password.value });
       const token = await api("/auth/token", { method: "POST", form: body });
-      session.token = token.access_token;
+      session.share(token.access_token);
       ctx.user = null;
-      if (!location.hash || location.hash === "#/login") location.hash = "#/";
-      await render();
+      if (!location.hash || location.hash === "#/login") location.hash = "#/";  // renders (hashchange)
+      else await render();
     } catch (err) {
       alert.hidden = false;
       alert.textContent = err.status === 401 ? "用户名或密码错误" : err.message;
@@ -150,16 +161,27 @@ function loginPage(message = "") {
   });
 }
 
-function logout(message = "") {
-  session.token = null;
+/**
+ * Sign out. An expired session keeps the page (its hash) and what was typed on it, so signing in
+ * again returns there with the text; signing out on purpose forgets both, in every tab.
+ */
+function logout(message = "", { expired = false } = {}) {
+  if (expired) {
+    session.token = null;
+  } else {
+    session.share(null);
+    forgetAllTyped();
+    history.replaceState(null, "", location.pathname);
+  }
   ctx.user = null;
   forgetNames();
-  history.replaceState(null, "", location.pathname);
   loginPage(message);
 }
 
-whenUnauthorized(() => logout("登录已失效，请重新登录"));
+whenUnauthorized(() => logout("登录已失效，请重新登录（页面与已填写的内容会保留）", { expired: true }));
+session.whenSignedOut(() => { ctx.user = null; history.replaceState(null, "", location.pathname); loginPage("已在其他标签页退出登录"); });
 document.getElementById("logout").addEventListener("click", () => { logout(); toast("已退出登录"); });
+for (const kind of ["keydown", "pointerdown"]) document.addEventListener(kind, keepAlive, { passive: true });
 window.addEventListener("hashchange", (ev) => { if (ev.oldURL) leaving(ev); render(); });
 history.scrollRestoration = "manual";  // the router restores it once the page has rendered
 document.querySelector(".skip").addEventListener("click", (ev) => {

@@ -2,16 +2,17 @@
 
 import { ApiError, api, blobUrl, query } from "./api.js";
 import {
-  backTo, badge, busy, clock, deadlineText, empty, esc, fieldEvidence, focusHeading, h1, loading, seconds,
-  showError, toast, when,
+  backTo, badge, busy, clock, confirmStep, counted, deadlineText, empty, esc, fieldEvidence, focusHeading, h1,
+  loading, seconds, showError, toast, tooLong, when,
 } from "./ui.js";
+import { pendingDrafts, settlePending, submitDraft } from "./drafts.js";
 import { autocomplete, officerHtml, officerName, personName, squadHtml, squadName, toCode } from "./names.js";
 import { fileButton } from "./queue.js";
 
 const FILTERS = ["q", "class", "category", "status", "squad_id", "officer_id", "start", "end", "page", "cpage"];
 const SPEAKERS = { officer: "民警", civilian: "群众", unknown: "未知" };
 const DECIDERS = ["reviewer", "supervisor"];
-const ACTIONS = { "case.confirm": "确认", "case.dismiss": "排除" };
+const ACTIONS = { "case.confirm": "确认", "case.dismiss": "排除", "case.reverse": "复核改判" };
 
 function labelOf(meta, category) {
   return meta.categories[category]?.label || category;
@@ -195,6 +196,7 @@ async function mediaElement(url) {
 }
 
 const MEDIA_UNAVAILABLE = "录像文件暂不可用，请联系管理员核查存储";
+const MEDIA_MISSING = "录像文件缺失，无法播放。转写与证据仍可查看；请联系管理员核查存储。";
 
 /** Jump to `t` seconds once the element knows its duration, and play. */
 function seek(audio, t, play = true) {
@@ -264,21 +266,30 @@ export function clipCard(clip, evidence) {
     const e = mine.find((x) => x.excerpt && s.text.includes(x.excerpt.replace(/[。！？]$/, "")));
     return e ? mark(esc(s.text), e.excerpt.replace(/[。！？]$/, "")) : isEvidence(s) ? `<mark>${esc(s.text)}</mark>` : esc(s.text);
   };
+  const missing = clip.media_available === false;
+  const off = missing ? ' disabled title="录像文件缺失，无法播放"' : "";
   return `<div class="card" data-clip="${esc(clip.recording_id)}">
-    <h2>${{ before: "开单前的录像 ", after: "开单后的录像 " }[clip.relation] || "录像 "}${esc(clip.recording_id)} ${poorAudio(clip)}</h2>
+    <h2>${{ before: "开单前的录像 ", after: "开单后的录像 " }[clip.relation] || "录像 "}${esc(clip.recording_id)} ${poorAudio(clip)} ${missing ? badge("missing", "录像文件缺失") : ""}</h2>
     <p class="small muted">${clip.device_type === "in_car" ? "车载记录仪" : "执法记录仪"} ${esc(clip.device_id)} · ${when(clip.started_at)} 至 ${when(clip.ended_at).slice(11)} ·
       上传 ${when(clip.uploaded_at)}</p>
-    <div class="player">${loading("正在载入录像…")}</div>
+    <div class="player">${missing ? `<p class="error" role="alert">${MEDIA_MISSING}</p>` : loading("正在载入录像…")}</div>
     <h3 style="margin-top:.6rem">转写（点击跳转）</h3>
     ${clip.segments.length ? `<ol class="transcript">${clip.segments.map((s) => `
       <li class="${isEvidence(s) ? "evidence" : ""}" data-start="${s.start}" data-end="${s.end}">
-        <button type="button" data-t="${s.start}"><span class="t">${clock(s.start)}</span>
+        <button type="button" data-t="${s.start}"${off}><span class="t">${clock(s.start)}</span>
         <span class="spk">${SPEAKERS[s.speaker] || ""}</span><span>${text(s)}</span></button></li>`).join("")}</ol>`
       : empty("该录像尚无转写。")}
   </div>`;
 }
 
 export async function loadPlayer(view, clip, evidence) {
+  if (clip.media_available === false) {  // said once on the card; its play buttons are disabled
+    view.querySelectorAll(`.jump[data-rec="${CSS.escape(clip.recording_id)}"]`).forEach((b) => {
+      b.disabled = true;
+      b.title = "录像文件缺失，无法播放";
+    });
+    return;
+  }
   const card = view.querySelector(`[data-clip="${CSS.escape(clip.recording_id)}"]`);
   const slot = card.querySelector(".player");
   let audio;
@@ -313,16 +324,17 @@ async function decisionPanel(box, c, user) {
     : "";
   if (c.status !== "pending" || !DECIDERS.includes(user.role)) {
     box.innerHTML = `<h2 id="decision-h">审核决定</h2>${decided || empty(c.status === "pending" ? "待监查中心审核。" : "已处理。")}
-      ${historyList(c.history)}`;
+      <div id="reversal-slot"></div>${historyList(c.history)}`;
+    if (user.role === "supervisor" && c.decision) reversalForm(box.querySelector("#reversal-slot"), c);
     return;
   }
   box.innerHTML = `<h2 id="decision-h">审核决定</h2>
     <form id="decide" novalidate>
       <fieldset><legend class="small muted">结论</legend>
-        <label><input type="radio" name="decision" value="confirm" required> 确认（问题属实）</label>
-        <label><input type="radio" name="decision" value="dismiss"> 排除（不属实）</label></fieldset>
+        <label><input type="radio" name="decision" value="confirm" required data-keep> 确认（问题属实）</label>
+        <label><input type="radio" name="decision" value="dismiss" data-keep> 排除（不属实）</label></fieldset>
       <div class="field"><label for="reason">理由（必填）</label>
-        <textarea id="reason" name="reason" maxlength="2000" required placeholder="如：录像第 12 秒民警索要现金，属实"></textarea></div>
+        <textarea id="reason" name="reason" ${counted(2000)} required placeholder="如：录像第 12 秒民警索要现金，属实"></textarea></div>
       <div class="error" role="alert" hidden></div>
       <button type="submit">提交审核决定</button>
     </form>${historyList(c.history)}`;
@@ -337,10 +349,47 @@ async function decisionPanel(box, c, user) {
       errors.textContent = !decision ? "请选择确认或排除" : "请填写理由";
       return;
     }
+    const refused = tooLong(form);  // said before any confirmation: nothing to confirm yet
+    if (refused) {
+      errors.hidden = false;
+      errors.textContent = refused;
+      return;
+    }
+    const verb = decision === "confirm" ? "确认（问题属实）" : "排除（不属实）";
+    if (!confirmStep(`将本案件${verb}。提交后不能自行更改，只能由负责人复核改判。确定提交？`)) return;
     const done = await busy(form.querySelector("button"), errors, () =>
       api(`/cases/${encodeURIComponent(c.case_id)}/decision`, { method: "POST", json: { decision, reason } }));
     if (done) {
       toast(`案件${done.status_label.startsWith("已") ? "" : "已"}${done.status_label}`);
+      window.dispatchEvent(new HashChangeEvent("hashchange"));
+    }
+  });
+}
+
+/** The supervisor's review of a decision (复核改判): confirmed ↔ dismissed, with a reason. */
+function reversalForm(slot, c) {
+  const to = c.status === "confirmed" ? "排除（不属实）" : "确认（问题属实）";
+  slot.innerHTML = `<details class="reversal"><summary>复核改判…</summary><form id="reverse" novalidate>
+      <div class="field"><label for="reversal-reason">改判理由（必填）</label>
+        <textarea id="reversal-reason" name="reason" ${counted(2000)}></textarea></div>
+      <div class="error" role="alert" hidden></div>
+      <button type="submit" class="secondary">改判为${to}</button></form></details>`;
+  const form = slot.querySelector("form");
+  const errors = form.querySelector("[role=alert]");
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const reason = form.reason.value.trim();
+    const refused = reason ? tooLong(form) : "请填写改判理由";
+    if (refused) {
+      errors.hidden = false;
+      errors.textContent = refused;
+      return;
+    }
+    if (!confirmStep(`将本案件改判为${to}。改判记入处理记录，确定改判？`)) return;
+    const done = await busy(form.querySelector("button"), errors, () =>
+      api(`/cases/${encodeURIComponent(c.case_id)}/reversal`, { method: "POST", json: { reason } }));
+    if (done) {
+      toast(`已改判：${done.status_label}`);
       window.dispatchEvent(new HashChangeEvent("hashchange"));
     }
   });
@@ -359,23 +408,40 @@ async function ordersPanel(box, c, user) {
     list.innerHTML = empty("管理员不参与整改流程。");
     return;
   }
+  let pending = [];
   try {
     const res = await api(`/orders${query({ case_id: c.case_id, size: 20 })}`);
-    list.innerHTML = res.items.length
-      ? `<ul class="timeline">${res.items.map((o) => `<li><a href="#/order/${encodeURIComponent(o.order_id)}">${esc(o.title)}</a>
-          ${badge(o.status, o.status_label)} <span class="small">期限 ${deadlineText(o)}</span></li>`).join("")}</ul>`
-      : empty("尚无依据本案件的整改通知书。");
+    pending = settlePending(user, c.case_id, res.items);
+    const rows = res.items.map((o) => `<li data-order="${esc(o.order_id)}"><a href="#/order/${encodeURIComponent(o.order_id)}">${esc(o.title)}</a>
+          ${badge(o.status, o.status_label)} <span class="small">期限 ${deadlineText(o)}</span></li>`);
+    rows.push(...pending.map((d) => `<li data-pending="${esc(d.key)}"><strong>${esc(d.title || "整改通知书草稿")}</strong>
+          ${badge("pending", "待生效")} <span class="small muted">${when(d.at)} 已提交，处理服务恢复后自动生效，无需重复起草。</span>
+          <button type="button" class="link" data-resend="${esc(d.key)}">重新提交（不会重复）</button></li>`));
+    list.innerHTML = rows.length ? `<ul class="timeline">${rows.join("")}</ul>` : empty("尚无依据本案件的整改通知书。");
   } catch (err) {
     list.innerHTML = "";
     showError(list, err);
+  }
+  list.querySelectorAll("[data-resend]").forEach((b) => b.addEventListener("click", async () => {
+    const draft = pending.find((d) => d.key === b.dataset.resend);
+    const errors = Object.assign(document.createElement("div"), { className: "error", hidden: true });
+    errors.setAttribute("role", "alert");
+    b.after(errors);
+    const done = await busy(b, errors, () => submitDraft(user, draft, draft.key));
+    if (done?.order) location.hash = `#/order/${encodeURIComponent(done.order.order_id)}`;
+    else if (done) toast("仍在等待处理服务，草稿保留为待生效，不会重复");
+  }));
+  if (pending.length) {
+    watchPending(box, c, user);
+    return;  // one draft at a time: a second one would be the duplicate the reviewer fears
   }
   if (c.status !== "confirmed" || !DECIDERS.includes(user.role)) return;
   const slot = box.querySelector("#draft-slot");
   slot.innerHTML = `<form id="draft" novalidate style="margin-top:1rem">
     <h3>起草整改通知书</h3>
-    <div class="field"><label for="title">标题（可不填，自动生成）</label><input id="title" name="title" maxlength="200"></div>
+    <div class="field"><label for="title">标题（可不填，自动生成）</label><input id="title" name="title" maxlength="200" data-keep></div>
     <div class="field"><label for="requirements">整改要求（必填）</label>
-      <textarea id="requirements" name="requirements" maxlength="20000" required>针对${esc(squadName(c.squad_id))}民警${esc(officerName(c.officer_id))} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
+      <textarea id="requirements" name="requirements" ${counted(20000)} required>针对${esc(squadName(c.squad_id))}民警${esc(officerName(c.officer_id))} ${when(c.occurred_at)} 的执法问题：立即停止违规做法，组织全员学习相关法律规定，并于期限内书面汇报整改情况。</textarea></div>
     <div class="error" role="alert" hidden></div>
     <button type="submit">起草</button></form>`;
   const form = slot.querySelector("form");
@@ -387,16 +453,34 @@ async function ordersPanel(box, c, user) {
       errors.textContent = "请填写整改要求";
       return;
     }
-    const order = await busy(form.querySelector("button"), errors, () => api("/orders", {
-      method: "POST",
-      json: { case_ids: [c.case_id], title: form.title.value.trim() || null, requirements: form.requirements.value.trim() },
-    }));
-    if (!order) return;
-    if (order.order_id) {
+    const body = { case_ids: [c.case_id], title: form.title.value.trim() || null, requirements: form.requirements.value.trim() };
+    const done = await busy(form.querySelector("button"), errors, () => submitDraft(user, body));
+    if (!done) return;
+    if (done.order) {
       toast("整改通知书已起草");
-      location.hash = `#/order/${encodeURIComponent(order.order_id)}`;
+      location.hash = `#/order/${encodeURIComponent(done.order.order_id)}`;
     } else {
-      toast(order.detail);  // 202: on Kafka, not yet projected
+      toast("已受理，待生效：处理服务恢复后自动生效，无需重复起草");
+      window.dispatchEvent(new HashChangeEvent("hashchange"));  // the page now shows it 待生效
     }
   });
+}
+
+/** While a draft is 待生效, look again every few seconds; once it appears, show the page anew. */
+function watchPending(box, c, user) {
+  const hash = location.hash;
+  const look = async () => {
+    if (!box.isConnected || location.hash !== hash) return;
+    try {
+      const res = await api(`/orders${query({ case_id: c.case_id, size: 20 })}`);
+      const before = pendingDrafts(user, c.case_id).length;
+      if (settlePending(user, c.case_id, res.items).length < before) {
+        toast("整改通知书草稿已生效");
+        window.dispatchEvent(new HashChangeEvent("hashchange"));
+        return;
+      }
+    } catch { /* the next look may succeed */ }
+    setTimeout(look, 3000);
+  };
+  setTimeout(look, 3000);
 }

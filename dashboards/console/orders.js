@@ -3,7 +3,8 @@
 import { api, download, query } from "./api.js";
 import { fileButton } from "./queue.js";
 import {
-  backTo, badge, busy, deadlineText, empty, esc, focusHeading, h1, isOverdue, loading, showError, toast, when,
+  backTo, badge, busy, confirmStep, counted, deadlineText, empty, esc, focusHeading, h1, isOverdue, loading,
+  showError, toast, tooLong, when,
 } from "./ui.js";
 import { autocomplete, personName, squadHtml, squadName, toCode } from "./names.js";
 
@@ -12,7 +13,7 @@ export async function ordersPage(view, { user, meta, params }) {
   const overdue = params.get("overdue") || "";
   const squad = params.get("squad_id") || "";
   const leader = user.role === "squad_leader";
-  const statuses = Object.entries(meta.order_status).filter(([k]) => !leader || k !== "draft");
+  const statuses = Object.entries(meta.order_status).filter(([k]) => !leader || !["draft", "withdrawn"].includes(k));
   view.innerHTML = `
     ${h1(leader ? `本中队整改通知（${squadName(user.squad_id)}）` : "整改通知")}
     <form class="card row" id="order-filters" aria-label="筛选">
@@ -91,7 +92,7 @@ export async function orderDetail(view, { user, id }) {
       </section>
     </div>`;
   focusHeading(view);
-  if (o.status !== "draft") {
+  if (o.issued_at) {  // a draft, or one withdrawn before issue, has no notice to print
     view.querySelector("#deadline").closest("section").querySelector("h2").after(
       fileButton("打印整改通知书（PDF）", `/orders/${encodeURIComponent(o.order_id)}/notice.pdf`, `整改通知书-${o.order_id}.pdf`));
   }
@@ -119,21 +120,40 @@ function actions(box, o, user) {
   const forms = [];
   const sup = user.role === "supervisor";
   const leader = user.role === "squad_leader";
+  const drafter = ["reviewer", "supervisor"].includes(user.role);
+  if (drafter && o.status === "draft") {
+    forms.push(["revise", "保存修改", `<h3>修改草稿</h3><div class="field"><label for="revise-title">标题</label>
+      <input id="revise-title" name="title" maxlength="200" value="${esc(o.title)}" data-keep></div>
+      <div class="field"><label for="revise-requirements">整改要求（必填）</label>
+      <textarea id="revise-requirements" name="requirements" ${counted(20000)}>${esc(o.requirements)}</textarea></div>`,
+      (f) => {
+        if (!f.title.value.trim() || !f.requirements.value.trim()) throw new Error("标题和整改要求不能为空");
+        return { method: "PATCH", path: url, json: { title: f.title.value.trim(), requirements: f.requirements.value.trim(), version: o.version } };
+      }]);
+    forms.push(["withdraw", "撤回草稿", `<h3>撤回草稿</h3><div class="field"><label for="withdraw-reason">撤回理由（必填）</label>
+      <textarea id="withdraw-reason" name="reason" ${counted(5000)}></textarea></div>`,
+      (f) => {
+        if (!f.reason.value.trim()) throw new Error("请填写撤回理由");
+        return { json: { reason: f.reason.value.trim(), version: o.version } };
+      }, "撤回后该草稿作废，不能再下发（记录保留）。确定撤回？"]);
+  }
   if (sup && o.status === "draft") {
     forms.push(["issue", "下发", `<div class="field"><label for="deadline-in">整改期限（北京时间，默认 7 天）</label>
       <input id="deadline-in" name="deadline" type="datetime-local" value="${defaultDeadline()}"></div>
       <div class="field"><label for="comment">备注</label><input id="comment" name="comment" maxlength="5000"></div>`,
-      (f) => ({ json: { deadline: bjDeadline(f.deadline.value), comment: f.comment.value.trim() || null } })]);
+      (f) => ({ json: { deadline: bjDeadline(f.deadline.value), comment: f.comment.value.trim() || null } }),
+      "下发后通知书送达中队，不能再修改或撤回。确定下发？"]);
   }
   if (leader && o.status === "issued") {
-    forms.push(["acknowledge", "签收", `<p class="small muted">签收后即可提交整改汇报。</p>`, () => ({ json: {} })]);
+    forms.push(["acknowledge", "签收", `<p class="small muted">签收后即可提交整改汇报。</p>`, () => ({ json: {} }),
+      "签收表示本中队已收到通知书并开始整改，签收后不能撤销。确定签收？"]);
   }
   if (leader && ["acknowledged", "returned"].includes(o.status)) {
     // After a return the previous report is the starting point: revised, not retyped.
     const previous = o.status === "returned" ? o.answers.at(-1)?.text || "" : "";
     forms.push(["answers", previous ? "重新提交整改汇报" : "提交整改汇报", `<div class="field"><label for="answer-text">整改汇报（必填）</label>
       ${previous ? `<p class="small muted" id="answer-note">已填入第 ${o.answers.length} 次汇报的内容，请按退回理由修改；附件须重新上传。</p>` : ""}
-      <textarea id="answer-text" name="text" maxlength="20000" required>${esc(previous)}</textarea></div>
+      <textarea id="answer-text" name="text" ${counted(20000)} required>${esc(previous)}</textarea></div>
       <div class="field"><label for="files">附件（PDF、图片、Word、Excel、MP4）</label><input id="files" name="files" type="file" multiple></div>`,
       (f) => {
         if (!f.text.value.trim()) throw new Error("请填写整改汇报");
@@ -141,44 +161,78 @@ function actions(box, o, user) {
         data.set("text", f.text.value.trim());
         for (const file of f.files.files) data.append("files", file);
         return { form: data };
-      }]);
+      }, "整改汇报提交后不能修改，确定提交？"]);
   }
   if (sup && o.status === "answered") {
     forms.push(["accept", "验收通过", `<div class="field"><label for="accept-comment">验收意见</label>
       <input id="accept-comment" name="comment" maxlength="5000"></div>`,
-      (f) => ({ json: { comment: f.comment.value.trim() || null } })]);
+      (f) => ({ json: { comment: f.comment.value.trim() || null } }), "验收通过后不能撤销，确定验收？"]);
     forms.push(["return", "退回", `<div class="field"><label for="return-comment">退回理由（必填）</label>
-      <textarea id="return-comment" name="comment" maxlength="5000"></textarea></div>
+      <textarea id="return-comment" name="comment" ${counted(5000)}></textarea></div>
       <div class="field"><label for="return-deadline">新的整改期限（北京时间）</label>
       <input id="return-deadline" name="deadline" type="datetime-local" value="${defaultDeadline()}"></div>`,
       (f) => {
         if (!f.comment.value.trim()) throw new Error("请填写退回理由");
         return { json: { comment: f.comment.value.trim(), deadline: bjDeadline(f.deadline.value) } };
-      }]);
+      }, "退回后中队须重新汇报，确定退回？"]);
   }
   if (sup && o.status === "accepted") {
-    forms.push(["close", "办结", "", () => ({ json: {} })]);
+    forms.push(["close", "办结", "", () => ({ json: {} }), "办结后通知书归档，不能再办理。确定办结？"]);
   }
   if (!forms.length) {
     const waiting = { draft: "待负责人下发。", issued: "待中队签收。", acknowledged: "待中队提交整改汇报。",
-      returned: "已退回，待中队重新汇报。", answered: "待负责人验收。", accepted: "已验收，待办结。", closed: "已办结。" };
+      returned: "已退回，待中队重新汇报。", answered: "待负责人验收。", accepted: "已验收，待办结。", closed: "已办结。",
+      withdrawn: "草稿已撤回，不再下发。" };
     box.innerHTML = `<h2>办理</h2>${empty(waiting[o.status] || "")}`;
     return;
   }
   box.innerHTML = `<h2>办理</h2>${forms.map(([action, label, fields]) => `
     <form data-action="${action}" novalidate style="margin-bottom:1rem">${fields}
       <div class="error" role="alert" hidden></div>
-      <button type="submit"${action === "return" ? ' class="secondary"' : ""}>${label}</button></form>`).join("")}`;
-  for (const [action, label, , build] of forms) {
+      <button type="submit"${["return", "withdraw"].includes(action) ? ' class="secondary"' : ""}>${label}</button></form>`).join("")}`;
+  for (const [action, label, , build, ask] of forms) {
     const form = box.querySelector(`[data-action="${action}"]`);
     const errors = form.querySelector("[role=alert]");
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
-      const done = await busy(form.querySelector("button"), errors, () =>
-        api(`${url}/${action}`, { method: "POST", ...build(form) }));
+      let request;
+      try {
+        request = build(form);
+        const refused = tooLong(form);
+        if (refused) throw new Error(refused);
+      } catch (err) {
+        errors.hidden = false;
+        errors.textContent = err.message;
+        return;
+      }
+      if (ask && !confirmStep(ask)) return;
+      const { path = `${url}/${action}`, method = "POST", ...body } = request;
+      const done = await busy(form.querySelector("button"), errors, () => api(path, { method, ...body }));
       if (!done) return;
-      toast(done.order_id ? `已${label}` : done.detail);
-      window.dispatchEvent(new HashChangeEvent("hashchange"));
+      if (done.version) {
+        toast(`已${label.replace(/草稿$/, "")}`);
+        window.dispatchEvent(new HashChangeEvent("hashchange"));
+      } else {
+        waitApplied(box, o, done);  // 202: on Kafka, the worker has not folded it yet
+      }
     });
   }
+}
+
+/** A change on Kafka but not yet folded: say 待生效 and show the order anew once it is. */
+function waitApplied(box, o, accepted) {
+  box.innerHTML = `<h2>办理</h2><p class="pending" role="status">${badge("pending", "待生效")} ${esc(accepted.detail)}</p>`;
+  const hash = location.hash;
+  const look = async () => {
+    if (!box.isConnected || location.hash !== hash) return;
+    try {
+      const now = await api(`/orders/${encodeURIComponent(o.order_id)}`);
+      if (now.version > o.version) {
+        window.dispatchEvent(new HashChangeEvent("hashchange"));
+        return;
+      }
+    } catch { /* the next look may succeed */ }
+    setTimeout(look, 2000);
+  };
+  setTimeout(look, 2000);
 }

@@ -2,7 +2,7 @@
 // assignment; the badge in the navigation (GET /inbox); the Excel and print buttons.
 
 import { api, download, query } from "./api.js";
-import { badge, busy, empty, esc, focusHeading, h1, loading, toast, when } from "./ui.js";
+import { badge, busy, counted, empty, esc, focusHeading, h1, loading, toast, when } from "./ui.js";
 import { officerHtml, squadHtml } from "./names.js";
 
 const PART_LABELS = { severity: "严重程度", confidence: "可信度", complaint: "投诉", age: "时长" };
@@ -83,7 +83,7 @@ async function confirmedList(view, page) {
       <h2>合并起草整改通知书</h2>
       <div class="field"><label for="many-title">标题（可选）</label><input id="many-title" name="title" maxlength="200"></div>
       <div class="field"><label for="many-req">整改要求（必填）</label>
-        <textarea id="many-req" name="requirements" maxlength="20000" rows="3"></textarea></div>
+        <textarea id="many-req" name="requirements" ${counted(20000)} rows="3"></textarea></div>
       <div class="error" role="alert" hidden></div>
       <button type="submit">起草</button></form>`;
   const form = box.querySelector("#draft-many");
@@ -114,7 +114,7 @@ function decideForm() {
       <div class="shrink"><label for="bulk-decision">决定</label><select id="bulk-decision" name="decision">
         <option value="confirm">确认（问题属实）</option><option value="dismiss">排除（不属实）</option></select></div>
       <div><label for="bulk-reason">共同理由（必填）</label>
-        <textarea id="bulk-reason" name="reason" maxlength="2000" rows="2"></textarea></div>
+        <textarea id="bulk-reason" name="reason" ${counted(2000)} rows="2"></textarea></div>
       <div class="shrink"><button type="submit">批量处理</button></div>
     </div>
     <div class="error" role="alert" hidden></div>

@@ -10,10 +10,10 @@ acls=(/opt/kafka/bin/kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-con
 # api: jiancha api（审核、整改、抽查、账号、名录、审计、上传；user add、directory seed 也用它）
 "${acls[@]}" --allow-principal User:api --operation Read --topic policies > /dev/null
 "${acls[@]}" --allow-principal User:api --operation Read --operation Write --topic document-numbers > /dev/null
-"${acls[@]}" --allow-principal User:api --operation Write --topic audit --topic case-assignments --topic case-events --topic directory --topic flags --topic officer-alerts --topic recordings --topic rectification-events --topic spot-checks --topic users > /dev/null
+"${acls[@]}" --allow-principal User:api --operation Write --topic audit --topic bulletin-events --topic case-assignments --topic case-events --topic directory --topic flags --topic officer-alerts --topic recordings --topic rectification-events --topic spot-checks --topic users > /dev/null
 # indexer: jiancha worker（建索引、账号投影、整改到期提醒、周报定时）
 "${acls[@]}" --allow-principal User:indexer --operation Read --group jiancha-indexer > /dev/null
-"${acls[@]}" --allow-principal User:indexer --operation Describe --topic analyzer-detachment-shards --topic analyzer-officer-shards --topic analyzer-recording-shards --topic analyzer-watermarks --topic case-assignments --topic case-events --topic complaints --topic document-numbers --topic officer-alerts --topic policies > /dev/null
+"${acls[@]}" --allow-principal User:indexer --operation Describe --topic analyzer-detachment-shards --topic analyzer-officer-shards --topic analyzer-recording-shards --topic analyzer-watermarks --topic bulletin-events --topic case-assignments --topic case-events --topic complaints --topic document-numbers --topic officer-alerts --topic policies > /dev/null
 "${acls[@]}" --allow-principal User:indexer --operation Describe --operation Read --topic audit --topic directory --topic enforcement-actions --topic recordings --topic spot-checks --topic transcripts --topic users > /dev/null
 "${acls[@]}" --allow-principal User:indexer --operation Describe --operation Read --operation Write --topic rectification-events > /dev/null
 "${acls[@]}" --allow-principal User:indexer --operation Describe --operation Write --topic dead-letters --topic flags > /dev/null
@@ -21,14 +21,14 @@ acls=(/opt/kafka/bin/kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-con
 # analyzer: jiancha analyzer（规则引擎、案件库）
 "${acls[@]}" --allow-principal User:analyzer --operation Delete --operation Read --group jiancha-analyzer --group jiancha-cases > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Read --group jiancha-judge > /dev/null
-"${acls[@]}" --allow-principal User:analyzer --operation Describe --topic audit --topic directory --topic document-numbers --topic officer-alerts --topic rectification-events --topic spot-checks --topic users > /dev/null
+"${acls[@]}" --allow-principal User:analyzer --operation Describe --topic audit --topic bulletin-events --topic directory --topic document-numbers --topic officer-alerts --topic rectification-events --topic spot-checks --topic users > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --topic case-assignments --topic case-events --topic complaints --topic enforcement-actions --topic policies --topic recordings --topic transcripts > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Read --operation Write --topic analyzer-detachment-shards --topic analyzer-officer-shards --topic analyzer-recording-shards --topic analyzer-watermarks --topic flags > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Describe --operation Write --topic dead-letters > /dev/null
 "${acls[@]}" --allow-principal User:analyzer --operation Create --operation Describe --operation Read --operation Write --resource-pattern-type prefixed --topic jiancha-analyzer- --topic jiancha-cases- --topic jiancha-judge- > /dev/null
 # transcriber: jiancha transcriber（语音转写）
 "${acls[@]}" --allow-principal User:transcriber --operation Read --group jiancha-transcriber > /dev/null
-"${acls[@]}" --allow-principal User:transcriber --operation Describe --topic analyzer-detachment-shards --topic analyzer-officer-shards --topic analyzer-recording-shards --topic analyzer-watermarks --topic audit --topic case-assignments --topic case-events --topic complaints --topic directory --topic document-numbers --topic enforcement-actions --topic officer-alerts --topic policies --topic rectification-events --topic spot-checks --topic users > /dev/null
+"${acls[@]}" --allow-principal User:transcriber --operation Describe --topic analyzer-detachment-shards --topic analyzer-officer-shards --topic analyzer-recording-shards --topic analyzer-watermarks --topic audit --topic bulletin-events --topic case-assignments --topic case-events --topic complaints --topic directory --topic document-numbers --topic enforcement-actions --topic officer-alerts --topic policies --topic rectification-events --topic spot-checks --topic users > /dev/null
 "${acls[@]}" --allow-principal User:transcriber --operation Describe --operation Read --topic recordings > /dev/null
 "${acls[@]}" --allow-principal User:transcriber --operation Describe --operation Write --topic dead-letters --topic flags --topic transcripts > /dev/null
 "${acls[@]}" --allow-principal User:transcriber --operation Create --operation Describe --operation Read --operation Write --resource-pattern-type prefixed --topic jiancha-transcriber- > /dev/null
@@ -37,5 +37,5 @@ acls=(/opt/kafka/bin/kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-con
 # tickets: 执法办案（非现场/现场处罚）系统
 "${acls[@]}" --allow-principal User:tickets --operation Write --topic enforcement-actions > /dev/null
 # setup: jiancha topics（一次性：建主题）
-"${acls[@]}" --allow-principal User:setup --operation Create --operation Describe --topic analyzer-detachment-shards --topic analyzer-officer-shards --topic analyzer-recording-shards --topic analyzer-watermarks --topic audit --topic case-assignments --topic case-events --topic complaints --topic dead-letters --topic directory --topic document-numbers --topic enforcement-actions --topic flags --topic officer-alerts --topic policies --topic recordings --topic rectification-events --topic spot-checks --topic transcripts --topic users > /dev/null
+"${acls[@]}" --allow-principal User:setup --operation Create --operation Describe --topic analyzer-detachment-shards --topic analyzer-officer-shards --topic analyzer-recording-shards --topic analyzer-watermarks --topic audit --topic bulletin-events --topic case-assignments --topic case-events --topic complaints --topic dead-letters --topic directory --topic document-numbers --topic enforcement-actions --topic flags --topic officer-alerts --topic policies --topic recordings --topic rectification-events --topic spot-checks --topic transcripts --topic users > /dev/null
 echo "ACL 已写入。"

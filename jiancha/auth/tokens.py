@@ -31,6 +31,7 @@ class Claims:
     squad_id: str | None
     display_name: str
     account_version: str | None = None  # None: a token from before versions (refused by the API)
+    signed_in_at: int | None = None  # epoch seconds of the password sign-in (``auth_time``)
 
 
 def account_version(key: bytes, *fields: str) -> str:
@@ -42,8 +43,15 @@ def account_version(key: bytes, *fields: str) -> str:
     return mac.hexdigest()[:32]
 
 
-def issue_token(claims: Claims, key: bytes, now: datetime, ttl: timedelta) -> str:
-    """A signed token for ``claims``, valid from ``now`` for ``ttl``."""
+def issue_token(
+    claims: Claims, key: bytes, now: datetime, ttl: timedelta, cap: datetime | None = None
+) -> str:
+    """A signed token for ``claims``, valid from ``now`` for ``ttl`` but never past ``cap``.
+
+    ``auth_time`` is when the password was given: a renewed token keeps it, so a session's
+    absolute end (``cap``) cannot be pushed back by renewing.
+    """
+    expires = now + ttl if cap is None else min(now + ttl, cap)
     payload = {
         "iss": ISSUER,
         "sub": claims.username,
@@ -52,7 +60,8 @@ def issue_token(claims: Claims, key: bytes, now: datetime, ttl: timedelta) -> st
         "name": claims.display_name,
         "ver": claims.account_version,
         "iat": int(now.timestamp()),
-        "exp": int((now + ttl).timestamp()),
+        "exp": int(expires.timestamp()),
+        "auth_time": claims.signed_in_at or int(now.timestamp()),
     }
     return jwt.encode(payload, key, algorithm=ALGORITHM)
 
@@ -84,10 +93,12 @@ def read_token(token: str, key: bytes, now: datetime) -> Claims:
     if not isinstance(role, str) or not isinstance(sub, str):
         raise InvalidToken("登录凭证无效，请重新登录")
     squad, version = payload.get("squad"), payload.get("ver")
+    auth_time = payload.get("auth_time")
     return Claims(
         username=sub,
         role=role,
         squad_id=squad if isinstance(squad, str) else None,
         display_name=str(payload.get("name") or sub),
         account_version=version if isinstance(version, str) else None,
+        signed_in_at=auth_time if isinstance(auth_time, int) else None,
     )

@@ -395,6 +395,11 @@ def bulletins_spec() -> IndexSpec:
                 "html_sha256": kw,
                 "pdf_sha256": kw,
                 "pdf_pages": {"type": "integer"},
+                # A voided (作废) issue, kept under an id of its own with its numbers.
+                "voided": {"type": "boolean"},
+                "voided_at": date,
+                "voided_by": kw,
+                "void_reason": {"type": "text", "index": False},
                 # The numbers as printed, for the record; not searched.
                 "summary": {"type": "object", "enabled": False},
             },

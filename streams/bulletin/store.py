@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from streams.bulletin.stats import IsoWeek
+from streams.bulletin.weeks import voided_id
 
 KINDS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
@@ -100,13 +101,29 @@ class BulletinStore:
         self.es.index(index=self.alias, id=week, document=doc, refresh=True)
         return doc
 
+    def void(self, week: str, fields: dict[str, Any]) -> dict[str, Any] | None:
+        """Keep the week's issue as voided (作废) under an id of its own and free the week.
+
+        Its 期号 stays taken: the next compilation of any week takes the next number, and the
+        voided one stays in the archive, marked. None if the week has no compiled issue.
+        """
+        doc = self.get(week)
+        if doc is None or not doc.get("compilations"):
+            return None
+        voided = {**doc, **fields, "voided": True}
+        self.es.index(
+            index=self.alias, id=voided_id(week, doc["total_no"]), document=voided, refresh=True
+        )
+        self.es.delete(index=self.alias, id=week, refresh=True)
+        return voided
+
     def list(self, size: int = 200) -> list[dict[str, Any]]:
         """Compiled bulletins, newest week first."""
         res = self.es.search(
             index=self.alias,
             size=size,
             query={"range": {"compilations": {"gte": 1}}},
-            sort=[{"week": "desc"}],
+            sort=[{"week": "desc"}, {"total_no": "desc"}],
             source={"excludes": ["summary"]},
         )
         return [h["_source"] for h in res["hits"]["hits"]]

@@ -205,20 +205,74 @@ def decide(
     if status != "pending":
         label = STATUS_LABELS.get(status, status)
         raise DecisionRefused(409, f"案件已被他人处理（当前状态：{label}），请刷新后查看")
-    to_status = DECISIONS[decision]
+    return _decided(source, status, decision, reason, actor, role, now, event_id)
+
+
+#: What a reversal (复核改判) turns a decided case into.
+REVERSALS: dict[str, Literal["confirm", "dismiss"]] = {
+    "confirmed": "dismiss",
+    "dismissed": "confirm",
+}
+
+
+def reverse(
+    source: dict[str, Any],
+    reason: str,
+    actor: str,
+    role: str,
+    now: datetime,
+    event_id: str,
+    open_orders: list[str],
+) -> tuple[CaseDecided, dict[str, Any]]:
+    """The supervisor's reversal of a decided case: confirmed ↔ dismissed, with a reason.
+
+    Refused while an order stands on the case (``open_orders``: not withdrawn): a squad may
+    already be rectifying it; the draft is withdrawn first, an issued order closed its own way.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise DecisionRefused(422, "请填写改判理由")
+    if role != "supervisor":
+        raise DecisionRefused(403, "只有监查中心负责人可以复核改判")
+    status = source.get("status") or "pending"
+    decision = REVERSALS.get(status)
+    previous = (source.get("decision") or {}).get("event_id")
+    if decision is None or not previous:
+        raise DecisionRefused(409, "案件尚未审核，无需改判（请直接审核）")
+    if open_orders:
+        raise DecisionRefused(
+            409,
+            f"本案件已有整改通知书（{'、'.join(open_orders)}），不能改判；草稿请先撤回",
+        )
+    return _decided(source, status, decision, reason, actor, role, now, event_id, previous)
+
+
+def _decided(
+    source: dict[str, Any],
+    status: str,
+    decision: Literal["confirm", "dismiss"],
+    reason: str,
+    actor: str,
+    role: str,
+    now: datetime,
+    event_id: str,
+    reverses: str | None = None,
+) -> tuple[CaseDecided, dict[str, Any]]:
+    """The event of a decision (or a reversal) and the partial document it writes."""
     event = CaseDecided(
         event_id=event_id,
         case_id=source["case_id"],
         decision=decision,
         reason=reason,
         from_status=status,
-        to_status=to_status,  # type: ignore[arg-type]
+        to_status=DECISIONS[decision],  # type: ignore[arg-type]
         decided_by=actor,
         role=role,
         decided_at=now,
         squad_id=source.get("squad_id"),
         officer_id=source.get("officer_id"),
         categories=list(source.get("categories") or []),
+        reverses=reverses,
     )
     return event, decision_document(event, source.get("history") or [])
 
@@ -229,7 +283,7 @@ def decision_entry(event: CaseDecided) -> dict[str, Any]:
         "at": event.decided_at.isoformat(),
         "actor": event.decided_by,
         "role": event.role,
-        "action": f"case.{event.decision}",
+        "action": "case.reverse" if event.reverses else f"case.{event.decision}",
         "from_status": event.from_status,
         "to_status": event.to_status,
         "reason": event.reason,

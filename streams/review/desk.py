@@ -14,6 +14,7 @@ is :class:`Pending`. The API maps these to HTTP (``api/routes/orders.py``).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from jiancha.names import squad_name
 from jiancha.settings import Settings
 from streams import topics
 from streams.review.attachments import KINDS, content_disposition, find_stored, store_upload
-from streams.review.orders import Order, OrderError, apply, outcome
+from streams.review.orders import UNISSUED, Order, OrderError, apply, outcome
 from streams.review.projection import read_order
 from streams.review.queries import list_filters
 from streams.schemas.rectification_events import (
@@ -42,6 +43,8 @@ from streams.schemas.rectification_events import (
     OrderDrafted,
     OrderIssued,
     OrderReturned,
+    OrderRevised,
+    OrderWithdrawn,
     RectificationEvent,
 )
 
@@ -78,6 +81,7 @@ class Pending:
     """On Kafka (so it will be applied or refused by the fold) but not folded within the wait."""
 
     event_id: str
+    order_id: str | None = None  # an order's change: which order it is about
 
 
 @dataclass(frozen=True)
@@ -182,9 +186,28 @@ class OrderDesk:
     # -- changing --------------------------------------------------------------------------------
 
     async def draft(
-        self, caller: Caller, case_ids: Sequence[str], title: str | None, requirements: str
+        self,
+        caller: Caller,
+        case_ids: Sequence[str],
+        title: str | None,
+        requirements: str,
+        idempotency_key: str | None = None,
     ) -> Order | Pending:
-        """Draft an order from confirmed cases of one squad."""
+        """Draft an order from confirmed cases of one squad.
+
+        With an ``idempotency_key`` (the client's, kept until it sees the draft) a retry is the
+        same draft: its event id and order id derive from the caller and the key, the fold
+        ignores an event id it holds, and a draft already projected is returned as it is. So a
+        reviewer who drafts again while the worker is down does not breed a second order.
+        """
+        event_id = order_id = None
+        if idempotency_key:
+            digest = hashlib.sha256(f"{caller.username}\0{idempotency_key}".encode()).hexdigest()
+            event_id = f"draft-{digest[:32]}"
+            existing = await self._drafted_as(event_id)
+            if existing is not None:
+                return existing
+            order_id = f"ZG-{self.clock():%Y%m%d}-{digest[:8]}"
         wanted = list(dict.fromkeys(c.strip() for c in case_ids if c.strip()))
         if not wanted:
             raise OrderError("invalid", "请至少选择一个案件")
@@ -207,7 +230,8 @@ class OrderDesk:
         now = self.clock()
         event = self._event(
             OrderDrafted,
-            order_id=f"ZG-{now:%Y%m%d}-{uuid.uuid4().hex[:8]}",
+            event_id=event_id or uuid.uuid4().hex,
+            order_id=order_id or f"ZG-{now:%Y%m%d}-{uuid.uuid4().hex[:8]}",
             seq=1,
             actor=actor_of(caller),
             case_ids=wanted,
@@ -216,6 +240,41 @@ class OrderDesk:
             requirements=requirements,
         )
         return await self.submit(event, None, caller, "orders.draft")
+
+    async def _drafted_as(self, event_id: str) -> Order | None:
+        """The order a draft event made, if it is projected already (a retried request)."""
+        found = await self.es.search(
+            index=self.alias, query={"term": {"event_ids": event_id}}, size=1
+        )
+        hits = found["hits"]["hits"]
+        return Order.model_validate(hits[0]["_source"]) if hits else None
+
+    async def revise(
+        self, caller: Caller, order_id: str, title: str, requirements: str, version: int | None
+    ) -> Order | Pending:
+        """Edit a draft's title and requirements (before issue only)."""
+        order = await self._at_version(caller, order_id, version)
+        event = self._next(
+            OrderRevised, order, caller, title=title.strip(), requirements=requirements
+        )
+        return await self.submit(event, order, caller, "orders.revise")
+
+    async def withdraw(
+        self, caller: Caller, order_id: str, reason: str, version: int | None
+    ) -> Order | Pending:
+        """Withdraw a draft with a reason: it is kept (已撤回) and can never be issued."""
+        order = await self._at_version(caller, order_id, version)
+        event = self._next(OrderWithdrawn, order, caller, comment=reason.strip())
+        return await self.submit(event, order, caller, "orders.withdraw")
+
+    async def _at_version(self, caller: Caller, order_id: str, version: int | None) -> Order:
+        """The order, refused if it changed since the version the editor read (lost update)."""
+        order = await self.visible(caller, order_id)
+        if version is not None and version != order.version:
+            raise OrderError(
+                "conflict", f"整改通知书已被他人更新（当前第 {order.version} 版），请刷新后重试"
+            )
+        return order
 
     async def issue(
         self, caller: Caller, order_id: str, deadline: datetime | None, comment: str | None
@@ -342,8 +401,9 @@ def actor_of(caller: Caller) -> Actor:
 
 def new_event(event_type: type, clock: Clock, **fields: Any) -> Any:
     """Build an event now; a value its contract refuses (e.g. blank text) is invalid (422)."""
+    fields.setdefault("event_id", uuid.uuid4().hex)  # a draft's comes from its Idempotency-Key
     try:
-        return event_type(event_id=uuid.uuid4().hex, at=clock(), **fields)
+        return event_type(at=clock(), **fields)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         where = ".".join(map(str, err["loc"]))
@@ -375,10 +435,10 @@ async def publish_and_wait(
             assert state is not None
             return state
         await asyncio.sleep(0.05)
-    return Pending(event.event_id)
+    return Pending(event.event_id, getattr(event, "order_id", None))
 
 
 def _visible(caller: Caller, order: Order) -> bool:
     if caller.role == "squad_leader":
-        return order.squad_id == caller.squad_id and order.status != "draft"
+        return order.squad_id == caller.squad_id and order.status not in UNISSUED
     return caller.role in ("reviewer", "supervisor")

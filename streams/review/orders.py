@@ -1,12 +1,14 @@
 """The 整改通知书 lifecycle as pure rules: an order is the fold of its events.
 
-draft → issued (deadline) → acknowledged → answered (整改汇报) → accepted | returned → (answered
-again) → … → closed. An order past its deadline and not answered is overdue; the timer escalates it
-to the supervisor once per deadline (``OrderEscalated``), and the bulletin names it.
+draft (revised; or withdrawn: 已撤回, never issued) → issued (deadline) → acknowledged →
+answered (整改汇报) → accepted | returned → (answered again) → … → closed. An order past its
+deadline and not answered is overdue; the timer escalates it to the supervisor once per deadline
+(``OrderEscalated``), and the bulletin names it.
 
-Roles (DESIGN.md, "Who uses it"): a reviewer or the supervisor drafts; the supervisor issues,
-returns, accepts and closes; only the squad leader of the order's own squad acknowledges and
-answers. Nothing here does I/O or reads a clock: time comes in on the events and as ``now``.
+Roles (DESIGN.md, "Who uses it"): a reviewer or the supervisor drafts, edits or withdraws a
+draft; the supervisor issues, returns, accepts and closes; only the squad leader of the order's
+own squad acknowledges and answers. Nothing here does I/O or reads a clock: time comes in on the
+events and as ``now``.
 """
 
 from __future__ import annotations
@@ -29,10 +31,14 @@ from streams.schemas.rectification_events import (
     OrderEscalated,
     OrderIssued,
     OrderReturned,
+    OrderRevised,
+    OrderWithdrawn,
     RectificationEvent,
 )
 
-Status = Literal["draft", "issued", "acknowledged", "answered", "returned", "accepted", "closed"]
+Status = Literal[
+    "draft", "issued", "acknowledged", "answered", "returned", "accepted", "closed", "withdrawn"
+]
 
 STATUS_LABELS: dict[str, str] = {
     "draft": "草稿",
@@ -42,6 +48,7 @@ STATUS_LABELS: dict[str, str] = {
     "returned": "已退回",
     "accepted": "已验收",
     "closed": "已办结",
+    "withdrawn": "已撤回",
 }
 
 EVENT_LABELS: dict[str, str] = {
@@ -53,7 +60,12 @@ EVENT_LABELS: dict[str, str] = {
     "OrderAccepted": "验收通过",
     "OrderClosed": "办结",
     "OrderEscalated": "逾期督办",
+    "OrderRevised": "修改草稿",
+    "OrderWithdrawn": "撤回草稿",
 }
+
+#: statuses a squad never sees: not (or never to be) issued to it
+UNISSUED: tuple[Status, ...] = ("draft", "withdrawn")
 
 #: statuses in which the squad still owes an answer: the deadline runs
 AWAITING_ANSWER: tuple[Status, ...] = ("issued", "acknowledged", "returned")
@@ -220,6 +232,11 @@ def apply(order: Order | None, event: RectificationEvent) -> Order:
         changes = {"accepted_at": event.at}
     elif isinstance(event, OrderClosed):
         changes = {"closed_at": event.at}
+    elif isinstance(event, OrderRevised):
+        changes = {"title": event.title, "requirements": event.requirements}
+    elif isinstance(event, OrderWithdrawn):
+        if not (event.comment or "").strip():
+            raise OrderError("invalid", "撤回草稿须写明理由")
     elif isinstance(event, OrderEscalated):
         if order.escalated:
             raise OrderError("conflict", "该整改通知书已逾期督办")
@@ -282,15 +299,19 @@ def outcome(order: Folded | None, event_id: str) -> tuple[bool, str] | None:
 
 # -- rules -----------------------------------------------------------------------------------
 
-#: event type -> (statuses it may follow, the role that may send it)
-_ALLOWED: dict[str, tuple[tuple[Status, ...], str]] = {
-    "OrderIssued": (("draft",), "supervisor"),
-    "OrderAcknowledged": (("issued",), "squad_leader"),
-    "OrderAnswered": (("acknowledged", "returned"), "squad_leader"),
-    "OrderReturned": (("answered",), "supervisor"),
-    "OrderAccepted": (("answered",), "supervisor"),
-    "OrderClosed": (("accepted",), "supervisor"),
-    "OrderEscalated": (AWAITING_ANSWER, "system"),
+_DRAFTERS = ("reviewer", "supervisor")
+
+#: event type -> (statuses it may follow, the roles that may send it)
+_ALLOWED: dict[str, tuple[tuple[Status, ...], tuple[str, ...]]] = {
+    "OrderIssued": (("draft",), ("supervisor",)),
+    "OrderAcknowledged": (("issued",), ("squad_leader",)),
+    "OrderAnswered": (("acknowledged", "returned"), ("squad_leader",)),
+    "OrderReturned": (("answered",), ("supervisor",)),
+    "OrderAccepted": (("answered",), ("supervisor",)),
+    "OrderClosed": (("accepted",), ("supervisor",)),
+    "OrderEscalated": (AWAITING_ANSWER, ("system",)),
+    "OrderRevised": (("draft",), _DRAFTERS),
+    "OrderWithdrawn": (("draft",), _DRAFTERS),
 }
 
 _NEXT_STATUS: dict[str, Status] = {
@@ -300,11 +321,13 @@ _NEXT_STATUS: dict[str, Status] = {
     "OrderReturned": "returned",
     "OrderAccepted": "accepted",
     "OrderClosed": "closed",
+    "OrderWithdrawn": "withdrawn",
 }
 
 _ROLE_NAMES = {
     "supervisor": "监查中心负责人",
     "reviewer": "监查中心审核员",
+    "reviewer+supervisor": "监查中心审核员或负责人",
     "squad_leader": "本中队中队长",
     "system": "系统",
 }
@@ -339,12 +362,13 @@ def _drafted(order: Order | None, event: OrderDrafted) -> Order:
 
 
 def _check_actor(order: Order, event: RectificationEvent) -> None:
-    role = _ALLOWED[event.type][1]
+    roles = _ALLOWED[event.type][1]
     action = EVENT_LABELS[event.type]
-    if event.actor.role != role:
-        raise OrderError("forbidden", f"只有{_ROLE_NAMES[role]}可以{action}整改通知书")
-    if role == "squad_leader" and event.actor.squad_id != order.squad_id:
-        raise OrderError("forbidden", f"只有{_ROLE_NAMES[role]}可以{action}整改通知书")
+    who = _ROLE_NAMES["+".join(roles)]
+    if event.actor.role not in roles:
+        raise OrderError("forbidden", f"只有{who}可以{action}整改通知书")
+    if "squad_leader" in roles and event.actor.squad_id != order.squad_id:
+        raise OrderError("forbidden", f"只有{who}可以{action}整改通知书")
 
 
 def _check_status(order: Order, event: RectificationEvent) -> None:

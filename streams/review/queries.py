@@ -8,7 +8,7 @@ from typing import Any
 from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import date_range
 from jiancha.names import squad_codes
-from streams.review.orders import AWAITING_ANSWER
+from streams.review.orders import AWAITING_ANSWER, UNISSUED
 
 
 def overdue_filter(now: datetime) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def list_filters(
     filters: list[dict[str, Any]] = []
     if caller.role == "squad_leader":
         filters.append({"term": {"squad_id": caller.squad_id or ""}})
-        filters.append({"bool": {"must_not": {"term": {"status": "draft"}}}})
+        filters.append({"bool": {"must_not": {"terms": {"status": list(UNISSUED)}}}})
     if squad_id:
         filters.append({"terms": {"squad_id": squad_codes(squad_id)}})  # a code or a name
     if status:

@@ -11,7 +11,8 @@ from streams.schemas._base import Event
 
 
 class CaseDecided(Event):
-    """A reviewer or the supervisor confirmed or dismissed a pending case, with a reason."""
+    """A reviewer or the supervisor confirmed or dismissed a pending case, with a reason; or the
+    supervisor reversed (复核改判) such a decision: then ``reverses`` names the decision's event."""
 
     type: Literal["case_decided"] = "case_decided"
     event_id: str = Field(min_length=1)
@@ -26,6 +27,7 @@ class CaseDecided(Event):
     squad_id: str | None = None
     officer_id: str | None = None
     categories: list[str] = Field(default_factory=list)
+    reverses: str | None = None  # the event id of the decision this one reverses
 
     @property
     def key(self) -> str:

@@ -99,6 +99,20 @@ class OrderClosed(_OrderEvent):
     type: Literal["OrderClosed"] = "OrderClosed"
 
 
+class OrderRevised(_OrderEvent):
+    """A draft's title or requirements were edited before issue (reviewer or supervisor)."""
+
+    type: Literal["OrderRevised"] = "OrderRevised"
+    title: str = Field(min_length=1, max_length=200)
+    requirements: str = Field(min_length=1, max_length=20_000)
+
+
+class OrderWithdrawn(_OrderEvent):
+    """A draft was withdrawn (撤回) before issue, reason in ``comment``: it is never issued."""
+
+    type: Literal["OrderWithdrawn"] = "OrderWithdrawn"
+
+
 class OrderEscalated(_OrderEvent):
     """The deadline passed unanswered: the order is overdue and escalated to the supervisor."""
 
@@ -114,7 +128,9 @@ RectificationEvent = Annotated[
     | OrderReturned
     | OrderAccepted
     | OrderClosed
-    | OrderEscalated,
+    | OrderEscalated
+    | OrderRevised
+    | OrderWithdrawn,
     Field(discriminator="type"),
 ]
 

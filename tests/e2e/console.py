@@ -29,7 +29,7 @@ from streams.directory.roster import entries_from_file
 from streams.directory.store import seed as seed_directory
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from tests.conftest import start_process, wait_for
+from tests.conftest import start_process, stop_process, wait_for
 from tests.integration.review_fixtures import ACCOUNTS, create_accounts
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -72,13 +72,32 @@ def first_day(eval_dev: Path, where: Path, extra: list[str] | None = None) -> Pa
     return subset
 
 
+class Workers:
+    """The stack's worker processes by command; a test may stop one (the worker down) and start
+    it again."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.procs = {name: start_process(settings, name) for name in ("worker", "analyzer")}
+
+    def stop(self, name: str) -> None:
+        stop_process(self.procs[name])
+
+    def start(self, name: str) -> None:
+        self.procs[name] = start_process(self.settings, name)
+
+    def running(self) -> list[subprocess.Popen[bytes]]:
+        return list(self.procs.values())
+
+
 @contextmanager
-def analysed(s: Settings, events: Path, eval_dev: Path) -> Iterator[None]:
+def analysed(s: Settings, events: Path, eval_dev: Path) -> Iterator[Workers]:
     """Worker and analyzer over ``events``, until every case the batch run finds is indexed;
     the directory seeded from the whole of eval-dev."""
     es = sync_client(s)
     aliases = ensure_indices(es, s)  # before any write, so no index takes an alias's name
-    procs = [start_process(s, "worker"), start_process(s, "analyzer")]
+    workers = Workers(s)
+    procs = workers.running()
     try:
         with Publisher(s) as publisher:
             ingest_file(events, publisher)
@@ -103,11 +122,11 @@ def analysed(s: Settings, events: Path, eval_dev: Path) -> Iterator[None]:
             wait_for(cases_indexed, timeout_s=180, what="every case and the clip indexed")
         finally:
             es.close()
-        yield
+        yield workers
     finally:
-        for p in procs:
+        for p in workers.running():
             p.terminate()
-        for p in procs:
+        for p in workers.running():
             try:
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -134,14 +153,16 @@ def serving(settings: Settings) -> Iterator[str]:
 
 
 @pytest.fixture
-def stack_with_cases(console_settings: Settings, eval_dev: Path, tmp_path: Path) -> Iterator[None]:
+def stack_with_cases(
+    console_settings: Settings, eval_dev: Path, tmp_path: Path
+) -> Iterator[Workers]:
     """Worker and analyzer over the first day's events of eval-dev (REC-005702 among them)."""
-    with analysed(console_settings, first_day(eval_dev, tmp_path), eval_dev):
-        yield
+    with analysed(console_settings, first_day(eval_dev, tmp_path), eval_dev) as workers:
+        yield workers
 
 
 @pytest.fixture
-def base_url(console_settings: Settings, stack_with_cases: None) -> Iterator[str]:
+def base_url(console_settings: Settings, stack_with_cases: Workers) -> Iterator[str]:
     """The API (which serves the console) under uvicorn in a thread."""
     with serving(console_settings) as url:
         yield url
@@ -195,15 +216,26 @@ class Console:
             self.page.clock.install(time=clock)  # the browser's "now", for deadlines
         self.page.set_default_timeout(30_000)
         self.errors: list[str] = []
+        self.dialogs: list[str] = []  # every confirmation asked, accepted (tests read the words)
+        self.context.on("dialog", self._confirm)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.on("console", self._policy_violation)
         self.base_url = base_url
         self.shots = shots
+        self.username = username
         self.page.goto(base_url + "/")
-        self.page.get_by_label("用户名").fill(username)
-        self.page.get_by_label("密码").fill(ACCOUNTS[username].password)
+        self.sign_in()
+
+    def sign_in(self) -> None:
+        """Fill the sign-in form this tab shows and wait until signed in."""
+        self.page.get_by_label("用户名").fill(self.username)
+        self.page.get_by_label("密码").fill(ACCOUNTS[self.username].password)
         self.page.get_by_role("button", name="登录").click()
         sync_api.expect(self.page.locator("#who")).not_to_be_empty()
+
+    def _confirm(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.accept()
 
     def _policy_violation(self, message: Any) -> None:
         """The console runs under the API's Content-Security-Policy: nothing it needs is refused."""

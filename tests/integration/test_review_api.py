@@ -170,6 +170,16 @@ MATRIX: list[tuple[str, str, dict[str, Any], tuple[int, ...]]] = [
         (401, 403, 422, 422, 403, 403),
     ),
     ("GET", "/audit", {}, (401, 200, 200, 403, 403, 403)),
+    # Issue 16: a session renewed in use; the supervisor's reversal and voiding (refused after
+    # authorisation: a blank reason, a week never compiled).
+    ("POST", "/auth/refresh", {}, (401, 200, 200, 200, 200, 200)),
+    (
+        "POST",
+        "/cases/C-PENDING/reversal",
+        {"json": {"reason": " "}},
+        (401, 403, 422, 403, 403, 403),
+    ),
+    ("POST", "/bulletins/2026-W14/void", {"json": {"reason": "x"}}, (401, 403, 404, 403, 403, 403)),
 ]
 
 

@@ -32,6 +32,8 @@ from streams.schemas.rectification_events import (
     OrderEscalated,
     OrderIssued,
     OrderReturned,
+    OrderRevised,
+    OrderWithdrawn,
     decode_event,
 )
 
@@ -97,6 +99,8 @@ def at_status(status: str) -> Order:
     order = drafted()
     if status == "draft":
         return order
+    if status == "withdrawn":
+        return apply(order, event(OrderWithdrawn, order, REVIEWER, comment="重复起草"))
     if status in ("accepted", "closed"):
         for _, kind, actor, at in PATH[:3]:
             order = apply(order, event(kind, order, actor, at))
@@ -370,3 +374,49 @@ def test_events_round_trip_through_the_contract() -> None:
         decode_event(b"{")
     with pytest.raises(InvalidEvent):
         decode_event(b'{"type": "OrderVanished"}')
+
+
+# -- corrections of a draft (issue 16): edit and withdraw, before issue only ----------------------
+
+
+def test_a_draft_is_revised_by_a_reviewer_or_the_supervisor() -> None:
+    order = drafted()
+    for actor in (REVIEWER, SUPERVISOR):
+        order = apply(
+            order,
+            event(OrderRevised, order, actor, title="关于现金问题的整改通知书", requirements="新"),
+        )
+    assert (order.status, order.title, order.requirements) == (
+        "draft",
+        "关于现金问题的整改通知书",
+        "新",
+    )
+    assert [h.label for h in order.history] == ["起草", "修改草稿", "修改草稿"]
+
+
+def test_a_withdrawn_draft_needs_a_reason_and_can_never_be_issued() -> None:
+    order = drafted()
+    with pytest.raises(OrderError, match="撤回草稿须写明理由"):
+        apply(order, event(OrderWithdrawn, order, REVIEWER, comment=" "))
+    withdrawn = at_status("withdrawn")
+    assert withdrawn.status_label == "已撤回"
+    with pytest.raises(OrderError, match="已撤回") as err:
+        apply(withdrawn, event(OrderIssued, withdrawn, SUPERVISOR))
+    assert err.value.kind == "conflict"
+
+
+@pytest.mark.parametrize("status", ["issued", "answered", "closed"])
+def test_an_issued_order_is_not_edited_nor_withdrawn(status: str) -> None:
+    order = at_status(status)
+    for kind, fields in ((OrderRevised, {"title": "t", "requirements": "r"}), (OrderWithdrawn, {})):
+        with pytest.raises(OrderError) as err:
+            apply(order, event(kind, order, SUPERVISOR, comment="理由", **fields))
+        assert err.value.kind == "conflict"
+
+
+def test_squad_leaders_and_admins_do_not_correct_drafts() -> None:
+    order = drafted()
+    for actor in (LEADER, ADMIN):
+        with pytest.raises(OrderError, match="审核员或负责人") as err:
+            apply(order, event(OrderWithdrawn, order, actor, comment="理由"))
+        assert err.value.kind == "forbidden"
