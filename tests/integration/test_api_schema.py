@@ -108,6 +108,9 @@ def test_no_server_errors(schema_stack: tuple[Any, dict[str, dict[str, str]]]) -
         probe()
     assert not failures, "\n".join(failures)
     print(f"{len(operations)} operations, status codes: {dict(sorted(statuses.items()))}")
-    # Signed in for real: most requests got past authorisation (a 400/409/422 is a refusal of the
-    # input, not of the caller; admin- and supervisor-only routes refuse the other roles).
-    assert statuses[401] + statuses[403] < sum(statuses.values()) / 2
+    # Signed in for real: tokens are accepted (a 401 only where a case's own input voids it), and
+    # a good share of requests got past authorisation. Routes for the admin or the supervisor
+    # alone refuse the other roles (403) by design, so that share is a third, not a majority.
+    total = sum(statuses.values())
+    assert statuses[401] < total * 0.05
+    assert total - statuses[401] - statuses[403] > total / 3
