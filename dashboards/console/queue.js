@@ -73,8 +73,8 @@ async function confirmedList(view, page) {
     <tbody>${res.items.map((c) => `<tr data-case="${esc(c.case_id)}">
       <td><input type="checkbox" name="case" value="${esc(c.case_id)}" aria-label="选择 ${esc(c.case_id)}"></td>
       <td><a href="#/case/${encodeURIComponent(c.case_id)}">${esc(c.case_id)}</a></td>
-      <td>${c.category_labels.map((l) => esc(l)).join("、")}</td><td>${esc(c.officer_id)}</td>
-      <td>${esc(c.squad_id)}</td><td class="small">${when(c.occurred_at)}</td></tr>`).join("")}</tbody></table>
+      <td>${c.category_labels.map((l) => esc(l)).join("、")}</td><td>${officerHtml(c.officer_id)}</td>
+      <td>${squadHtml(c.squad_id)}</td><td class="small">${when(c.occurred_at)}</td></tr>`).join("")}</tbody></table>
     <nav class="pager" aria-label="翻页">
       ${page > 1 ? `<a class="button secondary" href="#/queue?who=confirmed&page=${page - 1}">上一页</a>` : ""}
       ${page < pages ? `<a class="button secondary" href="#/queue?who=confirmed&page=${page + 1}">下一页</a>` : ""}
