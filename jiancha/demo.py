@@ -12,11 +12,16 @@ import urllib.request
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from jiancha.clock import BEIJING
 from jiancha.embedded.procs import ManagedProcess
 from jiancha.embedded.stack import EmbeddedStack, app_processes
 from jiancha.settings import Settings
+
+#: Who spoke, as the printout says it (the transcript contract's speaker values).
+SPEAKERS = {"officer": "民警", "civilian": "当事人"}
 
 Say = Callable[[str], None]
 
@@ -38,7 +43,7 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
 
     accounts = demo_accounts(busiest_squads(events))
     _create_users(settings, es, aliases["users"], accounts)
-    _seed_directory(settings, es, aliases["directory"], events, say)
+    squad_names = _seed_directory(settings, es, aliases["directory"], events, say)
 
     worker, analyzer, transcriber, api = app_processes(settings)
     env = dict(os.environ)
@@ -86,7 +91,7 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     say("")
     say("演示账号（仅供演示，勿用于生产）：")
     for a in accounts:
-        squad = f"  中队 {a.squad_id}" if a.squad_id else ""
+        squad = f"  {squad_names.get(a.squad_id, a.squad_id)}" if a.squad_id else ""
         say(f"  {a.username:<14} 密码 {a.password:<20} {a.label}{squad}")
     say(f"监察控制台：{base}/（用上面的账号登录）")
     say(f"登录：POST {base}/auth/token（表单 username、password），以 Bearer 令牌访问其余接口")
@@ -94,10 +99,13 @@ def run_demo(settings: Settings, events: Path, say: Say, timeout_s: float = 600)
     say(f"接口说明（OpenAPI）：{base}/openapi.json")
     say(f"“现金”命中 {result['total']} 段录像，前 {len(result['items'])} 段：")
     for item in result["items"]:
-        say(f"  {item['recording_id']}  {item['squad_id']}  {item['started_at']}")
+        squad = squad_names.get(item["squad_id"], item["squad_id"])
+        started = datetime.fromisoformat(item["started_at"]).astimezone(BEIJING)
+        say(f"  {item['recording_id']}  {squad}  {started:%Y年%m月%d日 %H:%M}")
         for seg in item["segments"]:
             text = seg["highlight"].replace("<em>", "【").replace("</em>", "】")
-            say(f"    {seg['start']:>6.1f}s  {seg['speaker']:<9} {text}")
+            who = SPEAKERS.get(seg["speaker"], "未分辨")
+            say(f"    第{seg['start']:>6.1f}秒  {who:<3} {text}")
     say("停止全部进程：jiancha down（或 make down）")
 
 
@@ -208,8 +216,11 @@ def _create_users(settings: Settings, es: object, alias: str, accounts: list[Dem
         save_user(settings, es, alias, user)
 
 
-def _seed_directory(settings: Settings, es: object, alias: str, events: Path, say: Say) -> None:
-    """Names for the month's squads and officers (generated, seeded: the same every run)."""
+def _seed_directory(
+    settings: Settings, es: object, alias: str, events: Path, say: Say
+) -> dict[str, str]:
+    """Names for the month's squads and officers (generated, seeded: the same every run); returns
+    the squads' names by code, for the printout."""
     from datetime import UTC, datetime
 
     from streams.directory.roster import entries_from_file
@@ -220,6 +231,7 @@ def _seed_directory(settings: Settings, es: object, alias: str, events: Path, sa
     squads = sum(1 for e in entries if e.kind == "squad")
     seed(settings, es, alias, entries)
     say(f"名录：中队 {squads} 个、民警与辅警 {len(entries) - squads} 名（姓名为生成的示例）")
+    return {e.code: e.name for e in entries if e.kind == "squad"}
 
 
 def _wait_for_token(base: str, account: DemoAccount, timeout_s: float) -> str:
