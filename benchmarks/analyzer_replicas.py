@@ -6,7 +6,8 @@ A generated month (``jiancha.synthetic.month``) is judged first by the batch (``
 analyze``'s code, in this process: the reference). Then, for each replica count, a fresh topic
 prefix (6 partitions): the whole month published first, N ``jiancha judge`` processes started at
 once, timed until the group has read every input and every shard topic and the flags on Kafka
-(latest word per id) are exactly the batch's. Peak RSS (VmHWM) of each replica is read before it
+(latest word per id) are exactly the batch's (or have stayed so for 30 s while commits lag:
+see ``_until_batch``). Peak RSS (VmHWM) of each replica is read before it
 stops. After the 1-replica run, one replica is started again on the same topics: its start-up is
 the time until it has rebuilt every shard (it logs each; no input is re-read). Rows are appended
 to ``benchmarks/results/analyzer_replicas.jsonl`` and printed as Markdown.
