@@ -188,6 +188,19 @@ class JudgeShards:
         self._base_of = {topic_name(settings.topic_prefix, b): b for b in INPUTS}
         self._stage_of = {topic_name(settings.topic_prefix, t): s for s, t in STAGE_TOPICS.items()}
         self._reported: dict[Shard, datetime] = {}
+        #: the shards of the partitions Kafka gave this replica, as the rebalance callbacks say
+        #: (None until the first assignment: in-process use takes what it is given)
+        self.assigned: set[Shard] | None = None
+
+    def assign(self, assigned: set[Shard]) -> None:
+        """A rebalance ended: these are this replica's shards now."""
+        self.assigned = set(assigned)
+
+    def _owned(self, shards: set[Shard]) -> set[Shard]:
+        """``shards`` less those revoked meanwhile. A timer or a batch may have read the
+        assignment before a rebalance and waited on the lock through it: judging a shard this
+        replica lost would publish flags that its new owner, rebuilt already, never withdraws."""
+        return shards if self.assigned is None else shards & self.assigned
 
     async def route(self, events: Sequence[Any]) -> None:
         """Inputs to their shards' partitions."""
@@ -209,6 +222,7 @@ class JudgeShards:
 
     async def ensure(self, assigned: set[Shard]) -> None:
         """Hold exactly the shards of the partitions assigned (rebuilding the new ones)."""
+        assigned = self._owned(assigned)
         self.shards.keep_only(assigned)
         new = sorted(assigned - self.shards.held())
         if not new:
@@ -219,6 +233,8 @@ class JudgeShards:
         for shard in new:
             started = time.monotonic()
             history = await asyncio.to_thread(self._history, shard)
+            if shard not in self._owned({shard}):
+                continue  # revoked while its history was read
             self.shards.rebuild(shard, history, standing)
             log.info(
                 "分片 %s/%d 已重建：%d 条事件，%.1f 秒",
@@ -231,6 +247,8 @@ class JudgeShards:
         """Partitions taken away: this replica no longer speaks for them. Not under the lock (a
         rebalance must not wait for a judgement): a judgement in flight publishes only the flags
         of shards still held, and what it sent before is flushed before the new owner reads."""
+        if self.assigned is not None:
+            self.assigned -= revoked
         self.shards.release(revoked)
         await self.flush()
 
@@ -246,6 +264,8 @@ class JudgeShards:
             await self.ensure(self.shards.held() | shards)
             for e in events:
                 shard = (self._stage_of[e.message.topic], e.message.partition)
+                if shard not in self.shards.held():
+                    continue  # revoked: its new owner reads it again from the committed offset
                 try:
                     event = shard_event(e.key, e.value)
                 except (InvalidEvent, KeyError, AttributeError):
@@ -340,6 +360,10 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         await work.release(
             {(stage_of[tp.topic], tp.partition) for tp in revoked if tp.topic in stage_of}
         )
+
+    @app.on_partitions_assigned.connect  # type: ignore[arg-type]
+    async def assign(app: faust.App, assigned: set[Any], **kwargs: Any) -> None:
+        work.assign({(stage_of[tp.topic], tp.partition) for tp in assigned if tp.topic in stage_of})
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_watermarks(app: faust.App, **kwargs: Any) -> None:
