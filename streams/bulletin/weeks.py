@@ -23,7 +23,7 @@ def check_compilable(
 ) -> None:
     """Refuse a week that has not begun, one before the first data, or one with nothing in it.
 
-    ``first``: the week of the earliest recording or enforcement action (None: no data at all).
+    ``first``: the week of the earliest recording, enforcement action or case (None: no data).
     """
     current = IsoWeek.containing(now, week.tz)
     if week.start > now:
@@ -36,9 +36,14 @@ def check_compilable(
 
 
 def first_week(search: Any, aliases: dict[str, str], tz: str) -> IsoWeek | None:
-    """The week of the earliest recording or enforcement action indexed (None: nothing yet)."""
+    """The week of the earliest recording, enforcement action or case indexed (None: nothing
+    yet). Cases count too: a case restored or reported on its own is data of its week."""
     earliest: list[str] = []
-    for alias, field in (("clips", "started_at"), ("actions", "occurred_at")):
+    for alias, field in (
+        ("clips", "started_at"),
+        ("actions", "occurred_at"),
+        ("cases", "occurred_at"),
+    ):
         found = search(index=aliases[alias], size=0, aggs={"first": {"min": {"field": field}}})
         value = found["aggregations"]["first"].get("value_as_string")
         if value:
