@@ -66,9 +66,17 @@ def test_names_everywhere_and_the_admin_pages(browser: Any, base_url: str, shots
     page.locator('tr[data-user="zhang.wei"]').get_by_role("button", name="停用").click()
     expect(page.locator('tr[data-user="zhang.wei"]')).to_contain_text("已停用")
 
-    admin.go("/admin/audit?target=zhang.wei")
-    trail = page.locator("#audit")
-    for action in ("新建账号", "重置密码", "修改账号"):
+    # The audit log is a projection of the audit topic (Kafka → worker → Elasticsearch): the last
+    # entry may land a moment after the page was drawn, so the page is opened again until it has.
+    actions = ("新建账号", "重置密码", "修改账号")
+    for _ in range(30):
+        admin.go("/admin/audit?target=zhang.wei")
+        admin.settled()
+        trail = page.locator("#audit")
+        if all(a in trail.inner_text() for a in actions):
+            break
+        page.wait_for_timeout(2000)
+    for action in actions:
         expect(trail).to_contain_text(action)
     admin.shoot("admin-audit")
 
