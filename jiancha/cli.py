@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -139,6 +140,15 @@ def worker(settings: Settings, loglevel: str) -> None:
     run_indexer(settings, loglevel=loglevel)
 
 
+def _run_faust(run: Callable[..., None], settings: Settings, loglevel: str) -> None:
+    """Run a Faust worker of ours; a start-up failure it explains in Chinese ends the command."""
+    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
+    try:
+        run(settings, loglevel=loglevel)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @main.command()
 @click.option("--loglevel", default="info", show_default=True)
 @click.pass_obj
@@ -146,11 +156,7 @@ def analyzer(settings: Settings, loglevel: str) -> None:
     """运行分析进程：对执法记录、录像、转写、政策与投诉运行全部规则，发布告警、建立案件。"""
     from streams.analysis.agents import run_analyzer
 
-    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
-    try:
-        run_analyzer(settings, loglevel=loglevel)
-    except RuntimeError as exc:
-        raise click.ClickException(str(exc)) from exc
+    _run_faust(run_analyzer, settings, loglevel)
 
 
 @main.command()
@@ -160,11 +166,7 @@ def judge(settings: Settings, loglevel: str) -> None:
     """运行分析进程的一个副本（可多开，同一消费组分担分区）：分片判定、发布告警。"""
     from streams.analysis.shards import run_judge
 
-    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
-    try:
-        run_judge(settings, loglevel=loglevel)
-    except RuntimeError as exc:
-        raise click.ClickException(str(exc)) from exc
+    _run_faust(run_judge, settings, loglevel)
 
 
 @main.command()
@@ -174,11 +176,7 @@ def cases(settings: Settings, loglevel: str) -> None:
     """运行案件库（单个进程）：把 flags、投诉与审核决定汇成案件索引，配合 jiancha judge 使用。"""
     from streams.analysis.agents import run_case_builder
 
-    sys.argv = [sys.argv[0], "worker"]  # Faust's Worker reads argv
-    try:
-        run_case_builder(settings, loglevel=loglevel)
-    except RuntimeError as exc:
-        raise click.ClickException(str(exc)) from exc
+    _run_faust(run_case_builder, settings, loglevel)
 
 
 @main.command()
