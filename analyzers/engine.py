@@ -27,6 +27,21 @@ What is judged together (a *scope*), and what makes it be judged again:
 Flags are grouped into **cases**, one per encounter (the ticket, or a recording no ticket claims),
 plus one per officer and month for officer-level findings. Complaints naming the officer or plate
 of a ticket near its time are linked to its case and raise its priority.
+
+**Final months** (issue 15: memory bounded by what is open, not by history). With a ``lateness``
+allowance, a Beijing calendar month is *final* once the latest event time this engine has been
+given (:attr:`Engine.seen`; not the watermark pushed by :meth:`Engine.advance`: a replica's peers
+may be ahead of its own input) is past the month's end plus the allowance. The **horizon** is the
+start of the first month still open. Nothing before it is judged again: its flags stand as they
+were published (final, never withdrawn), a late event of a final month is refused by
+:meth:`Engine.add` (its caller counts and dead-letters it: nothing is lost silently), and the
+scopes of final days, tickets and months are not re-judged. Its events are forgotten after
+judging, all but the last :attr:`Windows.reach` before the horizon (the days a judgement of the
+open month can look back to: a ticket's neighbouring days, a complaint's seven), so the open
+month's first days are judged exactly as the batch judges them. Forgotten are the tickets,
+recordings, transcripts and complaints, and every index, scope and case built on them; small
+cross-month knowledge stays (the roster of regular officers, the policies). Without a
+``lateness`` (the batch, ``jiancha analyzer``) nothing is ever final.
 """
 
 from __future__ import annotations
@@ -68,6 +83,18 @@ class Windows:
     complaint_window: timedelta = timedelta(hours=6)
     complaint_lookback: timedelta = timedelta(days=7)  # complaints that give no time of the act
 
+    @property
+    def reach(self) -> timedelta:
+        """How far back in event time one event can change a judgement: a ticket or recording
+        re-judges the local days around it (a day scope sees the day before and after, and a
+        recording joins a ticket within ``join_window``: at most three days), a complaint
+        without the act's time looks back ``complaint_lookback``."""
+        return max(DAY_REACH, self.complaint_lookback, self.complaint_window)
+
+
+#: the local days an action or recording can re-judge before its own (see :attr:`Windows.reach`)
+DAY_REACH = timedelta(days=3)
+
 
 @dataclass
 class Changes:
@@ -76,6 +103,12 @@ class Changes:
     flags: list[Flag] = field(default_factory=list)
     withdrawn: list[Flag] = field(default_factory=list)
     cases: set[str] = field(default_factory=set)
+    #: events of final months forgotten (their keys are tombstoned on a shard's topic)
+    evicted: list[Any] = field(default_factory=list)
+    #: flags of final months dropped from memory: they stand, they are not withdrawn
+    final: list[Flag] = field(default_factory=list)
+    #: transcripts forgotten without their recording ever coming (to dead-letter)
+    given_up: list[Transcript] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.flags or self.withdrawn or self.cases)
@@ -119,13 +152,26 @@ class Engine:
         windows: Windows | None = None,
         policies: Iterable[Policy] = (),
         judges: Callable[[Scope], bool] | None = None,
+        lateness: timedelta | None = None,
     ) -> None:
         self.law = law or load_law()
         # Which scopes this engine decides (all by default): a shard of the partitioned analyzer
         # (:mod:`analyzers.shards`) judges only its own, the rest is another shard's word.
         self._judges = judges
         self.w = windows or Windows()
+        if lateness is not None and lateness <= self.w.reach:
+            raise ValueError(
+                f"迟到期限（{lateness}）必须长于规则回溯的时间（{self.w.reach}），"
+                "否则准时到达的事件也会被拒收"
+            )
+        self.lateness = lateness
         self.watermark: datetime | None = None
+        # the latest event time given to :meth:`add`, per dense kind of event (see ``seen``)
+        self._seen_by: dict[str, datetime] = {}
+        #: everything before is final and forgotten (None: nothing yet)
+        self.horizon: datetime | None = None
+        #: events refused because their judgement reached before the horizon
+        self.refused = 0
 
         self.actions: dict[str, EnforcementAction] = {}
         self.recordings: dict[str, Recording] = {}
@@ -144,6 +190,7 @@ class Engine:
         self._complaints_by: dict[str, list[Complaint]] = defaultdict(list)  # officer or plate
         self._undecided: list[tuple[datetime, str]] = []  # (deadline, action_id), a heap
         self._links: dict[str, set[str]] = defaultdict(set)  # action_id -> complaint ids
+        self._transcript_seen: dict[str, datetime | None] = {}  # recording id -> ``seen`` then
         self._closed_months: set[str] = set()
 
         self._dirty: set[Scope] = set()
@@ -163,10 +210,27 @@ class Engine:
         policies = load_policies(settings.policies_file) if settings.seed_policies else []
         return cls(load_law(settings.violations_file), policies=policies)
 
+    @classmethod
+    def evicting(cls, settings: Settings) -> Engine:
+        """The configured engine that forgets final months after ``settings``' allowance."""
+        engine = cls.configured(settings)
+        return cls(
+            engine.law,
+            engine.w,
+            policies=engine.policies.values(),
+            lateness=timedelta(days=settings.analyzer_lateness_days),
+        )
+
     # -- input ----------------------------------------------------------------------------------
 
-    def add(self, event: Any) -> None:
-        """Take one decoded event (action, recording, transcript, policy or complaint)."""
+    def add(self, event: Any) -> bool:
+        """Take one decoded event (action, recording, transcript, policy or complaint). False
+        (and nothing changes) when it is refused: it belongs to a final month."""
+        if self.horizon is not None:
+            t = self.time_of(event)
+            if t is not None and t < self.horizon:
+                self.refused += 1
+                return False
         if isinstance(event, EnforcementAction):
             self._add_action(event)
         elif isinstance(event, Recording):
@@ -180,10 +244,36 @@ class Engine:
             self._add_complaint(event)
         else:
             raise TypeError(f"规则引擎不处理此类事件：{type(event).__name__}")
+        return True
 
-    def _see(self, t: datetime) -> None:
+    def time_of(self, event: Any) -> datetime | None:
+        """The time that places an event in a month (None: a policy, of no month, or a
+        transcript whose recording is not here: nothing to judge until the recording comes)."""
+        if isinstance(event, EnforcementAction):
+            return event.occurred_at
+        if isinstance(event, Recording):
+            return event.started_at
+        if isinstance(event, Transcript):
+            r = self.recordings.get(event.recording_id)
+            return r.started_at if r is not None else None
+        if isinstance(event, Complaint):
+            return event.received_at
+        return None
+
+    @property
+    def seen(self) -> datetime | None:
+        """What makes a month final: the latest time given to :meth:`add` of the kind of event
+        that lags most (tickets, recordings, transcripts by their recording's upload). The
+        input topics are read side by side but not in step (a fetch brings a whole month of
+        small tickets while the big transcripts come slowly): the latest time of any kind would
+        forget a month whose recordings are still to come. Complaints are too sparse to count."""
+        return min(self._seen_by.values(), default=None)
+
+    def _see(self, t: datetime, kind: str | None = None) -> None:
         if self.watermark is None or t > self.watermark:
             self.watermark = t
+        if kind is not None and (kind not in self._seen_by or t > self._seen_by[kind]):
+            self._seen_by[kind] = t
 
     def _add_action(self, a: EnforcementAction) -> None:
         old = self.actions.get(a.action_id)
@@ -204,7 +294,7 @@ class Engine:
         self._touch_officer_around(a.officer_id, a.occurred_at)
         self._grow_roster(a)
         self._link_complaints_to(a)
-        self._see(a.occurred_at)
+        self._see(a.occurred_at, "action")
 
     def _forget_action(self, a: EnforcementAction) -> None:
         self._acts_by_day[(a.officer_id, local_date(a.occurred_at))].remove(a)
@@ -248,7 +338,7 @@ class Engine:
         for key in self._recording_days(r):
             self._recs_by_day[key].append(r)
         self._touch_recording(r)
-        self._see(r.uploaded_at)
+        self._see(r.uploaded_at, "recording")
 
     def _recording_days(self, r: Recording) -> Iterator[tuple[str, date]]:
         first, last = local_date(r.started_at), local_date(r.ended_at)
@@ -264,9 +354,11 @@ class Engine:
 
     def _add_transcript(self, t: Transcript) -> None:
         self.transcripts[t.recording_id] = t
+        self._transcript_seen[t.recording_id] = self.seen
         r = self.recordings.get(t.recording_id)
         if r is not None:
             self._touch_recording(r)
+            self._see(r.uploaded_at, "transcript")
 
     def _touch_officer_around(
         self, officer: str, start: datetime, end: datetime | None = None
@@ -330,8 +422,8 @@ class Engine:
 
     def advance(self, now: datetime | None = None) -> Changes:
         """Re-judge what changed since the last call (``now`` may push the watermark forward)."""
-        if now is not None:
-            self._see(now)
+        if now is not None and (self.watermark is None or now > self.watermark):
+            self.watermark = now
         if self.watermark is not None:
             while self._undecided and self._undecided[0][0] <= self.watermark:
                 _, action_id = heapq.heappop(self._undecided)
@@ -348,8 +440,10 @@ class Engine:
         dirty, self._dirty = self._dirty, set()
         if self._judges is not None:
             dirty = {scope for scope in dirty if self._judges(scope)}
+        if self.horizon is not None:
+            dirty = {scope for scope in dirty if not self._final(scope)}
         for scope in sorted(dirty):
-            new = {f.flag_id: f for f in self._judge(scope)}
+            new = {f.flag_id: f for f in self._judge(scope) if not self._final_flag(f)}
             old = self._current.get(scope, {})
             for flag_id in new.keys() | old.keys():
                 if new.get(flag_id) != old.get(flag_id):
@@ -384,7 +478,121 @@ class Engine:
                 changes.cases.add(holds.case_id or "")
         changes.cases |= {c for c in self._dirty_cases if self._case_flags.get(c)}
         self._dirty_cases.clear()
+        self.evict(changes)
         return changes
+
+    # -- final months ---------------------------------------------------------------------------
+
+    def horizon_now(self) -> datetime | None:
+        """The start of the first month still open, by the allowance (None: nothing final)."""
+        if self.lateness is None or self.seen is None:
+            return None
+        return month_start(self.seen - self.lateness)
+
+    def evict(self, changes: Changes | None = None) -> Changes:
+        """Move the horizon with :attr:`seen`; forget what lies a reach before it (see the module
+        docstring). What was forgotten goes to ``changes.evicted`` (events), the flags that
+        became final to ``changes.final`` (they stand: not withdrawn)."""
+        changes = changes if changes is not None else Changes()
+        horizon = self.horizon_now()
+        if horizon is None or (self.horizon is not None and horizon <= self.horizon):
+            return changes
+        self.horizon = horizon
+        # flags of final months: out of memory, never withdrawn, never judged again
+        for flag_id, f in list(self._live.items()):
+            if not self._final_flag(f):
+                continue
+            for scope in self._holders.pop(flag_id, ()):
+                held = self._current.get(scope)
+                if held is not None:
+                    held.pop(flag_id, None)
+                    if not held:
+                        del self._current[scope]
+            del self._live[flag_id]
+            self._case_flags.pop(f.case_id or "", None)
+            changes.final.append(f)
+        for scope in [s for s in self._current if self._final(s)]:
+            for flag_id in self._current.pop(scope):
+                holders = self._holders.get(flag_id)
+                if holders is not None:
+                    holders.discard(scope)
+        for month in [m for m in self._months if month_start_of(m) < horizon]:
+            del self._months[month]
+            self._closed_months.discard(month)
+        self._dirty = {s for s in self._dirty if not self._final(s)}
+        # events: all but the reach before the horizon (the open month's first days see them)
+        first_day = local_date(horizon - self.w.reach)
+        cut = datetime(first_day.year, first_day.month, first_day.day, tzinfo=BEIJING)
+        gone_acts = [a for a in self.actions.values() if a.occurred_at < cut]
+        for a in gone_acts:
+            del self.actions[a.action_id]
+            if a.plate:
+                _drop(self._by_act, (a.plate, a.violation_type), a)
+                _drop(self._acts_by_plate, plate_key(a.plate), a)
+            for o in a.co_officer_ids:
+                tickets = self._aux_tickets_beside.get(o)
+                if tickets is not None:
+                    tickets.discard(a.action_id)
+                    if not tickets:
+                        del self._aux_tickets_beside[o]
+            self._links.pop(a.action_id, None)
+        for key in [k for k in self._acts_by_day if k[1] < first_day]:
+            del self._acts_by_day[key]
+        if gone_acts:
+            self._undecided = [(t, i) for t, i in self._undecided if i in self.actions]
+            heapq.heapify(self._undecided)
+        gone_recs = [r for r in self.recordings.values() if r.started_at < cut]
+        gone_rec_ids = {r.recording_id for r in gone_recs}
+        for r in gone_recs:
+            del self.recordings[r.recording_id]
+            for key in self._recording_days(r):
+                _drop(self._recs_by_day, key, r)
+        gone_texts = [
+            t
+            for rid, t in self.transcripts.items()
+            if rid in gone_rec_ids
+            or (
+                rid not in self.recordings
+                and ((since := self._transcript_seen.get(rid)) is None or since < horizon)
+            )
+        ]
+        for t in gone_texts:
+            del self.transcripts[t.recording_id]
+            self._transcript_seen.pop(t.recording_id, None)
+            if t.recording_id not in gone_rec_ids:
+                changes.given_up.append(t)  # its recording never came: dead-lettered
+        gone_complaints = [
+            c
+            for c in self.complaints.values()
+            if max(c.received_at, complaint_span(c, self.w)[1]) < cut
+        ]
+        for c in gone_complaints:
+            del self.complaints[c.complaint_id]
+            _drop(self._complaints_by, c.officer_id or plate_key(c.plate), c)
+        changes.evicted += [*gone_acts, *gone_recs, *gone_texts, *gone_complaints]
+        return changes
+
+    def _final(self, scope: Scope) -> bool:
+        """Whether a scope lies before the horizon (judged for good)."""
+        if self.horizon is None:
+            return False
+        if scope[0] == "day":
+            return date.fromisoformat(scope[2]) < local_date(self.horizon)
+        if scope[0] == "action":
+            a = self.actions.get(scope[1])
+            return a is None or a.occurred_at < self.horizon
+        if scope[0] == "month":
+            return month_start_of(scope[1]) < self.horizon
+        return False  # a plate: its pairs of the open months are judged, see _final_flag
+
+    def _final_flag(self, f: Flag) -> bool:
+        """Whether a flag's case lies before the horizon (its word is final)."""
+        return (
+            self.horizon is not None
+            and f.case is not None
+            and f.case.occurred_at is not None
+            and f.case.occurred_at < self.horizon
+        )
 
     def flags(self) -> list[Flag]:
         """Every flag that holds now."""
@@ -555,13 +763,16 @@ class Engine:
 
     def stale(self, published: Iterable[Flag]) -> list[Flag]:
         """Of flags published earlier (by this engine or a predecessor), those standing on the
-        topic that no longer hold, as withdrawals: what a restarted analyzer must take back."""
+        topic that no longer hold, as withdrawals: what a restarted analyzer must take back.
+
+        Flags of final months stand: their word is final."""
         return [
             f.model_copy(update={"withdrawn": True})
             for f in published
             if not f.withdrawn
             and f.category not in RAISED_ELSEWHERE
             and f.flag_id not in self._live
+            and not self._final_flag(f)
         ]
 
 
@@ -585,6 +796,29 @@ def complaint_names(
         return False
     lo, hi = complaint_span(c, w)
     return lo <= at <= hi
+
+
+def month_start(t: datetime) -> datetime:
+    """The start (Beijing midnight of the 1st) of the local month of ``t``."""
+    local = t.astimezone(BEIJING)
+    return datetime(local.year, local.month, 1, tzinfo=BEIJING)
+
+
+def month_start_of(month: str) -> datetime:
+    """The start of month ``YYYY-MM`` (Beijing)."""
+    year, m = (int(x) for x in month.split("-"))
+    return datetime(year, m, 1, tzinfo=BEIJING)
+
+
+def _drop(index: dict[Any, list[Any]], key: Any, item: Any) -> None:
+    """Remove ``item`` from the list ``index[key]``, and the key once its list is empty."""
+    items = index.get(key)
+    if items is None:
+        return
+    if item in items:
+        items.remove(item)
+    if not items:
+        del index[key]
 
 
 def _days(lo: date, hi: date) -> Iterator[date]:

@@ -21,16 +21,21 @@ processes, unlike Python's ``hash``).
 
 The watermark (latest event time) is the detachment's, not a shard's: the batch judges with the
 latest time of the whole file, so every shard advances to the largest watermark any shard has
-seen (the stream carries it on an internal topic).
+seen (the stream carries it on an internal topic). Final months (:mod:`analyzers.engine`) go by
+a shard's own latest event time instead: a shard forgets a month once *its own* input is past
+the allowance, so a shard that lags behind its peers never refuses its on-time events. What a
+shard forgets, it names (:func:`tombstone_keys`): the stream deletes those keys from the shard's
+compacted topic, so a rebuild reads the open months only.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
-from analyzers.engine import Changes, Engine, Scope
+from analyzers.engine import Changes, Engine, Scope, Windows, month_start
 from streams.schemas.complaints import Complaint
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.flags import Flag
@@ -46,6 +51,32 @@ Route = tuple[str, str]
 EVERY = "*"
 #: the scope kinds each judging stage decides
 DETACHMENT_SCOPES = frozenset({"action", "plate", "month"})
+
+
+_KIND_ID: dict[type, tuple[str, str]] = {
+    EnforcementAction: ("enforcement_action", "action_id"),
+    Recording: ("recording", "recording_id"),
+    Transcript: ("transcript", "recording_id"),
+    Complaint: ("complaint", "complaint_id"),
+    Policy: ("policy", "policy_id"),
+}
+
+
+def event_key(event: Any) -> str:
+    """``type|id``: an event's key on the analyzer's topics (compaction keeps its latest)."""
+    kind, id_field = _KIND_ID[type(event)]
+    return f"{kind}|{getattr(event, id_field)}"
+
+
+def tombstone_keys(events: Iterable[Any]) -> list[str]:
+    """The keys to delete from a shard's topic for forgotten ``events``: a recording takes its
+    transcript with it (the join passed it on without keeping it)."""
+    keys: dict[str, None] = {}
+    for e in events:
+        keys[event_key(e)] = None
+        if isinstance(e, Recording):
+            keys[f"transcript|{e.recording_id}"] = None
+    return list(keys)
 
 
 def partition_of(key: str, partitions: int) -> int:
@@ -89,28 +120,84 @@ def judges(stage: str, partition: int, partitions: int) -> Callable[[Scope], boo
 
 
 def shard_engine(stage: str, partition: int, partitions: int, template: Engine) -> Engine:
-    """An engine for one shard, with the law and windows of ``template``."""
-    return Engine(template.law, template.w, judges=judges(stage, partition, partitions))
+    """An engine for one shard, with the law, windows and lateness of ``template``."""
+    return Engine(
+        template.law,
+        template.w,
+        judges=judges(stage, partition, partitions),
+        lateness=template.lateness,
+    )
 
 
 class Join:
-    """The recording stage: a transcript waits for its recording, then goes to its officers."""
+    """The recording stage: a transcript waits for its recording, then goes to its officers.
 
-    def __init__(self) -> None:
+    With a ``lateness``, it refuses the recordings of final months (the officers' shards
+    dead-letter them) and forgets them, all but the last ``reach`` before the horizon whose
+    transcripts may still come for the open month's first days, as an engine does; a
+    transcript that waited past the horizon for a recording that never came is given up."""
+
+    def __init__(self, lateness: timedelta | None = None, reach: timedelta | None = None) -> None:
+        self.lateness = lateness
+        self.reach = reach if reach is not None else Windows().reach
         self.recordings: dict[str, Recording] = {}
         self.waiting: dict[str, Transcript] = {}
+        self._waiting_since: dict[str, datetime | None] = {}
+        self._seen_by: dict[str, datetime] = {}
+        self.horizon: datetime | None = None
+
+    @property
+    def seen(self) -> datetime | None:
+        """The latest upload time of the kind that lags most (recordings, or the recordings of
+        the transcripts come): see :attr:`analyzers.engine.Engine.seen`."""
+        return min(self._seen_by.values(), default=None)
+
+    def _see(self, kind: str, t: datetime) -> None:
+        if kind not in self._seen_by or t > self._seen_by[kind]:
+            self._seen_by[kind] = t
 
     def add(self, event: Recording | Transcript) -> list[tuple[Route, Transcript]]:
         """Take a recording or transcript; returns the transcripts now routable."""
         if isinstance(event, Recording):
+            if self.horizon is not None and event.started_at < self.horizon:
+                return []  # of a final month: its officers' shards dead-letter it
+            self._see("recording", event.uploaded_at)
             self.recordings[event.recording_id] = event
             t = self.waiting.pop(event.recording_id, None)
-            return [(r, t) for r in officer_routes(event)] if t is not None else []
+            self._waiting_since.pop(event.recording_id, None)
+            if t is None:
+                return []
+            self._see("transcript", event.uploaded_at)
+            return [(r, t) for r in officer_routes(event)]
         rec = self.recordings.get(event.recording_id)
         if rec is None:
             self.waiting[event.recording_id] = event
+            self._waiting_since[event.recording_id] = self.seen
             return []
+        self._see("transcript", rec.uploaded_at)
         return [(r, event) for r in officer_routes(rec)]
+
+    def evict(self) -> tuple[list[Recording], list[Transcript]]:
+        """Forget what is final: the recordings before the horizon, and the transcripts that
+        waited since before it (given up: the caller dead-letters them)."""
+        if self.lateness is None or self.seen is None:
+            return [], []
+        horizon = month_start(self.seen - self.lateness)
+        if self.horizon is not None and horizon <= self.horizon:
+            return [], []
+        self.horizon = horizon
+        gone = [r for r in self.recordings.values() if r.started_at < horizon - self.reach]
+        for r in gone:
+            del self.recordings[r.recording_id]
+        given_up = [
+            t
+            for rid, t in self.waiting.items()
+            if (since := self._waiting_since.get(rid)) is None or since < horizon
+        ]
+        for t in given_up:
+            del self.waiting[t.recording_id]
+            self._waiting_since.pop(t.recording_id, None)
+        return gone, given_up
 
 
 def targets(route: Route, partitions: int) -> list[int]:
@@ -140,8 +227,9 @@ def sharded_flags(
     for event in events:
         for route in routes(event):
             deliver(route, event)
-    shards.judge(shards.watermark())
-    flags = {f.flag_id: f for e in shards.engines.values() for f in e.flags()}
+    final = shards.judge(shards.watermark()).final
+    flags = {f.flag_id: f for f in final}
+    flags |= {f.flag_id: f for e in shards.engines.values() for f in e.flags()}
     return list(flags.values()), shards
 
 
@@ -189,6 +277,10 @@ class Shards:
         self.joins: dict[int, Join] = {}
         # rebuilt shards not yet judged: the standing flags that are their word
         self._fresh: dict[Shard, list[Flag]] = {}
+        #: keys each shard forgot (final months), for the stream to tombstone; drained by it
+        self.tombstones: dict[Shard, list[str]] = {}
+        #: transcripts a join gave up waiting for (their recording is final or never came)
+        self.given_up: list[Transcript] = []
 
     def held(self) -> set[Shard]:
         return set(self.engines) | {(RECORDING, p) for p in self.joins}
@@ -211,14 +303,34 @@ class Shards:
         reconciled at the shard's first judgement."""
         stage, p = shard
         if stage == RECORDING:
-            join = self.joins[p] = Join()
+            join = self.joins[p] = Join(self.template.lateness, self.template.w.reach)
             for event in history:
                 join.add(event)
+            self._evict_join(p)
             return
         engine = self.engines[shard] = shard_engine(stage, p, self.partitions, self.template)
         for event in history:
             engine.add(event)
+        # the horizon of what the history holds (a predecessor's tombstones not yet sent, too)
+        found = engine.evict()
+        self._tombstone(shard, found.evicted)
+        self.given_up += found.given_up
         self._fresh[shard] = [f for f in standing if owner(f, self.partitions) == shard]
+
+    def _tombstone(self, shard: Shard, events: list[Any]) -> None:
+        if events:
+            self.tombstones.setdefault(shard, []).extend(tombstone_keys(events))
+
+    def _evict_join(self, p: int) -> None:
+        gone, given_up = self.joins[p].evict()
+        self._tombstone((RECORDING, p), [*gone, *given_up])
+        self.given_up += given_up
+
+    def drain(self) -> tuple[dict[Shard, list[str]], list[Transcript]]:
+        """The keys to tombstone and the transcripts given up since the last call."""
+        out, self.tombstones = self.tombstones, {}
+        given_up, self.given_up = self.given_up, []
+        return out, given_up
 
     def watermark(self) -> Any:
         """The latest event time any shard of this replica has seen (None before any)."""
@@ -232,8 +344,14 @@ class Shards:
             changes.flags += found.flags
             changes.withdrawn += found.withdrawn
             changes.cases |= found.cases
+            changes.final += found.final
+            changes.evicted += found.evicted
+            self._tombstone(shard, found.evicted)
+            self.given_up += found.given_up
             if shard in self._fresh:
                 stale = engine.stale(self._fresh.pop(shard))
                 changes.withdrawn += stale
                 changes.cases |= {f.case_id for f in stale if f.case_id}
+        for p in sorted(self.joins):
+            self._evict_join(p)
         return changes

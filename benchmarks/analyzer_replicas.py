@@ -1,6 +1,7 @@
 """Benchmark: 1, 2 and 3 replicas of the partitioned analyzer (``jiancha judge``, issue 15).
 
-    python -m benchmarks.analyzer_replicas [--generated 100000] [--replicas 1 2 3]
+    python -m benchmarks.analyzer_replicas [--generated 100000] [--months 1] [--replicas 1 2 3]
+        [--kill]
 
 A generated month (``jiancha.synthetic.month``) is judged first by the batch (``jiancha
 analyze``'s code, in this process: the reference). Then, for each replica count, a fresh topic
@@ -11,14 +12,24 @@ see ``_until_batch``). Peak RSS (VmHWM) of each replica is read before it
 stops. After the 1-replica run, one replica is started again on the same topics: its start-up is
 the time until it has rebuilt every shard (it logs each; no input is re-read). Rows are appended
 to ``benchmarks/results/analyzer_replicas.jsonl`` and printed as Markdown.
+
+With ``--months N`` the data is N generated months of ``--generated`` events each, one after the
+other (a history): the replicas forget each month two weeks after its end and tombstone it on
+the shard topics, so the restarted replica's start-up and every replica's peak RSS should depend
+on the open months, not on N. Each row counts the events refused as late (dead letters), the
+events the restarted replica rebuilt and the time it took to read ``flags``. With ``--kill``, one
+of two replicas is killed (SIGKILL) once the group has read a third of the inputs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
+import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -125,22 +136,62 @@ def _until_batch(
         time.sleep(1)
 
 
+def _late(s: Settings) -> int:
+    """Dead letters of events refused as late (a final month's)."""
+    from streams import topics
+    from streams.admin import read_to_end
+
+    count = 0
+
+    def keep(record: Any) -> None:
+        nonlocal count
+        with contextlib.suppress(ValueError, TypeError, KeyError):
+            count += json.loads(record.value)["reason"].startswith("迟于允许")
+
+    read_to_end(s, topics.DEAD_LETTERS, keep)
+    return count
+
+
+def _kill_at_third(s: Settings, group: str, procs: list[subprocess.Popen[bytes]]) -> None:
+    """SIGKILL the second replica once the group has a third of the inputs committed."""
+    total = consumer_lag(s, f"{group}-nobody", INPUTS)
+    while consumer_lag(s, group, INPUTS) > total * 2 / 3:
+        time.sleep(1)
+    procs[1].send_signal(signal.SIGKILL)
+    procs[1].wait()
+    print(f"killed replica 2 (pid {procs[1].pid})", file=sys.stderr, flush=True)
+
+
 def run(
-    path: Path, events: int, expected: set[str], replicas: int, restart: bool, timeout: float = 1200
+    path: Path,
+    events: int,
+    expected: set[str],
+    replicas: int,
+    restart: bool,
+    timeout: float = 1200,
+    kill: bool = False,
 ) -> dict[str, Any]:
-    """One replica count on fresh topics; with ``restart``, the start-up of a new replica too."""
+    """One replica count on fresh topics; with ``restart``, the start-up of a new replica too;
+    with ``kill``, the second replica killed a third of the way in."""
     name, s, env = scratch("r")
     log = Path(tempfile.mkdtemp(prefix="bench-replicas-")) / "judge.log"
+    print(f"log: {log}", file=sys.stderr, flush=True)
     group = f"{name}-judge"
     procs: list[subprocess.Popen[bytes]] = []
+    rebuilt = flags_read_s = restart_rss = None
     try:
         with Publisher(s) as publisher:
             ingest_file(path, publisher)
         t0 = time.monotonic()
         procs = [_judge(env, log) for _ in range(replicas)]
-        seconds, lag = _until_batch(s, group, procs, expected, log, replicas, timeout, t0)
-        rss = [round(_peak_rss_mb(p.pid)) for p in procs]
-        _stop(procs)
+        if kill:
+            _kill_at_third(s, group, procs)
+            alive = [procs[0]]
+        else:
+            alive = procs
+        seconds, lag = _until_batch(s, group, alive, expected, log, replicas, timeout, t0)
+        rss = [round(_peak_rss_mb(p.pid)) for p in alive]
+        _stop(alive)
         startup = None
         if restart:
             log.write_text("")
@@ -151,13 +202,24 @@ def run(
                     raise RuntimeError(f"the restarted replica did not rebuild; see {log}")
                 time.sleep(0.2)
             startup = time.monotonic() - t1
+            text = log.read_text(encoding="utf-8", errors="replace")
+            rebuilt = sum(int(n) for n in re.findall(r"已重建：(\d+) 条事件", text))
+            read = re.findall(r"已读取已发布的问题线索：\d+ 条，([\d.]+) 秒", text)
+            flags_read_s = sum(float(x) for x in read)
+            restart_rss = round(_peak_rss_mb(procs[0].pid))
             _stop(procs)
+        late = _late(s)
     finally:
         _stop(procs)
         _drop_topics(s)
     return {
         "replicas": replicas,
+        "killed": 1 if kill else 0,
         "events": events,
+        "late_refused": late,
+        "rebuilt_events": rebuilt,
+        "flags_read_s": flags_read_s,
+        "restarted_rss_mb": restart_rss,
         "flags": len(expected),
         "equal_to_batch": True,
         "uncommitted_at_end": lag,
@@ -173,15 +235,23 @@ def run(
 def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--generated", type=int, default=100_000, help="events in the month")
+    parser.add_argument("--months", type=int, default=1, help="generated months, one after another")
     parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--kill", action="store_true", help="2 replicas, one killed mid-stream")
     parser.add_argument("--timeout", type=float, default=1200, help="seconds a run may take")
     args = parser.parse_args(argv)
     from jiancha.synthetic.month import main as generate
 
-    path = Settings().cache_dir / "bench" / f"month-{args.generated}.jsonl"
+    suffix = "" if args.months == 1 else f"x{args.months}"
+    path = Settings().cache_dir / "bench" / f"month-{args.generated}{suffix}.jsonl"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        generate(["--events", str(args.generated), "--out", str(path), "--quiet"])
+        generate(
+            [
+                *("--events", str(args.generated), "--months", str(args.months)),
+                *("--out", str(path), "--quiet"),
+            ]
+        )
     t0 = time.monotonic()
     flags, batch = analyze_file(path)
     batch_s = time.monotonic() - t0
@@ -195,8 +265,14 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
             "events_per_s": round(batch.events / batch_s),
         }
     ]
-    for n in args.replicas:
-        rows.append(run(path, batch.events, expected, n, restart=n == 1, timeout=args.timeout))
+    rows[0]["months"] = args.months
+    if args.kill:
+        rows.append(run(path, batch.events, expected, 2, False, args.timeout, kill=True))
+    else:
+        for n in args.replicas:
+            rows.append(run(path, batch.events, expected, n, n == 1, args.timeout))
+    for row in rows[1:]:
+        row["months"] = args.months
     RESULTS.parent.mkdir(exist_ok=True)
     batch_eps = rows[0]["events_per_s"]
     one = next((r["events_per_s"] for r in rows if r["replicas"] == 1), None)
@@ -218,8 +294,9 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     for row in rows:
         if row.get("startup_s") is not None:
             print(
-                f"start-up of a replica with {row['events']:,} events of history: "
-                f"{row['startup_s']} s"
+                f"start-up of a replica with {row['events']:,} events of history "
+                f"({args.months} months): {row['startup_s']} s, {row['rebuilt_events']:,} "
+                f"events rebuilt, flags read in {row['flags_read_s']} s"
             )
     return rows
 

@@ -33,6 +33,16 @@ DEAD_LETTERS = Counter(
     "Messages sent to the dead-letter topic, per stage and kind of reason.",
     ["stage", "kind"],
 )
+LATE_EVENTS = Counter(
+    "jiancha_late_events",
+    "Events of a final month refused by the analyzer (dead-lettered, not judged).",
+    ["stage"],
+)
+TOMBSTONES = Counter(
+    "jiancha_tombstones",
+    "Keys of final months deleted from the analyzer's shard topics, per stage.",
+    ["stage"],
+)
 ES_BULK_RETRIES = Counter(
     "jiancha_es_bulk_retries",
     "Bulk writes retried because Elasticsearch was unreachable or answered 5xx.",

@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     # Worker
     index_batch_size: int = Field(default=500, ge=1, le=50_000)
     index_batch_seconds: float = Field(default=1.0, gt=0, le=60)
+    # ``jiancha judge`` forgets a month once the latest event time is this far past its end
+    # (analyzers/engine.py, "final months"); later events of it are dead-lettered. It must exceed
+    # the farthest the rules look back (a complaint's 7 days), plus the lateness to tolerate.
+    analyzer_lateness_days: int = Field(default=14, ge=8, le=366)
     # Prometheus: each worker serves /metrics on this port (0: off); jiancha/metrics.py
     metrics_port: int = Field(default=0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"

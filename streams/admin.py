@@ -36,7 +36,11 @@ def ensure_topics(settings: Settings) -> list[str]:
                 name=topic_name(settings.topic_prefix, spec.name),
                 num_partitions=settings.partitions,
                 replication_factor=settings.replication_factor,
-                topic_configs={**(_COMPACTED if spec.compacted else _FOREVER), **_BIG_MESSAGES},
+                topic_configs={
+                    **(_COMPACTED if spec.compacted else _FOREVER),
+                    **_BIG_MESSAGES,
+                    **dict(spec.configs),
+                },
             )
             for spec in CATALOGUE
             if topic_name(settings.topic_prefix, spec.name) not in existing

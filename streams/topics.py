@@ -31,11 +31,25 @@ OFFICER_ALERTS = "officer-alerts"
 
 @dataclass(frozen=True)
 class TopicSpec:
-    """A topic: its base name, what its key is, and whether it is compacted."""
+    """A topic: its base name, what its key is, whether it is compacted, and its other configs."""
 
     name: str
     keyed_by: str
     compacted: bool = False
+    configs: tuple[tuple[str, str], ...] = ()
+
+
+#: The shard topics are their shards' changelogs: a shard tombstones what it forgot (a final
+#: month) and the cleaner must really run for a rebuild to read the open months only. Kafka
+#: compacts only closed segments, so segments roll every hour (or 64 MB), the cleaner starts
+#: once a tenth of the log is dirty, and a tombstone stays a day after compaction: a rebuild
+#: that began before the cleaner passed still sees it (a rebuild takes seconds to minutes).
+CHANGELOG_CONFIGS: tuple[tuple[str, str], ...] = (
+    ("segment.ms", str(60 * 60 * 1000)),
+    ("segment.bytes", str(64 * 1024 * 1024)),
+    ("min.cleanable.dirty.ratio", "0.1"),
+    ("delete.retention.ms", str(24 * 60 * 60 * 1000)),
+)
 
 
 CATALOGUE: tuple[TopicSpec, ...] = (
@@ -55,9 +69,24 @@ CATALOGUE: tuple[TopicSpec, ...] = (
     TopicSpec(DEAD_LETTERS, "source@position"),
     # key type|id (the event's own id, so compaction keeps its latest version); partition chosen
     # by the analyzer: the officer's, the detachment's, the recording's shard
-    TopicSpec(SHARD_OFFICERS, "type|id, partition of the officer", compacted=True),
-    TopicSpec(SHARD_DETACHMENTS, "type|id, partition of the detachment", compacted=True),
-    TopicSpec(SHARD_RECORDINGS, "type|id, partition of the recording", compacted=True),
+    TopicSpec(
+        SHARD_OFFICERS,
+        "type|id, partition of the officer",
+        compacted=True,
+        configs=CHANGELOG_CONFIGS,
+    ),
+    TopicSpec(
+        SHARD_DETACHMENTS,
+        "type|id, partition of the detachment",
+        compacted=True,
+        configs=CHANGELOG_CONFIGS,
+    ),
+    TopicSpec(
+        SHARD_RECORDINGS,
+        "type|id, partition of the recording",
+        compacted=True,
+        configs=CHANGELOG_CONFIGS,
+    ),
     TopicSpec(SHARD_WATERMARKS, "stage/partition", compacted=True),
     TopicSpec(CASE_ASSIGNMENTS, "case_id"),
     TopicSpec(DOCUMENT_NUMBERS, "year (all of a year on one partition: the 文号 allocator)"),

@@ -59,7 +59,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
-__all__ = ["VIOLATIONS", "default_n_squads", "generate_month", "main"]
+__all__ = ["VIOLATIONS", "default_n_squads", "generate_month", "generate_months", "main"]
 
 TZ = "+08:00"  # Asia/Shanghai, no DST
 
@@ -1126,6 +1126,32 @@ def generate_month(
     yield from _Month(seed, month, n_squads, officers_per_squad).events(n_events)
 
 
+def generate_months(
+    n_per_month: int,
+    months: int,
+    seed: int = 7,
+    first: str = "2026-05",
+    n_squads: int | None = None,
+    officers_per_squad: int = 10,
+) -> Iterator[dict]:
+    """``months`` consecutive generated months, one after the other (a history that outgrows
+    one month: the analyzer's final months, issue 15). Each month is :func:`generate_month` of
+    its own; the ticket and recording numbers restart every month, so they carry the month
+    (``ACT-202605-000001``) to stay unique. ``n_squads`` is fixed by the first month's size."""
+    year, mon = _parse_month(first)
+    squads = n_squads if n_squads is not None else default_n_squads(n_per_month, officers_per_squad)
+    for i in range(months):
+        y, m = year + (mon - 1 + i) // 12, (mon - 1 + i) % 12 + 1
+        tag = f"{y}{m:02d}"
+        for env in generate_month(n_per_month, seed, f"{y}-{m:02d}", squads, officers_per_squad):
+            data = env["data"]
+            for field in ("action_id", "recording_id"):
+                value = data.get(field)
+                if isinstance(value, str) and value[:4] in ("ACT-", "REC-"):
+                    data[field] = f"{value[:4]}{tag}-{value[4:]}"
+            yield env
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m jiancha.synthetic.month",
@@ -1138,6 +1164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--month", default="2026-05", help="YYYY-MM (default 2026-05)")
     parser.add_argument(
+        "--months",
+        type=int,
+        default=1,
+        help="consecutive months from --month, --events each (ids carry the month when > 1)",
+    )
+    parser.add_argument(
         "--squads", type=int, default=None, help="squads (default: scales with --events)"
     )
     parser.add_argument("--officers-per-squad", type=int, default=10)
@@ -1147,12 +1179,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tqdm import tqdm
 
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    stream = generate_month(
-        args.events,
-        seed=args.seed,
-        month=args.month,
-        n_squads=args.squads,
-        officers_per_squad=args.officers_per_squad,
+    stream = (
+        generate_month(
+            args.events,
+            seed=args.seed,
+            month=args.month,
+            n_squads=args.squads,
+            officers_per_squad=args.officers_per_squad,
+        )
+        if args.months == 1
+        else generate_months(
+            args.events, args.months, args.seed, args.month, args.squads, args.officers_per_squad
+        )
     )
     batch = 10_000
     with contextlib.ExitStack() as stack:
@@ -1163,7 +1201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         bar = stack.enter_context(
             tqdm(
-                total=args.events,
+                total=args.events * args.months,
                 unit="ev",
                 unit_scale=True,
                 disable=args.quiet,

@@ -19,6 +19,13 @@ of the analyzer's topic: a shard's own history, not every input of the detachmen
 inputs are not re-read. It then knows the flags standing on ``flags`` that are its word and
 withdraws those that no longer hold (a kill -9 between a flag and the recording that withdraws
 it). Cases are not written here: ``jiancha cases`` (one consumer) folds ``flags`` into the index.
+
+The shard topics are their shards' changelogs (Kafka Streams' "source topic as changelog"): a
+shard forgets a final month (:mod:`analyzers.engine`, ``JIANCHA_ANALYZER_LATENESS_DAYS``) and
+sends a tombstone (key ``type|id``, no value) for every event it forgot to its own partition;
+Kafka's log compaction then removes them (the topics' cleaner settings: ``streams/topics.py``).
+A rebuild reads the latest value of every key, tombstones applied: the open months only. A late
+event of a final month is refused by its shard and dead-lettered (迟于允许的迟到期限).
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from analyzers.shards import (
     RECORDING,
     Shard,
     Shards,
+    event_key,
     owner,
     routes,
     targets,
@@ -51,34 +59,42 @@ from streams import topics
 from streams.admin import serve_worker_metrics
 from streams.analysis.agents import _MODEL_OF, _OWN_DEAD_LETTERS, INPUTS, standing_flags
 from streams.app import create_app, prepare, raw_topic, raw_topics
-from streams.dead_letters import dead_letter_of, dead_letter_sender
+from streams.dead_letters import dead_letter, dead_letter_of, dead_letter_sender
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
+from streams.schemas.transcripts import Transcript
 from streams.topics import topic_name
 
 log = logging.getLogger(__name__)
 
 ROLE = "judge"
+#: the dead-letter schema's stage of the analyzer's letters (its replicas included)
+LETTER_STAGE = "analyzer"
 STAGE_TOPICS = {
     OFFICER: topics.SHARD_OFFICERS,
     DETACHMENT: topics.SHARD_DETACHMENTS,
     RECORDING: topics.SHARD_RECORDINGS,
 }
-_TYPE_OF = {model: name for name, (model, _) in EVENT_TYPES.items()}
-_ID_FIELD = {
-    "enforcement_action": "action_id",
-    "recording": "recording_id",
-    "transcript": "recording_id",
-    "complaint": "complaint_id",
-    "policy": "policy_id",
-}
+#: why a late event of a final month is not judged (dead letter reason)
+LATE_REASON = (
+    "迟于允许的迟到期限：事件所属月份已终结（最新事件时间已超过该月末加迟到期限），"
+    "不再研判，请人工核查"
+)
+GIVEN_UP_REASON = (
+    "迟于允许的迟到期限：转写稿等待其录音超过迟到期限（录音未到达或所属月份已终结），"
+    "不再研判，请人工核查"
+)
 #: a dead member leaves the group after this long; a killed replica's shards move on within it
 SESSION_TIMEOUT_S = 30.0
+#: bytes per partition per fetch (Faust's default is 4 MB). A backlog is read a fetch per
+#: partition at a time, so a fetch bounds how far one partition runs ahead of the others in
+#: event time; 4 MB of small tickets is weeks of a detachment, more than the allowance forgives
+#: (a month forgotten while another partition still holds its events), 512 KB a day or two.
+FETCH_BYTES = 512 * 1024
 
 
 def shard_key(event: Any) -> bytes:
     """``type|id``: the event's own identity (compaction keeps its latest version)."""
-    kind = _TYPE_OF[type(event)]
-    return f"{kind}|{getattr(event, _ID_FIELD[kind])}".encode()
+    return event_key(event).encode()
 
 
 def shard_event(key: bytes, value: bytes) -> Any:
@@ -141,7 +157,26 @@ class Watermarks:
 
 def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iterator[Any]:
     """A shard's partition of its analyzer topic, from the beginning to its end (or to where
-    the group committed: a join must not swallow what the stream will hand it again)."""
+    the group committed: a join must not swallow what the stream will hand it again), as
+    compaction leaves it: the latest value of each key, none for a key whose latest is a
+    tombstone (the compacted log may still hold what the cleaner has not reached yet)."""
+    latest: dict[bytes, bytes] = {}
+    for key, value in _read_partition(settings, shard, upto_committed):
+        if value is None:
+            latest.pop(key, None)
+        else:
+            latest[key] = value
+    for key, value in latest.items():
+        try:
+            yield shard_event(key, value)
+        except (InvalidEvent, KeyError, AttributeError):
+            continue  # validated before it was sent: not ours
+
+
+def _read_partition(
+    settings: Settings, shard: Shard, upto_committed: bool
+) -> Iterator[tuple[bytes, bytes | None]]:
+    """``(key, value)`` of a shard's partition up to its end or to the committed offset."""
     from kafka import KafkaConsumer, TopicPartition
 
     stage, p = shard
@@ -165,10 +200,8 @@ def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iter
                 for r in records:
                     if r.offset >= end:
                         break
-                    try:
-                        yield shard_event(r.key, r.value)
-                    except (InvalidEvent, KeyError, AttributeError):
-                        continue  # validated before it was sent: not ours
+                    if r.key is not None:
+                        yield r.key, r.value
     finally:
         consumer.close()
 
@@ -212,7 +245,9 @@ class JudgeShards:
                 decoded = decode(_MODEL_OF[base], event.value)
             except InvalidEvent as exc:
                 if base in _OWN_DEAD_LETTERS:
-                    letter = dead_letter_of(event, exc.reason, stage=ROLE, now=datetime.now(UTC))
+                    letter = dead_letter_of(
+                        event, exc.reason, stage=LETTER_STAGE, now=datetime.now(UTC)
+                    )
                     await self.send_dead(letter.dead_key, letter.to_json_bytes())
                 continue  # the indexer dead-letters the others
             key, value = shard_key(decoded), decoded.to_json_bytes()
@@ -229,7 +264,11 @@ class JudgeShards:
             return
         # The flags standing first, the histories after: each flag rests on events the history
         # then holds, so a rebuilt shard never withdraws a flag for want of its event.
+        started = time.monotonic()
         standing = await asyncio.to_thread(lambda: list(standing_flags(self.settings).values()))
+        log.info(
+            "已读取已发布的问题线索：%d 条，%.1f 秒", len(standing), time.monotonic() - started
+        )
         for shard in new:
             started = time.monotonic()
             history = await asyncio.to_thread(self._history, shard)
@@ -259,6 +298,7 @@ class JudgeShards:
         """A batch of the analyzer's topics into the shards."""
         onward: list[tuple[str, int, bytes, bytes]] = []
         touched: set[Shard] = set()
+        late: list[Any] = []
         async with self.lock:
             shards = {(self._stage_of[e.message.topic], e.message.partition) for e in events}
             await self.ensure(self.shards.held() | shards)
@@ -266,6 +306,8 @@ class JudgeShards:
                 shard = (self._stage_of[e.message.topic], e.message.partition)
                 if shard not in self.shards.held():
                     continue  # revoked: its new owner reads it again from the committed offset
+                if e.value is None:
+                    continue  # a tombstone: what a shard forgot
                 try:
                     event = shard_event(e.key, e.value)
                 except (InvalidEvent, KeyError, AttributeError):
@@ -275,11 +317,20 @@ class JudgeShards:
                         key, value = shard_key(transcript), transcript.to_json_bytes()
                         for p in targets(route, self.settings.partitions):
                             onward.append((STAGE_TOPICS[route[0]], p, key, value))
-                else:
-                    self.shards.engines[shard].add(event)
+                elif self.shards.engines[shard].add(event):
                     touched.add(shard)
+                else:
+                    late.append(e)
         for message in onward:
             await self.send(*message)
+        for e in late:
+            # once per event: the copies a recording or complaint has on other shards are
+            # refused there too, the letter of the first partition is enough
+            if not self._is_first_copy(e):
+                continue
+            letter = dead_letter_of(e, LATE_REASON, stage=LETTER_STAGE, now=datetime.now(UTC))
+            await self.send_dead(letter.dead_key, letter.to_json_bytes())
+            metrics.LATE_EVENTS.labels(ROLE).inc()
         for shard in touched:
             engine = self.shards.engines.get(shard)
             wm = engine.watermark if engine is not None else None
@@ -302,7 +353,47 @@ class JudgeShards:
                     continue  # revoked meanwhile: the new owner speaks for it
                 await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
                 metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+            await self.forget()
         return changes
+
+    async def forget(self) -> None:
+        """Tombstone on each shard's own partition what it forgot; dead-letter the transcripts
+        a join gave up on. A key forgotten twice (a rebuild before compaction) is deleted twice:
+        harmless."""
+        tombstones, given_up = self.shards.drain()
+        for (stage, p), keys in sorted(tombstones.items()):
+            for key in keys:
+                await self.send(STAGE_TOPICS[stage], p, key.encode(), None)
+            metrics.TOMBSTONES.labels(stage).inc(len(keys))
+        now = datetime.now(UTC)
+        for t in given_up:
+            letter = dead_letter(
+                GIVEN_UP_REASON,
+                stage=LETTER_STAGE,
+                source=topic_name(self.settings.topic_prefix, STAGE_TOPICS[RECORDING]),
+                position="join",
+                payload=t.to_json_bytes(),
+                key=event_key(t),
+                event_type="transcript",
+                now=now,
+            )
+            await self.send_dead(letter.dead_key, letter.to_json_bytes())
+            metrics.LATE_EVENTS.labels(ROLE).inc()
+
+    def _is_first_copy(self, e: Any) -> bool:
+        """Whether a refused message is on the first partition its event was sent to (an event
+        on several shards is refused by each: one dead letter for it)."""
+        try:
+            event = shard_event(e.key, e.value)
+        except (InvalidEvent, KeyError, AttributeError):
+            return False
+        if isinstance(event, Transcript):
+            return True  # reaches its officers through the join: a letter per copy
+        first = routes(event)[0]
+        return (
+            self._stage_of[e.message.topic] == first[0]
+            and targets(first, self.settings.partitions)[0] == e.message.partition
+        )
 
 
 def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
@@ -312,17 +403,18 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         ROLE,
         broker_session_timeout=SESSION_TIMEOUT_S,
         broker_heartbeat_interval=3.0,
+        consumer_max_fetch_size=FETCH_BYTES,
     )
     out = {base: raw_topic(app, settings, base) for base in [*STAGE_TOPICS.values()]}
     out[topics.SHARD_WATERMARKS] = raw_topic(app, settings, topics.SHARD_WATERMARKS)
     out[topics.FLAGS] = raw_topic(app, settings, topics.FLAGS)
 
-    async def send(base: str, partition: int | None, key: bytes, value: bytes) -> None:
+    async def send(base: str, partition: int | None, key: bytes, value: bytes | None) -> None:
         await out[base].send(key=key, value=value, partition=partition)
 
     work = JudgeShards(
         settings,
-        Shards(Engine.configured(settings), settings.partitions),
+        Shards(Engine.evicting(settings), settings.partitions),
         send,
         dead_letter_sender(app, settings),
         lambda: app.producer.flush(),
