@@ -22,6 +22,7 @@ SPLITS = {
     "dev3": ("dev3.jsonl",),
     "heldout": ("heldout.jsonl",),
     "heldout2": ("heldout2.jsonl",),
+    "heldout3": ("heldout3.jsonl",),
     "all": ("dev*.jsonl", "heldout*.jsonl"),
 }
 

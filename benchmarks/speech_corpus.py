@@ -5,6 +5,7 @@
     python -m benchmarks.speech_corpus --split dev3       # only analyzers/corpus/dev3.jsonl
     python -m benchmarks.speech_corpus --split heldout    # analyzers/corpus/heldout.jsonl
     python -m benchmarks.speech_corpus --split heldout2   # analyzers/corpus/heldout2.jsonl
+    python -m benchmarks.speech_corpus --split heldout3   # analyzers/corpus/heldout3.jsonl
     python -m benchmarks.speech_corpus --split all --errors
 
 Prints a table per label and micro-averaged, and writes the numbers as JSON
