@@ -4,7 +4,8 @@ the frames with it by cross-validation.
     python -m analyzers.train_speech              # cross-validate, write data/speech_model.json
     python -m analyzers.train_speech --cv-only    # only the cross-validated table
 
-Only ``corpus/dev*.jsonl`` is read; the held-out corpus is never touched. Each segment is one
+Only the ``dev`` split is read (``corpus/dev*.jsonl`` and, since round 4, the spent held-out sets
+``heldout.jsonl`` and ``heldout2.jsonl``); ``heldout3.jsonl`` is never touched. Each segment is one
 example: an officer's (or unknown speaker's) segment carries its exchange's labels, a civilian's
 carries none (what the civilian says is never the officer's act). The model is a logistic
 regression per act over the n-grams of :func:`analyzers.speech_model.features`, fitted by full-batch
