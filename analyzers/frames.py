@@ -388,6 +388,9 @@ class Frames:
             for act in self._lexicon_acts(r, text):
                 out.setdefault((act.act, act.meaning), act)
         if self.model is not None:
+            if self.model.veto:
+                p = self.model.probabilities(text)
+                out = {k: a for k, a in out.items() if p[a.act] >= self.model.veto.get(a.act, 0.0)}
             found = {a.act for a in out.values()}
             for act in self._model_acts(r, text, found):
                 out.setdefault((act.act, act.meaning), act)
