@@ -72,6 +72,8 @@ _DIGITS = frozenset("0123456789零〇一二两三四五六七八九十百千万�
 _PLACE_SOUNDS = frozenset({"bai", "qian", "wan"})  # 两白块: a misheard 百 after a digit
 _MONEY_UNITS = frozenset({"kuai", "yuan", "mao"})
 _TICKET_UNITS = frozenset("张单个起份票")
+#: after 个, not tickets: 三个月, 两个小时, 五个工作日, 二十个人, 五个路口
+_NOT_TICKETS_AFTER_GE = frozenset("月小星礼钟点工人路")
 _OTHER_UNITS = frozenset("分公米天吨次月年小时号点岁人趟条辆毫克里日周倍斤")
 _SHORT_WORD = 2  # terms this short match on characters unless [sound] lists them
 _NEAR = 4  # characters between an address (你个) and the pejorative word (东西)
@@ -144,7 +146,8 @@ def _cut(text: str) -> list[_Piece]:
         body = parts[i]
         stop = parts[i + 1] if i + 1 < len(parts) else ""
         for c in clauses(body):
-            yes_no = c.text.endswith(("吗", "么"))
+            # 有没有 asks for a fact (你有没有看见撞你的车？), unlike 信不信 or 是不是不想开了
+            yes_no = c.text.endswith(("吗", "么")) or "有没有" in c.text
             asks = "？" in stop or "?" in stop or yes_no or _asks_by_particle(c.text)
             out.append(_Piece(c, sentence, asks, yes_no))
         if any(ch in _SENTENCE_END for ch in stop):
@@ -187,7 +190,10 @@ def _numbers(
         if unit_sound in _MONEY_UNITS:
             amounts.append((i, k + 1))
         elif nxt in _TICKET_UNITS:
-            if not (run in ("一", "两") and nxt == "个"):  # 一个/两个 is "a", "a couple"
+            after = text[k + 1] if k + 1 < len(text) else ""
+            if nxt == "个" and after in _NOT_TICKETS_AFTER_GE:
+                pass
+            elif not (run in ("一", "两") and nxt == "个"):  # 一个/两个 is "a", "a couple"
                 counts.append((i, k + 1))
         elif places and nxt not in _OTHER_UNITS and len(run) > 1:
             amounts.append((i, j))
@@ -382,6 +388,9 @@ class Frames:
             for act in self._lexicon_acts(r, text):
                 out.setdefault((act.act, act.meaning), act)
         if self.model is not None:
+            if self.model.veto:
+                p = self.model.probabilities(text)
+                out = {k: a for k, a in out.items() if p[a.act] >= self.model.veto.get(a.act, 0.0)}
             found = {a.act for a in out.values()}
             for act in self._model_acts(r, text, found):
                 out.setdefault((act.act, act.meaning), act)
