@@ -78,6 +78,10 @@ _OTHER_UNITS = frozenset("分公米天吨次月年小时号点岁人趟条辆毫
 _SHORT_WORD = 2  # terms this short match on characters unless [sound] lists them
 _NEAR = 4  # characters between an address (你个) and the pejorative word (东西)
 _CACHE_SIZE = 50_000
+#: From this probability on, a negator in the model's evidence clause no longer blocks its act
+#: (round 5, leave-one-corpus-out: recall 0.937 → 0.941 pooled over the dev files, precision
+#: unchanged).
+_CONFIDENT = 0.9
 
 
 @dataclass(frozen=True)
@@ -400,7 +404,10 @@ class Frames:
         """The model's acts (:mod:`analyzers.speech_model`) that no frame found, kept only where a
         frame would keep its own: not reported, not asked, not undone, not negated in its clause."""
         assert self.model is not None
-        heard = [a for a in self.model.heard(text) if a not in found]
+        probability = self.model.probabilities(text)
+        heard = [
+            a for a, q in probability.items() if q >= self.model.threshold[a] and a not in found
+        ]
         if not heard or r.reported_from or not r.pieces:
             return []
         undone = {f.act for f in self.frames for n in f.none if self._present(r, f.act, n)}
@@ -417,7 +424,11 @@ class Frames:
             piece = r.pieces[best]
             if _asks(piece, asking.get(act, "block")):
                 continue
-            if self.negated(act, piece.clause, len(piece.clause.text)):
+            # a negator anywhere in the clause blocks a doubtful act; a confident one keeps it,
+            # since evasions are said with negators (系统里不给你录, 明天就不用上班了)
+            if probability[act] < _CONFIDENT and self.negated(
+                act, piece.clause, len(piece.clause.text)
+            ):
                 continue
             out.append(Act(act, _MODEL_MEANING[act], "strong", piece.clause.text))
         return out

@@ -67,7 +67,9 @@ def loco() -> dict[str, object]:
     from analyzers.train_speech import leave_one_corpus_out  # numpy: only when training
 
     started = time.perf_counter()
-    per_file = leave_one_corpus_out()
+    per_file = {
+        name: (alone, combined[0]) for name, (alone, combined) in leave_one_corpus_out().items()
+    }
     seconds = time.perf_counter() - started
     print(f"留一语料交叉验证（{len(per_file)} 个开发语料文件），用时 {seconds:.1f} 秒")
     files: dict[str, object] = {}

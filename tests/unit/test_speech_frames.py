@@ -216,6 +216,41 @@ class TestBeyondTheListedPhrasings:
         assert "p:jiao_jing" in features("交井大队的") & features("交警大队的")
 
 
+class TestModelAndFramesCombined:
+    """Round 5: how the model joins the frames, on a hand-made model whose weights are known."""
+
+    @staticmethod
+    def _frames(weights: dict[str, float], veto: float = 0.0) -> Frames:
+        from analyzers.speech_model import SpeechModel
+
+        acts = ACTS
+        k = acts.index("cash_no_receipt")
+        model = SpeechModel(
+            acts,
+            tuple(-8.0 for _ in acts),  # nothing is likely unless a listed n-gram is in the text
+            {f: tuple(w if i == k else 0.0 for i in range(len(acts))) for f, w in weights.items()},
+            {a: 0.6 for a in acts},
+            {"cash_no_receipt": veto} if veto else {},
+        )
+        return Frames.load(None, None, model)
+
+    def test_a_frame_act_the_model_finds_very_unlikely_is_vetoed(self) -> None:
+        text = "三百块给我，罚单就不开了。"
+        assert "cash_no_receipt" in {a.act for a in self._frames({}).acts(text)}
+        vetoed = self._frames({}, veto=0.05)
+        assert "cash_no_receipt" not in {a.act for a in vetoed.acts(text)}
+        # the same frame hit stands when the model finds it likely enough
+        kept = self._frames({"给我": 6.0}, veto=0.05)
+        assert "cash_no_receipt" in {a.act for a in kept.acts(text)}
+
+    def test_a_confident_model_act_is_not_blocked_by_a_negator_in_its_clause(self) -> None:
+        text = "这回系统里不录"  # no frame: the act is the model's alone
+        doubtful = self._frames({"系统": 8.8})  # p ≈ 0.69: above the threshold, not confident
+        confident = self._frames({"系统": 12.0})  # p ≈ 0.98
+        assert "cash_no_receipt" not in {a.act for a in doubtful.acts(text)}
+        assert "cash_no_receipt" in {a.act for a in confident.acts(text)}
+
+
 def test_a_frame_naming_an_unknown_concept_is_refused() -> None:
     with pytest.raises(ValueError, match="NOPE"):
         Frames({"concept": {}, "frame": [{"act": "quota", "meaning": "x", "all": ["NOPE"]}]})
