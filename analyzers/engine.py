@@ -489,14 +489,16 @@ class Engine:
             return None
         return month_start(self.seen - self.lateness)
 
-    def evict(self, changes: Changes | None = None) -> Changes:
+    def evict(self, changes: Changes | None = None, horizon: datetime | None = None) -> Changes:
         """Move the horizon with :attr:`seen`; forget what lies a reach before it (see the module
         docstring). What was forgotten goes to ``changes.evicted`` (events), the flags that
-        became final to ``changes.final`` (they stand: not withdrawn)."""
+        became final to ``changes.final`` (they stand: not withdrawn). With ``horizon`` (a
+        predecessor's, at a rebuild), take it as is and forget what lies before it."""
         changes = changes if changes is not None else Changes()
-        horizon = self.horizon_now()
-        if horizon is None or (self.horizon is not None and horizon <= self.horizon):
-            return changes
+        if horizon is None:
+            horizon = self.horizon_now()
+            if horizon is None or (self.horizon is not None and horizon <= self.horizon):
+                return changes
         self.horizon = horizon
         # flags of final months: out of memory, never withdrawn, never judged again
         for flag_id, f in list(self._live.items()):

@@ -297,10 +297,20 @@ class Shards:
             if shard[0] == RECORDING:
                 self.joins.pop(shard[1], None)
 
-    def rebuild(self, shard: Shard, history: Iterable[Any], standing: Iterable[Flag] = ()) -> None:
+    def rebuild(
+        self,
+        shard: Shard,
+        history: Iterable[Any],
+        standing: Iterable[Flag] = (),
+        horizon: datetime | None = None,
+    ) -> None:
         """Start holding ``shard`` with the events it had. ``standing`` (the flags on Kafka,
         read *before* the history, so every one of them rests on events the history holds) is
-        reconciled at the shard's first judgement."""
+        reconciled at the shard's first judgement. ``horizon`` is the predecessor's (None: it
+        had none): what lies before it was judged for good, and is not judged again; the
+        history is not enough to tell, since it may reach further than the predecessor judged
+        (a kill -9 after reading, before judging), and a month made final from it unjudged would
+        lose its last flags."""
         stage, p = shard
         if stage == RECORDING:
             join = self.joins[p] = Join(self.template.lateness, self.template.w.reach)
@@ -311,10 +321,10 @@ class Shards:
         engine = self.engines[shard] = shard_engine(stage, p, self.partitions, self.template)
         for event in history:
             engine.add(event)
-        # the horizon of what the history holds (a predecessor's tombstones not yet sent, too)
-        found = engine.evict()
-        self._tombstone(shard, found.evicted)
-        self.given_up += found.given_up
+        if horizon is not None:  # and forget what the predecessor forgot (tombstones lost, too)
+            found = engine.evict(horizon=horizon)
+            self._tombstone(shard, found.evicted)
+            self.given_up += found.given_up
         self._fresh[shard] = [f for f in standing if owner(f, self.partitions) == shard]
 
     def _tombstone(self, shard: Shard, events: list[Any]) -> None:
@@ -325,6 +335,10 @@ class Shards:
         gone, given_up = self.joins[p].evict()
         self._tombstone((RECORDING, p), [*gone, *given_up])
         self.given_up += given_up
+
+    def horizons(self) -> dict[Shard, datetime]:
+        """The horizon of every engine that has one (the stream publishes them for successors)."""
+        return {s: e.horizon for s, e in self.engines.items() if e.horizon is not None}
 
     def drain(self) -> tuple[dict[Shard, list[str]], list[Transcript]]:
         """The keys to tombstone and the transcripts given up since the last call."""

@@ -92,6 +92,14 @@ SESSION_TIMEOUT_S = 30.0
 FETCH_BYTES = 512 * 1024
 
 
+#: ``horizon/stage/partition`` on ``analyzer-watermarks``: a shard's horizon, for its successor
+HORIZON_KEY = b"horizon/"
+
+
+def horizon_key(shard: Shard) -> bytes:
+    return HORIZON_KEY + f"{shard[0]}/{shard[1]}".encode()
+
+
 def shard_key(event: Any) -> bytes:
     """``type|id``: the event's own identity (compaction keeps its latest version)."""
     return event_key(event).encode()
@@ -121,7 +129,14 @@ class Watermarks:
         self._stop.set()
 
     def value(self) -> datetime | None:
-        return max(self._latest.values(), default=None)
+        return max(
+            (t for k, t in self._latest.items() if not k.startswith(HORIZON_KEY)), default=None
+        )
+
+    def horizon(self, shard: Shard) -> datetime | None:
+        """The horizon a shard's last owner published (waits until the topic has been read)."""
+        self.ready.wait()
+        return self._latest.get(horizon_key(shard))
 
     def _run(self) -> None:
         from kafka import KafkaConsumer, TopicPartition
@@ -210,9 +225,18 @@ class JudgeShards:
     """The agents' work, effects injected (``send``: topic base, partition, key, value)."""
 
     def __init__(
-        self, settings: Settings, shards: Shards, send: Any, send_dead: Any, flush: Any
+        self,
+        settings: Settings,
+        shards: Shards,
+        send: Any,
+        send_dead: Any,
+        flush: Any,
+        horizon_of: Any = None,
     ) -> None:
         self.settings = settings
+        #: a shard's horizon as its last owner published it (blocking; None: in-process use)
+        self.horizon_of = horizon_of
+        self._published_horizons: dict[Shard, datetime] = {}
         self.shards = shards
         self.send = send
         self.send_dead = send_dead
@@ -274,7 +298,12 @@ class JudgeShards:
             history = await asyncio.to_thread(self._history, shard)
             if shard not in self._owned({shard}):
                 continue  # revoked while its history was read
-            self.shards.rebuild(shard, history, standing)
+            horizon = None
+            if self.horizon_of is not None and shard[0] != RECORDING:
+                horizon = await asyncio.to_thread(self.horizon_of, shard)
+            self.shards.rebuild(shard, history, standing, horizon)
+            if horizon is not None:
+                self._published_horizons[shard] = horizon
             log.info(
                 "分片 %s/%d 已重建：%d 条事件，%.1f 秒",
                 *shard,
@@ -359,7 +388,21 @@ class JudgeShards:
     async def forget(self) -> None:
         """Tombstone on each shard's own partition what it forgot; dead-letter the transcripts
         a join gave up on. A key forgotten twice (a rebuild before compaction) is deleted twice:
-        harmless."""
+        harmless. A moved horizon is published (and flushed) first: a successor that finds
+        tombstones also finds the horizon that made them, and one that finds no new horizon
+        finds no tombstone either, so it judges the month again from its whole history."""
+        moved = {
+            s: h
+            for s, h in self.shards.horizons().items()
+            if self._published_horizons.get(s) != h and s in self.shards.held()
+        }
+        for (stage, p), h in sorted(moved.items()):
+            await self.send(
+                topics.SHARD_WATERMARKS, 0, horizon_key((stage, p)), h.isoformat().encode()
+            )
+            self._published_horizons[(stage, p)] = h
+        if moved:
+            await self.flush()
         tombstones, given_up = self.shards.drain()
         for (stage, p), keys in sorted(tombstones.items()):
             for key in keys:
@@ -418,6 +461,7 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         send,
         dead_letter_sender(app, settings),
         lambda: app.producer.flush(),
+        watermarks.horizon,
     )
 
     @app.agent(raw_topics(app, settings, *INPUTS), name="route_events")

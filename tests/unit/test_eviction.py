@@ -204,7 +204,7 @@ def test_shards_forget_their_final_months_and_a_rebuild_keeps_the_final_flags(
     history = [e for e in logs[shard].values() if not isinstance(e, Transcript)]
     history += [e for e in logs[shard].values() if isinstance(e, Transcript)]
     fresh = Shards(Engine(lateness=LATENESS), parts)
-    fresh.rebuild(shard, history, list(published.values()))
+    fresh.rebuild(shard, history, list(published.values()), horizon=JUNE)  # its predecessor's
     changes = fresh.judge(shards.watermark())
     assert changes.withdrawn == []
     june_mine = {
@@ -229,3 +229,25 @@ def test_a_join_forgets_final_recordings_and_gives_up_orphan_transcripts(two_mon
     may = gone[0].model_copy(update={"recording_id": "REC-LATE"})
     assert join.add(may) == []  # refused: its officers' shards dead-letter it
     assert may.recording_id not in join.recordings
+
+
+def test_a_shard_rebuilt_before_its_predecessor_forgot_judges_the_month_again(two_months):
+    """A predecessor killed after reading June but before judging (no horizon published): the
+    rebuilt shard holds May whole, judges it and only then forgets it: May's flags all come."""
+    events, batch = two_months
+    parts, shard = 2, (DETACHMENT, 0)
+    history = [
+        e
+        for e in events
+        if any(st == DETACHMENT and 0 in targets((st, k), parts) for st, k in routes(e))
+    ]
+    reference = Engine()
+    for e in events:
+        reference.add(e)
+    fresh = Shards(Engine(lateness=LATENESS), parts)
+    fresh.rebuild(shard, history, [])
+    changes = fresh.judge(reference.watermark)
+    assert fresh.engines[shard].horizon == JUNE
+    assert changes.final and not changes.withdrawn
+    raised = {f.flag_id for f in changes.flags}
+    assert raised == {k for k, f in batch.items() if owner(f, parts) == shard}
