@@ -28,8 +28,9 @@ DEV_FILES = (
     "heldout3.jsonl",
 )
 #: Which files make a split: ``dev`` is every development file of :data:`DEV_FILES` (those not
-#: there are skipped). No held-out file is in the repository: the current held-out set is kept
-#: outside it by whoever measures, so that no round reads it.
+#: there are skipped). A round's held-out set is kept outside the repository by whoever measures,
+#: so that no round reads it; it comes in once measured before and after (``heldout4``: round 5,
+#: spent, to be promoted to development data by the next round, which writes a fresh one).
 SPLITS = {
     "dev": DEV_FILES,
     "dev1": ("dev.jsonl",),
@@ -38,6 +39,7 @@ SPLITS = {
     "heldout": ("heldout.jsonl",),
     "heldout2": ("heldout2.jsonl",),
     "heldout3": ("heldout3.jsonl",),
+    "heldout4": ("heldout4.jsonl",),
     "dev4": ("dev4.jsonl",),
     "all": ("dev*.jsonl", "heldout*.jsonl"),
 }
