@@ -74,12 +74,7 @@ SEED_FOLDS = 5
 
 def examples(exchanges: Sequence[Exchange]) -> list[tuple[str, frozenset[str]]]:
     """(segment text, labels) for every segment of ``exchanges``."""
-    return [
-        (t.text, e.labels)
-        for e in exchanges
-        for t in e.turns
-        if t.speaker != "civilian"
-    ]
+    return [(t.text, e.labels) for e in exchanges for t in e.turns if t.speaker != "civilian"]
 
 
 def train(
