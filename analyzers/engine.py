@@ -212,8 +212,11 @@ class Engine:
 
     @classmethod
     def evicting(cls, settings: Settings) -> Engine:
-        """The configured engine that forgets final months after ``settings``' allowance."""
+        """The configured engine that forgets final months after ``settings``' allowance (none
+        set: the configured engine, which never does)."""
         engine = cls.configured(settings)
+        if settings.analyzer_lateness_days is None:
+            return engine
         return cls(
             engine.law,
             engine.w,

@@ -174,6 +174,7 @@ def run(
     """One replica count on fresh topics; with ``restart``, the start-up of a new replica too;
     with ``kill``, the second replica killed a third of the way in."""
     name, s, env = scratch("r")
+    env.setdefault("JIANCHA_ANALYZER_LATENESS_DAYS", "14")  # final months on (off by default)
     log = Path(tempfile.mkdtemp(prefix="bench-replicas-")) / "judge.log"
     print(f"log: {log}", file=sys.stderr, flush=True)
     group = f"{name}-judge"

@@ -62,7 +62,12 @@ class Settings(BaseSettings):
     # ``jiancha judge`` forgets a month once the latest event time is this far past its end
     # (analyzers/engine.py, "final months"); later events of it are dead-lettered. It must exceed
     # the farthest the rules look back (a complaint's 7 days), plus the lateness to tolerate.
-    analyzer_lateness_days: int = Field(default=14, ge=8, le=366)
+    # Off by default (None: nothing is ever final, memory grows with history): finality is decided
+    # on each shard's own event clock, and after a kill -9 the survivor re-routes the dead
+    # replica's backlog weeks behind that clock, so those events were refused as late and flags
+    # went missing (README, "Analyzer replicas"). Turn it on (14) once finality waits for a low
+    # watermark over the input partitions.
+    analyzer_lateness_days: int | None = Field(default=None, ge=8, le=366)
     # Prometheus: each worker serves /metrics on this port (0: off); jiancha/metrics.py
     metrics_port: int = Field(default=0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"

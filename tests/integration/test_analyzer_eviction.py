@@ -83,8 +83,9 @@ def _since(settings, base: str, offsets: dict[int, int]) -> list[bytes]:
 
 
 def test_a_final_month_is_tombstoned_and_a_restarted_replica_rebuilds_the_open_one(
-    settings, tmp_path: Path
+    settings, tmp_path: Path, monkeypatch
 ) -> None:
+    monkeypatch.setenv("JIANCHA_ANALYZER_LATENESS_DAYS", "14")  # final months are off by default
     path = tmp_path / "two-months.jsonl"
     envelopes = generate_months(1500, 2, seed=11)
     path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in envelopes), "utf-8")
