@@ -28,7 +28,7 @@ from streams import topics
 from streams.bulletin.compile import compile_week, store_of
 from streams.bulletin.masking import squad_view
 from streams.bulletin.stats import IsoWeek, orders, overview, week_stats
-from streams.bulletin.store import KINDS, BulletinStore
+from streams.bulletin.store import KINDS, BulletinStore, VoidedMeanwhile
 from streams.bulletin.weeks import NotCompilable, check_compilable, first_week
 from streams.schemas.bulletin_events import BulletinVoided
 
@@ -190,9 +190,12 @@ async def compile_bulletin(
         await asyncio.to_thread(check)
     except NotCompilable as exc:
         raise HTTPException(422, str(exc)) from exc
-    compiled = await asyncio.to_thread(
-        lambda: compile_week(settings, es, iso, now=now, by=user.username, aliases=aliases)
-    )
+    try:
+        compiled = await asyncio.to_thread(
+            lambda: compile_week(settings, es, iso, now=now, by=user.username, aliases=aliases)
+        )
+    except VoidedMeanwhile as exc:
+        raise HTTPException(409, str(exc)) from exc
     doc = compiled.doc
     await auditor.record(user, "bulletins.compile", week, request, {"issue_no": doc["issue_no"]})
     return _entry(doc)

@@ -83,5 +83,6 @@ def compile_week(
             "pdf_pages": pages,
             "summary": stats.to_dict(),
         },
+        numbers,
     )
     return Compiled(doc, stats, html, pdf)

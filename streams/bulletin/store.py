@@ -29,6 +29,10 @@ class Numbers:
     issued_on: datetime
 
 
+class VoidedMeanwhile(RuntimeError):
+    """A compilation whose week was voided before it could be saved (nothing is saved)."""
+
+
 class BulletinStore:
     """The ``bulletins`` index and the files it points to."""
 
@@ -94,9 +98,20 @@ class BulletinStore:
     def path(self, sha: str, kind: str) -> Path:
         return self.root / sha[:2] / f"{sha}.{kind}"
 
-    def save(self, week: str, fields: dict[str, Any]) -> dict[str, Any]:
-        """Record a compilation of ``week`` (its numbers stay); returns the document."""
-        doc = self.get(week) or {}
+    def save(self, week: str, fields: dict[str, Any], numbers: Numbers) -> dict[str, Any]:
+        """Record a compilation of ``week`` rendered with ``numbers``; returns the document.
+
+        Refused (:class:`VoidedMeanwhile`) when the week's issue was voided while this
+        compilation ran (the claim is gone, or a newer compilation has claimed other numbers):
+        saving would bring back a document without its numbers, or print old ones on a new issue.
+        """
+        doc = self.get(week)
+        if doc is None or (doc.get("year"), doc.get("issue_no"), doc.get("total_no")) != (
+            numbers.year,
+            numbers.issue_no,
+            numbers.total_no,
+        ):
+            raise VoidedMeanwhile(f"{week} 的本期在汇编期间已作废，本次汇编未保存，请重新汇编")
         doc.update(fields, compilations=int(doc.get("compilations") or 0) + 1)
         self.es.index(index=self.alias, id=week, document=doc, refresh=True)
         return doc

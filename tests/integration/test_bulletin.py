@@ -335,3 +335,29 @@ def test_bulletin_of_eval_dev_week(analyzed: Settings, eval_dev: Path, tmp_path:
         redo = api.post("/bulletins/2026-W15", headers=bearer("supervisor"))
         assert redo.status_code == 200, redo.text
         assert (redo.json()["issue_no"], redo.json()["total_no"]) == (1, 1)
+
+
+def test_a_compilation_voided_meanwhile_is_not_saved(settings: Settings, tmp_path: Path) -> None:
+    """A void that lands while the week compiles: the compilation is refused, never saved as a
+    document without its numbers (the console once showed KeyError: 'issue_no' after this), nor
+    saved with the old numbers over the week's next issue."""
+    from streams.bulletin.compile import store_of
+    from streams.bulletin.store import VoidedMeanwhile
+
+    es = sync_client(settings)
+    store = store_of(settings.model_copy(update={"data_dir": tmp_path}), es)
+    week = IsoWeek(2026, 20)
+    first = store.numbers(week, "测试支队", at(11))
+    store.save(str(week), {"compiled_by": "supervisor"}, first)
+    running = store.numbers(week, "测试支队", at(12))  # a re-compilation starts: same numbers
+    assert running == first
+    assert store.void(str(week), {"voided_by": "supervisor", "void_reason": "测试"}) is not None
+    with pytest.raises(VoidedMeanwhile, match="汇编期间已作废"):
+        store.save(str(week), {"compiled_by": "supervisor"}, running)
+    assert store.get(str(week)) is None  # nothing brought back
+    anew = store.numbers(week, "测试支队", at(13))  # the week compiled anew: the next number
+    assert anew.total_no == first.total_no + 1
+    with pytest.raises(VoidedMeanwhile):
+        store.save(str(week), {"compiled_by": "supervisor"}, running)
+    saved = store.save(str(week), {"compiled_by": "supervisor"}, anew)
+    assert (saved["issue_no"], saved["total_no"]) == (anew.issue_no, anew.total_no)
