@@ -392,19 +392,19 @@ class Frames:
             for act in self._lexicon_acts(r, text):
                 out.setdefault((act.act, act.meaning), act)
         if self.model is not None:
+            probability = self.model.probabilities(text)  # once a segment: veto and model acts
             if self.model.veto:
-                p = self.model.probabilities(text)
-                out = {k: a for k, a in out.items() if p[a.act] >= self.model.veto.get(a.act, 0.0)}
+                veto = self.model.veto
+                out = {k: a for k, a in out.items() if probability[a.act] >= veto.get(a.act, 0.0)}
             found = {a.act for a in out.values()}
-            for act in self._model_acts(r, text, found):
+            for act in self._model_acts(r, probability, found):
                 out.setdefault((act.act, act.meaning), act)
         return list(out.values())
 
-    def _model_acts(self, r: Reading, text: str, found: set[str]) -> list[Act]:
+    def _model_acts(self, r: Reading, probability: dict[str, float], found: set[str]) -> list[Act]:
         """The model's acts (:mod:`analyzers.speech_model`) that no frame found, kept only where a
         frame would keep its own: not reported, not asked, not undone, not negated in its clause."""
         assert self.model is not None
-        probability = self.model.probabilities(text)
         heard = [
             a for a, q in probability.items() if q >= self.model.threshold[a] and a not in found
         ]
