@@ -31,6 +31,7 @@ event of a final month is refused by its shard and dead-lettered (迟于允许�
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 import time
@@ -45,9 +46,14 @@ from analyzers.shards import (
     DETACHMENT,
     OFFICER,
     RECORDING,
+    InputMark,
+    InputPartition,
+    LowWatermark,
     Shard,
     Shards,
+    advance_mark,
     event_key,
+    low_watermark,
     owner,
     routes,
     targets,
@@ -94,6 +100,12 @@ FETCH_BYTES = 512 * 1024
 
 #: ``horizon/stage/partition`` on ``analyzer-watermarks``: a shard's horizon, for its successor
 HORIZON_KEY = b"horizon/"
+#: ``input/<topic>/<partition>``: a router's progress on an input partition (:class:`InputMark`)
+INPUT_KEY = b"input/"
+#: ``join/<partition>``: how far a join has read its recording partition and forwarded from it
+JOIN_KEY = b"join/"
+#: how often the low watermark is worked out again (seconds)
+LOW_EVERY_S = 1.0
 
 
 def horizon_key(shard: Shard) -> bytes:
@@ -112,13 +124,19 @@ def shard_event(key: bytes, value: bytes) -> Any:
 
 
 class Watermarks:
-    """``analyzer-watermarks`` read by a thread from the beginning, forever: the largest
-    event time any shard has reported. ``ready`` once what was there at start has been read."""
+    """``analyzer-watermarks`` read by a thread from the beginning, forever: the largest event
+    time any shard has reported, the horizons, and the low watermark over the input partitions
+    (:class:`analyzers.shards.LowWatermark`: the routers' marks and the joins' positions, against
+    the logs' ends taken after them). ``ready`` once what was there at start has been read."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.ready = threading.Event()
         self._latest: dict[bytes, datetime] = {}
+        self._marks: dict[InputPartition, InputMark] = {}
+        self._joins: dict[int, int] = {}
+        self._lows = LowWatermark()
+        self._lows_lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="watermarks", daemon=True)
 
@@ -138,6 +156,26 @@ class Watermarks:
         self.ready.wait()
         return self._latest.get(horizon_key(shard))
 
+    def low(self, shard: Shard, position: int) -> datetime | None:
+        """The low watermark over the inputs ``shard`` may finalise with, having read its
+        partition up to ``position`` (None: not known yet, nothing final)."""
+        with self._lows_lock:
+            return self._lows.low(shard, position)
+
+    def _take(self, key: bytes, value: bytes | None) -> None:
+        if value is None:
+            return
+        try:
+            if key.startswith(INPUT_KEY):
+                topic, _, p = key[len(INPUT_KEY) :].decode().rpartition("/")
+                self._marks[(topic, int(p))] = InputMark.from_json(json.loads(value))
+            elif key.startswith(JOIN_KEY):
+                self._joins[int(key[len(JOIN_KEY) :])] = int(value)
+            else:
+                self._latest[key] = datetime.fromisoformat(value.decode())
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+            return  # not ours
+
     def _run(self) -> None:
         from kafka import KafkaConsumer, TopicPartition
 
@@ -148,6 +186,12 @@ class Watermarks:
             enable_auto_commit=False,
             **client_security(self.settings),
         )
+        probe = KafkaConsumer(
+            bootstrap_servers=self.settings.kafka_bootstrap,
+            client_id="jiancha-low-watermark",
+            enable_auto_commit=False,
+            **client_security(self.settings),
+        )
         try:
             while not (partitions := consumer.partitions_for_topic(name)):
                 time.sleep(1)
@@ -155,28 +199,83 @@ class Watermarks:
             consumer.assign(parts)
             consumer.seek_to_beginning(*parts)
             ends = consumer.end_offsets(parts)
+            last_low = 0.0
             while not self._stop.is_set():
                 for records in consumer.poll(timeout_ms=500).values():
                     for r in records:
-                        try:
-                            self._latest[r.key] = datetime.fromisoformat(r.value.decode())
-                        except (ValueError, AttributeError):
-                            continue  # not ours
+                        if r.key is not None:
+                            self._take(r.key, r.value)
                 if not self.ready.is_set() and all(
                     consumer.position(tp) >= ends[tp] for tp in parts
                 ):
                     self.ready.set()
+                if self.ready.is_set() and time.monotonic() - last_low >= LOW_EVERY_S:
+                    last_low = time.monotonic()
+                    try:
+                        self._step(probe)
+                    except Exception:  # a broker hiccup: next time
+                        log.warning("低水位计算失败，稍后重试", exc_info=True)
         finally:
             consumer.close()
+            probe.close()
+
+    def _step(self, probe: Any) -> None:
+        """Propose the inputs' low watermark with the joins' ends taken after it; settle the
+        newest proposal the joins have passed with the judging stages' ends taken after that."""
+        from kafka import TopicPartition
+
+        prefix = self.settings.topic_prefix
+        inputs: list[Any] = []
+        for base in INPUTS:
+            name = topic_name(prefix, base)
+            found = probe.partitions_for_topic(name)
+            if not found:
+                return  # an input topic not there yet: nothing is known of it
+            inputs += [TopicPartition(name, p) for p in sorted(found)]
+        marks = dict(self._marks)  # read before the ends: the ends cover what they cover
+        starts = probe.beginning_offsets(inputs)
+        ends = probe.end_offsets(inputs)
+        low = low_watermark(
+            [(tp.topic, tp.partition) for tp in inputs],
+            marks,
+            {(tp.topic, tp.partition): o for tp, o in starts.items()},
+            {(tp.topic, tp.partition): o for tp, o in ends.items()},
+        )
+        if low is not None:
+            rec = self._shard_ends(probe, [RECORDING])
+            with self._lows_lock:
+                self._lows.propose(low, rec)
+        with self._lows_lock:
+            joined = self._lows.joined(dict(self._joins))
+        if joined is not None:
+            judged = self._shard_ends(probe, [OFFICER, DETACHMENT])
+            with self._lows_lock:
+                self._lows.settle(joined, judged)
+
+    def _shard_ends(self, probe: Any, stages: list[str]) -> dict[Shard, int]:
+        from kafka import TopicPartition
+
+        tps = {
+            TopicPartition(topic_name(self.settings.topic_prefix, STAGE_TOPICS[st]), p): (st, p)
+            for st in stages
+            for p in range(self.settings.partitions)
+        }
+        return {tps[tp]: end for tp, end in probe.end_offsets(list(tps)).items()}
 
 
-def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iterator[Any]:
+def read_history(
+    settings: Settings,
+    shard: Shard,
+    upto_committed: bool,
+    reached: dict[Shard, int] | None = None,
+) -> Iterator[Any]:
     """A shard's partition of its analyzer topic, from the beginning to its end (or to where
     the group committed: a join must not swallow what the stream will hand it again), as
     compaction leaves it: the latest value of each key, none for a key whose latest is a
-    tombstone (the compacted log may still hold what the cleaner has not reached yet)."""
+    tombstone (the compacted log may still hold what the cleaner has not reached yet). The
+    offset read up to goes to ``reached``."""
     latest: dict[bytes, bytes] = {}
-    for key, value in _read_partition(settings, shard, upto_committed):
+    for key, value in _read_partition(settings, shard, upto_committed, reached):
         if value is None:
             latest.pop(key, None)
         else:
@@ -189,7 +288,7 @@ def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iter
 
 
 def _read_partition(
-    settings: Settings, shard: Shard, upto_committed: bool
+    settings: Settings, shard: Shard, upto_committed: bool, reached: dict[Shard, int] | None = None
 ) -> Iterator[tuple[bytes, bytes | None]]:
     """``(key, value)`` of a shard's partition up to its end or to the committed offset."""
     from kafka import KafkaConsumer, TopicPartition
@@ -210,6 +309,8 @@ def _read_partition(
         consumer.seek_to_beginning(tp)
         if not upto_committed:
             end = consumer.end_offsets([tp])[tp]
+        if reached is not None:
+            reached[shard] = end
         while consumer.position(tp) < end:
             for records in consumer.poll(timeout_ms=1000).values():
                 for r in records:
@@ -232,8 +333,18 @@ class JudgeShards:
         send_dead: Any,
         flush: Any,
         horizon_of: Any = None,
+        low_of: Any = None,
     ) -> None:
         self.settings = settings
+        #: a shard's low watermark over the inputs at its position (None: in-process use, where
+        #: every input is in before judging and a shard's own clock decides alone)
+        self.low_of = low_of
+        #: what this replica's router has routed of each input partition, and what it published
+        self._routed: dict[InputPartition, InputMark] = {}
+        self._sent_marks: dict[InputPartition, InputMark] = {}
+        #: how far each held shard has read its partition (the join: and forwarded from it)
+        self._position: dict[Shard, int] = {}
+        self._sent_joins: dict[int, int] = {}
         #: a shard's horizon as its last owner published it (blocking; None: in-process use)
         self.horizon_of = horizon_of
         self._published_horizons: dict[Shard, datetime] = {}
@@ -265,6 +376,8 @@ class JudgeShards:
         parts = self.settings.partitions
         for event in events:
             base = self._base_of.get(event.message.topic, event.message.topic)
+            tp = (event.message.topic, event.message.partition)
+            mark = self._routed.get(tp)
             try:
                 decoded = decode(_MODEL_OF[base], event.value)
             except InvalidEvent as exc:
@@ -273,16 +386,51 @@ class JudgeShards:
                         event, exc.reason, stage=LETTER_STAGE, now=datetime.now(UTC)
                     )
                     await self.send_dead(letter.dead_key, letter.to_json_bytes())
-                continue  # the indexer dead-letters the others
+                # the indexer dead-letters the others
+                offset = max(event.message.offset + 1, mark.offset if mark else 0)
+                self._routed[tp] = InputMark(mark.time if mark else None, offset)
+                continue
             key, value = shard_key(decoded), decoded.to_json_bytes()
             for route in routes(decoded):
                 for p in targets(route, parts):
                     await self.send(STAGE_TOPICS[route[0]], p, key, value)
+            # after its sends: a mark published after a flush covers only what was sent
+            self._routed[tp] = advance_mark(mark, decoded, event.message.offset)
+
+    def release_inputs(self, revoked: set[InputPartition]) -> None:
+        """Input partitions taken away: their new router publishes their marks."""
+        for tp in revoked:
+            self._routed.pop(tp, None)
+            self._sent_marks.pop(tp, None)
+
+    async def progress(self) -> None:
+        """Publish the routers' marks and the joins' positions that moved, after a flush: the
+        events a mark or position covers are on the shard topics before it is read."""
+        marks = {tp: m for tp, m in self._routed.items() if self._sent_marks.get(tp) != m}
+        joins = {
+            s[1]: pos
+            for s, pos in self._position.items()
+            if s[0] == RECORDING and self._sent_joins.get(s[1]) != pos
+        }
+        if not marks and not joins:
+            return
+        await self.flush()
+        for (topic, p), m in sorted(marks.items()):
+            key = INPUT_KEY + f"{topic}/{p}".encode()
+            await self.send(topics.SHARD_WATERMARKS, 0, key, json.dumps(m.to_json()).encode())
+            self._sent_marks[(topic, p)] = m
+        for p, pos in sorted(joins.items()):
+            await self.send(
+                topics.SHARD_WATERMARKS, 0, JOIN_KEY + str(p).encode(), str(pos).encode()
+            )
+            self._sent_joins[p] = pos
 
     async def ensure(self, assigned: set[Shard]) -> None:
         """Hold exactly the shards of the partitions assigned (rebuilding the new ones)."""
         assigned = self._owned(assigned)
         self.shards.keep_only(assigned)
+        for gone in set(self._position) - assigned:
+            del self._position[gone]
         new = sorted(assigned - self.shards.held())
         if not new:
             return
@@ -295,13 +443,15 @@ class JudgeShards:
         )
         for shard in new:
             started = time.monotonic()
-            history = await asyncio.to_thread(self._history, shard)
+            reached: dict[Shard, int] = {}
+            history = await asyncio.to_thread(self._history, shard, reached)
             if shard not in self._owned({shard}):
                 continue  # revoked while its history was read
             horizon = None
             if self.horizon_of is not None and shard[0] != RECORDING:
                 horizon = await asyncio.to_thread(self.horizon_of, shard)
             self.shards.rebuild(shard, history, standing, horizon)
+            self._position[shard] = max(reached.get(shard, 0), self._position.get(shard, 0))
             if horizon is not None:
                 self._published_horizons[shard] = horizon
             log.info(
@@ -318,16 +468,22 @@ class JudgeShards:
         if self.assigned is not None:
             self.assigned -= revoked
         self.shards.release(revoked)
+        for shard in revoked:
+            self._position.pop(shard, None)
+            if shard[0] == RECORDING:
+                self._sent_joins.pop(shard[1], None)
         await self.flush()
 
-    def _history(self, shard: Shard) -> list[Any]:
-        return list(read_history(self.settings, shard, upto_committed=shard[0] == RECORDING))
+    def _history(self, shard: Shard, reached: dict[Shard, int]) -> list[Any]:
+        upto_committed = shard[0] == RECORDING
+        return list(read_history(self.settings, shard, upto_committed, reached))
 
     async def take(self, events: Sequence[Any]) -> None:
         """A batch of the analyzer's topics into the shards."""
         onward: list[tuple[str, int, bytes, bytes]] = []
         touched: set[Shard] = set()
         late: list[Any] = []
+        joined: dict[Shard, int] = {}
         async with self.lock:
             shards = {(self._stage_of[e.message.topic], e.message.partition) for e in events}
             await self.ensure(self.shards.held() | shards)
@@ -335,6 +491,11 @@ class JudgeShards:
                 shard = (self._stage_of[e.message.topic], e.message.partition)
                 if shard not in self.shards.held():
                     continue  # revoked: its new owner reads it again from the committed offset
+                read = e.message.offset + 1
+                if shard[0] == RECORDING:
+                    joined[shard] = max(read, joined.get(shard, 0))  # once forwarded, below
+                elif read > self._position.get(shard, 0):
+                    self._position[shard] = read
                 if e.value is None:
                     continue  # a tombstone: what a shard forgot
                 try:
@@ -352,6 +513,9 @@ class JudgeShards:
                     late.append(e)
         for message in onward:
             await self.send(*message)
+        for shard, read in joined.items():
+            if shard in self.shards.held() and read > self._position.get(shard, 0):
+                self._position[shard] = read
         for e in late:
             # once per event: the copies a recording or complaint has on other shards are
             # refused there too, the letter of the first partition is enough
@@ -376,7 +540,10 @@ class JudgeShards:
             local = self.shards.watermark()
             if local is not None and (watermark is None or local > watermark):
                 watermark = local
-            changes = await asyncio.to_thread(self.shards.judge, watermark)
+            lows = None
+            if self.low_of is not None:
+                lows = {s: self.low_of(s, self._position.get(s, 0)) for s in self.shards.held()}
+            changes = await asyncio.to_thread(self.shards.judge, watermark, lows)
             for flag in [*changes.flags, *changes.withdrawn]:
                 if owner(flag, self.settings.partitions) not in self.shards.held():
                     continue  # revoked meanwhile: the new owner speaks for it
@@ -457,11 +624,12 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
 
     work = JudgeShards(
         settings,
-        Shards(Engine.evicting(settings), settings.partitions),
+        Shards(Engine.evicting(settings), settings.partitions, gated=True),
         send,
         dead_letter_sender(app, settings),
         lambda: app.producer.flush(),
         watermarks.horizon,
+        watermarks.low,
     )
 
     @app.agent(raw_topics(app, settings, *INPUTS), name="route_events")
@@ -491,8 +659,15 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         }
         await work.judge(assigned, watermarks.value())
 
+    @app.timer(interval=1.0)
+    async def publish_progress() -> None:
+        await work.progress()
+
     @app.on_partitions_revoked.connect  # type: ignore[arg-type]
     async def release(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        work.release_inputs(
+            {(tp.topic, tp.partition) for tp in revoked if tp.topic not in stage_of}
+        )
         await work.release(
             {(stage_of[tp.topic], tp.partition) for tp in revoked if tp.topic in stage_of}
         )
