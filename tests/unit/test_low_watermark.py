@@ -31,9 +31,7 @@ from analyzers.shards import (
 )
 from jiancha.clock import BEIJING
 from jiancha.synthetic.month import generate_months
-from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.flags import Flag
-from streams.schemas.recordings import Recording
 from streams.schemas.transcripts import Transcript
 
 LATENESS = timedelta(days=14)
@@ -66,9 +64,8 @@ def test_unknown_is_not_final() -> None:
     assert low_watermark([A, B], marks, {}, {A: 100}) is None
     # transcripts carry no time: one not read to its end leaves the watermark unknown
     assert low_watermark([A, T], {**marks, T: InputMark(None, 3)}, {}, {A: 100, T: 9}) is None
-    assert low_watermark([A, T], {**marks, T: InputMark(None, 9)}, {}, {A: 100, T: 9}) == (
-        JUNE_20
-    )
+    idle = {**marks, T: InputMark(None, 9)}
+    assert low_watermark([A, T], idle, {}, {A: 100, T: 9}) == (JUNE_20)
 
 
 def test_a_mark_keeps_the_latest_time_and_offset() -> None:
