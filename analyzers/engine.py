@@ -217,10 +217,10 @@ class Engine:
 
     @classmethod
     def evicting(cls, settings: Settings) -> Engine:
-        """The configured engine that forgets final months after ``settings``' allowance (none
-        set: the configured engine, which never does)."""
+        """The configured engine that forgets final months after ``settings``' allowance (0:
+        the configured engine, which never does)."""
         engine = cls.configured(settings)
-        if settings.analyzer_lateness_days is None:
+        if not settings.analyzer_lateness_days:
             return engine
         return cls(
             engine.law,
