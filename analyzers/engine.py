@@ -593,6 +593,10 @@ class Engine:
             return month_start_of(scope[1]) < self.horizon
         return False  # a plate: its pairs of the open months are judged, see _final_flag
 
+    def is_final(self, f: Flag) -> bool:
+        """Whether a flag's case lies before the horizon: it stands, never judged again."""
+        return self._final_flag(f)
+
     def _final_flag(self, f: Flag) -> bool:
         """Whether a flag's case lies before the horizon (its word is final)."""
         return (

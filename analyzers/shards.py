@@ -338,8 +338,8 @@ class Shards:
         if events:
             self.tombstones.setdefault(shard, []).extend(tombstone_keys(events))
 
-    def _evict_join(self, p: int) -> None:
-        gone, given_up = self.joins[p].evict()
+    def _evict_join(self, p: int, join: Join | None = None) -> None:
+        gone, given_up = (join or self.joins[p]).evict()
         self._tombstone((RECORDING, p), [*gone, *given_up])
         self.given_up += given_up
 
@@ -365,9 +365,9 @@ class Shards:
         changes = Changes()
         if lows is not None or self.gated:
             lows = lows or {}
-            for shard, engine in self.engines.items():
+            for shard, engine in list(self.engines.items()):
                 engine.gated, engine.input_low = True, lows.get(shard)
-            for p, join in self.joins.items():
+            for p, join in list(self.joins.items()):
                 join.gated, join.input_low = True, lows.get((RECORDING, p))
         for shard, engine in sorted(self.engines.items()):
             found = engine.advance(watermark)
@@ -378,12 +378,15 @@ class Shards:
             changes.evicted += found.evicted
             self._tombstone(shard, found.evicted)
             self.given_up += found.given_up
-            if shard in self._fresh:
-                stale = engine.stale(self._fresh.pop(shard))
+            fresh = self._fresh.pop(shard, None)  # None: not rebuilt, or released meanwhile
+            if fresh is not None:
+                changes.final += [f for f in fresh if not f.withdrawn and engine.is_final(f)]
+                stale = engine.stale(fresh)
                 changes.withdrawn += stale
                 changes.cases |= {f.case_id for f in stale if f.case_id}
-        for p in sorted(self.joins):
-            self._evict_join(p)
+        # a copy: the stream releases shards while a judgement runs in its thread
+        for p, join in sorted(list(self.joins.items()), key=lambda pj: pj[0]):
+            self._evict_join(p, join)
         return changes
 
 

@@ -63,10 +63,11 @@ from jiancha.kafka import client_security, committed_offsets, wait_for_group_coo
 from jiancha.settings import Settings
 from streams import topics
 from streams.admin import serve_worker_metrics
-from streams.analysis.agents import _MODEL_OF, _OWN_DEAD_LETTERS, INPUTS, standing_flags
+from streams.analysis.agents import _MODEL_OF, _OWN_DEAD_LETTERS, INPUTS
 from streams.app import create_app, prepare, raw_topic, raw_topics
 from streams.dead_letters import dead_letter, dead_letter_of, dead_letter_sender
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
+from streams.schemas.flags import Flag
 from streams.schemas.transcripts import Transcript
 from streams.topics import topic_name
 
@@ -117,9 +118,16 @@ def shard_key(event: Any) -> bytes:
     return event_key(event).encode()
 
 
+#: ``flag|<flag id>`` on a shard's own partition: a flag standing that is the shard's word
+FLAG_KEY = b"flag|"
+
+
 def shard_event(key: bytes, value: bytes) -> Any:
-    """The event a message of an analyzer topic carries (its type is in the key)."""
+    """The event a message of an analyzer topic carries (its type is in the key), or a flag
+    standing (``flag|<id>``)."""
     kind = key.decode("utf-8").partition("|")[0]
+    if kind == "flag":
+        return decode(Flag, value)
     return decode(EVENT_TYPES[kind][0], value)
 
 
@@ -267,13 +275,13 @@ def read_history(
     settings: Settings,
     shard: Shard,
     upto_committed: bool,
-    reached: dict[Shard, int] | None = None,
+    reached: dict[str, int] | None = None,
 ) -> Iterator[Any]:
     """A shard's partition of its analyzer topic, from the beginning to its end (or to where
     the group committed: a join must not swallow what the stream will hand it again), as
     compaction leaves it: the latest value of each key, none for a key whose latest is a
     tombstone (the compacted log may still hold what the cleaner has not reached yet). The
-    offset read up to goes to ``reached``."""
+    offset read up to goes to ``reached["end"]``, the messages read to ``reached["read"]``."""
     latest: dict[bytes, bytes] = {}
     for key, value in _read_partition(settings, shard, upto_committed, reached):
         if value is None:
@@ -288,7 +296,7 @@ def read_history(
 
 
 def _read_partition(
-    settings: Settings, shard: Shard, upto_committed: bool, reached: dict[Shard, int] | None = None
+    settings: Settings, shard: Shard, upto_committed: bool, reached: dict[str, int] | None = None
 ) -> Iterator[tuple[bytes, bytes | None]]:
     """``(key, value)`` of a shard's partition up to its end or to the committed offset."""
     from kafka import KafkaConsumer, TopicPartition
@@ -310,12 +318,14 @@ def _read_partition(
         if not upto_committed:
             end = consumer.end_offsets([tp])[tp]
         if reached is not None:
-            reached[shard] = end
+            reached["end"], reached["read"] = end, 0
         while consumer.position(tp) < end:
             for records in consumer.poll(timeout_ms=1000).values():
                 for r in records:
                     if r.offset >= end:
                         break
+                    if reached is not None:
+                        reached["read"] += 1
                     if r.key is not None:
                         yield r.key, r.value
     finally:
@@ -434,30 +444,30 @@ class JudgeShards:
         new = sorted(assigned - self.shards.held())
         if not new:
             return
-        # The flags standing first, the histories after: each flag rests on events the history
-        # then holds, so a rebuilt shard never withdraws a flag for want of its event.
-        started = time.monotonic()
-        standing = await asyncio.to_thread(lambda: list(standing_flags(self.settings).values()))
-        log.info(
-            "已读取已发布的问题线索：%d 条，%.1f 秒", len(standing), time.monotonic() - started
-        )
         for shard in new:
             started = time.monotonic()
-            reached: dict[Shard, int] = {}
-            history = await asyncio.to_thread(self._history, shard, reached)
+            reached: dict[str, int] = {}
+            read = await asyncio.to_thread(self._history, shard, reached)
+            # The flags standing that are this shard's word are on its own partition (``flag|``
+            # keys, see ``judge``), written after the events they rest on: one read to one end
+            # never finds a flag without its events. The ``flags`` topic is not read.
+            standing = [e for e in read if isinstance(e, Flag)]
+            history = [e for e in read if not isinstance(e, Flag)]
             if shard not in self._owned({shard}):
                 continue  # revoked while its history was read
             horizon = None
             if self.horizon_of is not None and shard[0] != RECORDING:
                 horizon = await asyncio.to_thread(self.horizon_of, shard)
             self.shards.rebuild(shard, history, standing, horizon)
-            self._position[shard] = max(reached.get(shard, 0), self._position.get(shard, 0))
+            self._position[shard] = max(reached.get("end", 0), self._position.get(shard, 0))
             if horizon is not None:
                 self._published_horizons[shard] = horizon
             log.info(
-                "分片 %s/%d 已重建：%d 条事件，%.1f 秒",
+                "分片 %s/%d 已重建：%d 条事件，%d 条在册问题线索（读取 %d 条消息），%.1f 秒",
                 *shard,
                 len(history),
+                len(standing),
+                reached.get("read", 0),
                 time.monotonic() - started,
             )
 
@@ -474,7 +484,7 @@ class JudgeShards:
                 self._sent_joins.pop(shard[1], None)
         await self.flush()
 
-    def _history(self, shard: Shard, reached: dict[Shard, int]) -> list[Any]:
+    def _history(self, shard: Shard, reached: dict[str, int]) -> list[Any]:
         upto_committed = shard[0] == RECORDING
         return list(read_history(self.settings, shard, upto_committed, reached))
 
@@ -496,8 +506,8 @@ class JudgeShards:
                     joined[shard] = max(read, joined.get(shard, 0))  # once forwarded, below
                 elif read > self._position.get(shard, 0):
                     self._position[shard] = read
-                if e.value is None:
-                    continue  # a tombstone: what a shard forgot
+                if e.value is None or e.key.startswith(FLAG_KEY):
+                    continue  # a tombstone (what a shard forgot), or its flags standing
                 try:
                     event = shard_event(e.key, e.value)
                 except (InvalidEvent, KeyError, AttributeError):
@@ -544,13 +554,41 @@ class JudgeShards:
             if self.low_of is not None:
                 lows = {s: self.low_of(s, self._position.get(s, 0)) for s in self.shards.held()}
             changes = await asyncio.to_thread(self.shards.judge, watermark, lows)
-            for flag in [*changes.flags, *changes.withdrawn]:
-                if owner(flag, self.settings.partitions) not in self.shards.held():
-                    continue  # revoked meanwhile: the new owner speaks for it
-                await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
-                metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+            await self._publish(changes)
             await self.forget()
         return changes
+
+    async def _publish(self, changes: Changes) -> None:
+        """The flags that changed, on ``flags``, and the owner's own record of what stands on
+        its partition (``flag|<id>``; a successor reads it instead of ``flags``). A raise is
+        recorded before it is published and a withdrawal published before its record goes (a
+        kill -9 in between leaves a record of a flag that may not stand: withdrawn again, or
+        raised again; never a flag standing unrecorded, which no successor would withdraw).
+        A final flag's record goes too: it stands for good and is never reconciled."""
+        held = self.shards.held()
+        parts = self.settings.partitions
+
+        def mine(flags: list[Flag]) -> list[tuple[Flag, Shard]]:
+            # revoked meanwhile: the new owner speaks for it
+            return [(f, s) for f in flags if (s := owner(f, parts)) in held]
+
+        raised, withdrawn = mine(changes.flags), mine(changes.withdrawn)
+        if not raised and not withdrawn and not changes.final:
+            return
+        for flag, (stage, p) in raised:
+            await self.send(
+                STAGE_TOPICS[stage], p, FLAG_KEY + flag.flag_id.encode(), flag.to_json_bytes()
+            )
+        if raised:
+            await self.flush()
+        for flag, _ in [*raised, *withdrawn]:
+            await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
+            metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+        gone = [*withdrawn, *mine(changes.final)]
+        if gone:
+            await self.flush()
+        for flag, (stage, p) in gone:
+            await self.send(STAGE_TOPICS[stage], p, FLAG_KEY + flag.flag_id.encode(), None)
 
     async def forget(self) -> None:
         """Tombstone on each shard's own partition what it forgot; dead-letter the transcripts
