@@ -61,6 +61,9 @@ SETTINGS: dict[str, dict[str, object]] = {
     "minconf0.1": {"reuse": "default", "min_confidence": 0.1},
     # The same decode as "default"; who spoke measured on the Wiener-denoised samples.
     "voice-wiener": {"reuse": "default", "voice": "wiener"},
+    # The decoder prompt also names the words of the acts the analyzers look for (issue 14, 10 dB).
+    "acts": {"prompt_acts": True},
+    "acts-beam5": {"prompt_acts": True, "beam_size": 5},
 }
 GROUPS = {
     "street": ["seq-vad", "default", "default-noguard", "wiener", "vad0.65"],
@@ -68,6 +71,7 @@ GROUPS = {
     "street2": ["seq-vad", "default", "wiener", "vad0.35", "silence500", "beam5"],
     "minconf": ["default", "minconf0.2", "minconf0.1"],
     "voice": ["default", "voice-wiener"],
+    "acts": ["seq-vad", "default", "acts", "acts-beam5"],
 }
 
 
@@ -98,7 +102,12 @@ def _build(base: Settings, names: list[str]) -> dict[str, Transcriber]:
         guard = bool(overrides.pop("guard", True))
         min_confidence = float(str(overrides.pop("min_confidence", MIN_CONFIDENCE)))
         voice = wiener if overrides.pop("voice", None) == "wiener" else None
-        settings = base.model_copy(update={"whisper_denoise": overrides.pop("denoise", "off")})
+        settings = base.model_copy(
+            update={
+                "whisper_denoise": overrides.pop("denoise", "off"),
+                "whisper_prompt_acts": overrides.pop("prompt_acts", base.whisper_prompt_acts),
+            }
+        )
         if reuse is not None:
             source = built[str(reuse)]
             if not isinstance(source.engine, _Replay):

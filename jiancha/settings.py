@@ -151,6 +151,8 @@ class Settings(BaseSettings):
     # Street audio (issue 14), both chosen in benchmarks/transcription.py on the street sets:
     whisper_vad_threshold: float = Field(default=0.5, gt=0, lt=1)  # Silero speech probability
     whisper_denoise: Literal["off", "wiener"] = "off"  # front end before the engine
+    # The decoder prompt also names the act words of vocabulary.toml (``acts``)
+    whisper_prompt_acts: bool = False
     speech_vocabulary: Path | None = None  # default: the packaged vocabulary.toml
 
     # Analyzers: the law and the seed policies as configuration (default: the packaged files)
