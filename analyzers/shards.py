@@ -22,8 +22,11 @@ processes, unlike Python's ``hash``).
 The watermark (latest event time) is the detachment's, not a shard's: the batch judges with the
 latest time of the whole file, so every shard advances to the largest watermark any shard has
 seen (the stream carries it on an internal topic). Final months (:mod:`analyzers.engine`) go by
-a shard's own latest event time instead: a shard forgets a month once *its own* input is past
-the allowance, so a shard that lags behind its peers never refuses its on-time events. What a
+a shard's own latest event time instead, so a shard that lags behind its peers never refuses its
+on-time events, and, with replicas, by the low watermark over the input partitions too
+(:func:`low_watermark`, :class:`LowWatermark`): several routers feed one shard at different
+paces, and a killed one's backlog, re-routed by its successor, comes weeks behind the shard's
+own clock; it must not find its month final. What a
 shard forgets, it names (:func:`tombstone_keys`): the stream deletes those keys from the shard's
 compacted topic, so a rebuild reads the open months only.
 """

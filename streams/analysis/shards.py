@@ -16,9 +16,16 @@ says what meets where):
 
 A replica that gets a partition (start, or a peer gone) rebuilds that shard from its partition
 of the analyzer's topic: a shard's own history, not every input of the detachment, and the
-inputs are not re-read. It then knows the flags standing on ``flags`` that are its word and
-withdraws those that no longer hold (a kill -9 between a flag and the recording that withdraws
-it). Cases are not written here: ``jiancha cases`` (one consumer) folds ``flags`` into the index.
+inputs are not re-read. The same partition holds the flags standing that are the shard's word
+(``flag|<id>``), so it knows them without reading ``flags`` and withdraws those that no longer
+hold (a kill -9 between a flag and the recording that withdraws it). Cases are not written here:
+``jiancha cases`` (one consumer) folds ``flags`` into the index.
+
+A month becomes final only on the low watermark over the input partitions
+(:class:`analyzers.shards.LowWatermark`): each router publishes its progress per input partition
+(``input/<topic>/<partition>``) after a flush, each join how far it has forwarded
+(``join/<partition>``), and :class:`Watermarks` settles, per shard, the low watermark it may use
+once it has read what was routed to it before.
 
 The shard topics are their shards' changelogs (Kafka Streams' "source topic as changelog"): a
 shard forgets a final month (:mod:`analyzers.engine`, ``JIANCHA_ANALYZER_LATENESS_DAYS``) and
