@@ -72,6 +72,7 @@ GROUPS = {
     "minconf": ["default", "minconf0.2", "minconf0.1"],
     "voice": ["default", "voice-wiener"],
     "acts": ["seq-vad", "default", "acts", "acts-beam5"],
+    "acts-noisy": ["default", "acts-beam5"],
 }
 
 
