@@ -39,6 +39,7 @@ import importlib.util
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -194,12 +195,32 @@ def _sox(vd: ModuleType, audio: np.ndarray, work: Path, pitch: float, tempo: flo
     return np.asarray(vd.read_wav(dst))
 
 
+def _synthesized(
+    vd: ModuleType, python: Path, texts: list[str], cache: Path, speed: float
+) -> list[np.ndarray]:
+    """TTS of ``texts``, kept in ``cache`` (``texts.json`` + ``tts/<i>.wav``) and reused."""
+    listing = cache / "texts.json"
+    wanted = json.dumps({"texts": texts, "speed": speed}, ensure_ascii=False)
+    if listing.exists() and listing.read_text(encoding="utf-8") == wanted:
+        return [vd.read_wav(cache / "tts" / f"{i}.wav") for i in range(len(texts))]
+    if cache.exists():
+        shutil.rmtree(cache)
+    cache.mkdir(parents=True)
+    print(f"语音合成 {len(texts)} 句……", file=sys.stderr)
+    spoken: list[np.ndarray] = vd.synthesize(python, texts, cache, speed)
+    listing.write_text(wanted, encoding="utf-8")
+    return spoken
+
+
 def voice(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from benchmarks.street_audio import encode_m4a, set_name, street_mix
 
     vd = _demo_voices()
+    for tool in ("sox", "ffmpeg"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"缺少 {tool}：apt-get install -y sox ffmpeg")
     sample = stratified_sample(load(args.corpus), args.per_label, args.negatives, args.seed)
     kinds = Counter("positive" if e.labels else e.kind for e in sample)
     print(f"抽样 {len(sample)} 段对话（种子 {args.seed}）：{dict(sorted(kinds.items()))}")
@@ -210,8 +231,7 @@ def voice(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="jiancha-voiced-") as tmp:
         work = Path(tmp)
-        print(f"语音合成 {len(texts)} 句……", file=sys.stderr)
-        spoken = vd.synthesize(python, texts, work, args.speed)
+        spoken = _synthesized(vd, python, texts, args.out / "tts", args.speed)
         print(f"合成用时 {time.perf_counter() - started:.0f} 秒", file=sys.stderr)
         clean: dict[str, np.ndarray] = {}
         manifest = []
