@@ -144,7 +144,9 @@ class Settings(BaseSettings):
     whisper_engine: Literal["faster-whisper", "openai-whisper"] = "faster-whisper"
     whisper_device: str = "auto"  # auto: CUDA when present, else CPU
     whisper_compute_type: str = "auto"  # auto: int8 on CPU, float16 on CUDA
-    whisper_beam_size: int = Field(default=1, ge=1, le=10)  # chosen in benchmarks/transcription.py
+    # Beam 5 with the act words in the prompt: chosen on the street sets
+    # (benchmarks/transcription.py --only acts): 10 dB 7/11 problems, 6/11 with beam 1 (issue 14)
+    whisper_beam_size: int = Field(default=5, ge=1, le=10)
     whisper_batch_size: int = Field(default=8, ge=0, le=64)  # 0: sequential; see EngineOptions
     whisper_threads: int = Field(default=0, ge=0, le=256)  # 0: one per core
     whisper_checkpoint: Path | None = None  # openai-whisper only: a local base.pt
@@ -152,7 +154,7 @@ class Settings(BaseSettings):
     whisper_vad_threshold: float = Field(default=0.5, gt=0, lt=1)  # Silero speech probability
     whisper_denoise: Literal["off", "wiener"] = "off"  # front end before the engine
     # The decoder prompt also names the act words of vocabulary.toml (``acts``)
-    whisper_prompt_acts: bool = False
+    whisper_prompt_acts: bool = True
     speech_vocabulary: Path | None = None  # default: the packaged vocabulary.toml
 
     # Analyzers: the law and the seed policies as configuration (default: the packaged files)
