@@ -170,6 +170,11 @@ class Engine:
         self._seen_by: dict[str, datetime] = {}
         #: everything before is final and forgotten (None: nothing yet)
         self.horizon: datetime | None = None
+        #: with replicas (``gated``), a month is final only once the low watermark over every
+        #: input partition (``input_low``, see :class:`analyzers.shards.LowWatermark`) is past
+        #: it too, not on :attr:`seen` alone; None while it is not known: nothing is final
+        self.gated = False
+        self.input_low: datetime | None = None
         #: events refused because their judgement reached before the horizon
         self.refused = 0
 
@@ -212,10 +217,10 @@ class Engine:
 
     @classmethod
     def evicting(cls, settings: Settings) -> Engine:
-        """The configured engine that forgets final months after ``settings``' allowance (none
-        set: the configured engine, which never does)."""
+        """The configured engine that forgets final months after ``settings``' allowance (0:
+        the configured engine, which never does)."""
         engine = cls.configured(settings)
-        if settings.analyzer_lateness_days is None:
+        if not settings.analyzer_lateness_days:
             return engine
         return cls(
             engine.law,
@@ -488,9 +493,7 @@ class Engine:
 
     def horizon_now(self) -> datetime | None:
         """The start of the first month still open, by the allowance (None: nothing final)."""
-        if self.lateness is None or self.seen is None:
-            return None
-        return month_start(self.seen - self.lateness)
+        return final_horizon(self.lateness, self.seen, self.gated, self.input_low)
 
     def evict(self, changes: Changes | None = None, horizon: datetime | None = None) -> Changes:
         """Move the horizon with :attr:`seen`; forget what lies a reach before it (see the module
@@ -589,6 +592,10 @@ class Engine:
         if scope[0] == "month":
             return month_start_of(scope[1]) < self.horizon
         return False  # a plate: its pairs of the open months are judged, see _final_flag
+
+    def is_final(self, f: Flag) -> bool:
+        """Whether a flag's case lies before the horizon: it stands, never judged again."""
+        return self._final_flag(f)
 
     def _final_flag(self, f: Flag) -> bool:
         """Whether a flag's case lies before the horizon (its word is final)."""
@@ -801,6 +808,22 @@ def complaint_names(
         return False
     lo, hi = complaint_span(c, w)
     return lo <= at <= hi
+
+
+def final_horizon(
+    lateness: timedelta | None, seen: datetime | None, gated: bool, input_low: datetime | None
+) -> datetime | None:
+    """The start of the first month still open: by the shard's own clock ``seen`` less the
+    allowance, and, ``gated`` (replicas), by the inputs' low watermark too (None: unknown, so
+    nothing is final). The earlier of the two clocks decides: a replica's shard clock runs ahead
+    of a backlog another router has not re-routed yet (a kill -9)."""
+    if lateness is None or seen is None:
+        return None
+    if gated:
+        if input_low is None:
+            return None
+        seen = min(seen, input_low)
+    return month_start(seen - lateness)
 
 
 def month_start(t: datetime) -> datetime:

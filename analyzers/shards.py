@@ -22,8 +22,11 @@ processes, unlike Python's ``hash``).
 The watermark (latest event time) is the detachment's, not a shard's: the batch judges with the
 latest time of the whole file, so every shard advances to the largest watermark any shard has
 seen (the stream carries it on an internal topic). Final months (:mod:`analyzers.engine`) go by
-a shard's own latest event time instead: a shard forgets a month once *its own* input is past
-the allowance, so a shard that lags behind its peers never refuses its on-time events. What a
+a shard's own latest event time instead, so a shard that lags behind its peers never refuses its
+on-time events, and, with replicas, by the low watermark over the input partitions too
+(:func:`low_watermark`, :class:`LowWatermark`): several routers feed one shard at different
+paces, and a killed one's backlog, re-routed by its successor, comes weeks behind the shard's
+own clock; it must not find its month final. What a
 shard forgets, it names (:func:`tombstone_keys`): the stream deletes those keys from the shard's
 compacted topic, so a rebuild reads the open months only.
 """
@@ -31,11 +34,12 @@ compacted topic, so a rebuild reads the open months only.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from analyzers.engine import Changes, Engine, Scope, Windows, month_start
+from analyzers.engine import Changes, Engine, Scope, Windows, final_horizon
 from streams.schemas.complaints import Complaint
 from streams.schemas.enforcement_actions import EnforcementAction
 from streams.schemas.flags import Flag
@@ -145,6 +149,9 @@ class Join:
         self._waiting_since: dict[str, datetime | None] = {}
         self._seen_by: dict[str, datetime] = {}
         self.horizon: datetime | None = None
+        #: as :attr:`analyzers.engine.Engine.gated` / ``input_low``
+        self.gated = False
+        self.input_low: datetime | None = None
 
     @property
     def seen(self) -> datetime | None:
@@ -180,10 +187,8 @@ class Join:
     def evict(self) -> tuple[list[Recording], list[Transcript]]:
         """Forget what is final: the recordings before the horizon, and the transcripts that
         waited since before it (given up: the caller dead-letters them)."""
-        if self.lateness is None or self.seen is None:
-            return [], []
-        horizon = month_start(self.seen - self.lateness)
-        if self.horizon is not None and horizon <= self.horizon:
+        horizon = final_horizon(self.lateness, self.seen, self.gated, self.input_low)
+        if horizon is None or (self.horizon is not None and horizon <= self.horizon):
             return [], []
         self.horizon = horizon
         gone = [r for r in self.recordings.values() if r.started_at < horizon - self.reach]
@@ -270,9 +275,12 @@ class Shards:
     that are its word (:func:`owner`): a predecessor's flag that no longer holds is withdrawn.
     """
 
-    def __init__(self, template: Engine, partitions: int) -> None:
+    def __init__(self, template: Engine, partitions: int, gated: bool = False) -> None:
         self.template = template
         self.partitions = partitions
+        #: final months wait for the low watermark over the inputs (replicas on Kafka: see
+        #: :meth:`judge`); a shard knows none until its first judgement, so nothing is final
+        self.gated = gated
         self.engines: dict[Shard, Engine] = {}
         self.joins: dict[int, Join] = {}
         # rebuilt shards not yet judged: the standing flags that are their word
@@ -314,11 +322,13 @@ class Shards:
         stage, p = shard
         if stage == RECORDING:
             join = self.joins[p] = Join(self.template.lateness, self.template.w.reach)
+            join.gated = self.gated
             for event in history:
                 join.add(event)
             self._evict_join(p)
             return
         engine = self.engines[shard] = shard_engine(stage, p, self.partitions, self.template)
+        engine.gated = self.gated
         for event in history:
             engine.add(event)
         if horizon is not None:  # and forget what the predecessor forgot (tombstones lost, too)
@@ -331,8 +341,8 @@ class Shards:
         if events:
             self.tombstones.setdefault(shard, []).extend(tombstone_keys(events))
 
-    def _evict_join(self, p: int) -> None:
-        gone, given_up = self.joins[p].evict()
+    def _evict_join(self, p: int, join: Join | None = None) -> None:
+        gone, given_up = (join or self.joins[p]).evict()
         self._tombstone((RECORDING, p), [*gone, *given_up])
         self.given_up += given_up
 
@@ -350,9 +360,18 @@ class Shards:
         """The latest event time any shard of this replica has seen (None before any)."""
         return max((e.watermark for e in self.engines.values() if e.watermark), default=None)
 
-    def judge(self, watermark: Any) -> Changes:
-        """Advance every shard to ``watermark``; withdraw what rebuilt shards no longer hold."""
+    def judge(self, watermark: Any, lows: Mapping[Shard, datetime | None] | None = None) -> Changes:
+        """Advance every shard to ``watermark``; withdraw what rebuilt shards no longer hold.
+        ``lows``: each shard's low watermark over the inputs (:class:`LowWatermark`; replicas on
+        Kafka): a month is final only once it is past it too (a shard missing: nothing final).
+        None (one process, every input already in): each shard's own clock decides alone."""
         changes = Changes()
+        if lows is not None or self.gated:
+            lows = lows or {}
+            for shard, engine in list(self.engines.items()):
+                engine.gated, engine.input_low = True, lows.get(shard)
+            for p, join in list(self.joins.items()):
+                join.gated, join.input_low = True, lows.get((RECORDING, p))
         for shard, engine in sorted(self.engines.items()):
             found = engine.advance(watermark)
             changes.flags += found.flags
@@ -362,10 +381,155 @@ class Shards:
             changes.evicted += found.evicted
             self._tombstone(shard, found.evicted)
             self.given_up += found.given_up
-            if shard in self._fresh:
-                stale = engine.stale(self._fresh.pop(shard))
+            fresh = self._fresh.pop(shard, None)  # None: not rebuilt, or released meanwhile
+            if fresh is not None:
+                changes.final += [f for f in fresh if not f.withdrawn and engine.is_final(f)]
+                stale = engine.stale(fresh)
                 changes.withdrawn += stale
                 changes.cases |= {f.case_id for f in stale if f.case_id}
-        for p in sorted(self.joins):
-            self._evict_join(p)
+        # a copy: the stream releases shards while a judgement runs in its thread
+        for p, join in sorted(list(self.joins.items()), key=lambda pj: pj[0]):
+            self._evict_join(p, join)
         return changes
+
+
+# -- the low watermark over the input partitions ------------------------------------------------
+
+#: an input topic's partition: (topic name, partition)
+InputPartition = tuple[str, int]
+
+
+def input_time(event: Any) -> datetime | None:
+    """The event time by which a router's progress on an input partition is told: the time the
+    engine's own clock counts for the kind (:attr:`analyzers.engine.Engine.seen`: a ticket's,
+    a recording's upload, a complaint's receipt). None for a transcript (the contract gives it
+    no time: its recording's upload is known only at the join) or a policy (of no month)."""
+    if isinstance(event, EnforcementAction):
+        return event.occurred_at
+    if isinstance(event, Recording):
+        return event.uploaded_at
+    if isinstance(event, Complaint):
+        return event.received_at
+    return None
+
+
+@dataclass(frozen=True)
+class InputMark:
+    """What a router has routed of one input partition, and flushed to the shard topics: the
+    latest event time among it (None: a partition of events without a time) and the offset it
+    has routed up to (the next one to route)."""
+
+    time: datetime | None
+    offset: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"time": self.time.isoformat() if self.time else None, "offset": self.offset}
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> InputMark:
+        t = raw.get("time")
+        return cls(datetime.fromisoformat(t) if t else None, int(raw["offset"]))
+
+
+def advance_mark(mark: InputMark | None, event: Any, offset: int) -> InputMark:
+    """``mark`` after routing ``event`` found at ``offset`` of its partition."""
+    t = input_time(event)
+    if mark is not None and mark.time is not None and (t is None or mark.time > t):
+        t = mark.time
+    return InputMark(t, max(offset + 1, mark.offset if mark is not None else 0))
+
+
+def low_watermark(
+    partitions: Iterable[InputPartition],
+    marks: Mapping[InputPartition, InputMark],
+    starts: Mapping[InputPartition, int],
+    ends: Mapping[InputPartition, int],
+) -> datetime | None:
+    """The minimum over every input partition of what its router has routed, in event time (as
+    Kafka Streams and Flink take the minimum over their input partitions); None while it is not
+    known (nothing may be final then).
+
+    A partition read to its end (its mark's offset at the log's end, or an empty log) is *idle*:
+    nothing of it is left to route, so it holds nothing back (it counts as caught up with the
+    others). Any other partition must have a mark with a time: a partition no router has
+    reported yet, or one of events without a time (transcripts) that is not at its end, leaves
+    the watermark unknown. A router killed mid-way leaves its marks where it last flushed them,
+    behind the log's end: the watermark waits for its successor to route the backlog."""
+    busy: list[datetime] = []
+    times: list[datetime] = []
+    for tp in partitions:
+        if tp not in ends:
+            return None  # its log's end is not known yet
+        mark = marks.get(tp)
+        routed = mark.offset if mark is not None else starts.get(tp, 0)
+        if mark is not None and mark.time is not None:
+            times.append(mark.time)
+        if routed >= ends[tp]:
+            continue  # idle
+        if mark is None or mark.time is None:
+            return None
+        busy.append(mark.time)
+    if busy:
+        return min(busy)
+    return max(times, default=None)
+
+
+@dataclass
+class LowWatermark:
+    """Which low watermark each shard may finalise with: the inputs' low watermark counts for a
+    shard only once the shard has read everything routed to it before (its position on its
+    partition past the partition's end taken after the marks were read). For an officer shard
+    that includes the transcripts the join forwards, so it goes in two steps:
+
+    1. :meth:`propose` ``(low, ends)``: the low watermark with the recording stage's ends taken
+       after it; a join that has read and forwarded up to those ends has sent on every
+       transcript the low watermark covers;
+    2. :meth:`joined` with the joins' positions: the newest proposal they all passed; the caller
+       then takes the officer and detachment stages' ends and :meth:`settle` s them.
+
+    :meth:`low` answers for a shard at its position: the largest low watermark whose ends it
+    has passed (None: none yet)."""
+
+    #: most proposals or settlements kept (the oldest go first)
+    keep: int = 64
+    proposed: list[tuple[datetime, dict[Shard, int]]] = field(default_factory=list)
+    settled: list[tuple[datetime, dict[Shard, int]]] = field(default_factory=list)
+    #: the largest proposal :meth:`joined` has returned
+    joined_low: datetime | None = None
+
+    def _add(
+        self, entries: list[tuple[datetime, dict[Shard, int]]], low: datetime, ends: dict
+    ) -> None:
+        # an entry with no larger low than the last one is worth nothing more (later ends)
+        if entries and low <= entries[-1][0]:
+            return
+        entries.append((low, dict(ends)))
+        del entries[: -self.keep]
+
+    def propose(self, low: datetime, ends: Mapping[Shard, int]) -> None:
+        self._add(self.proposed, low, dict(ends))
+
+    def joined(self, positions: Mapping[int, int]) -> datetime | None:
+        """The largest proposed low watermark every join has passed (read and forwarded up to
+        its ends), if larger than the last returned; None: none new."""
+        best = None
+        for low, ends in self.proposed:
+            if all(positions.get(s[1], 0) >= end for s, end in ends.items()):
+                best = low
+        if best is None or (self.joined_low is not None and best <= self.joined_low):
+            return None
+        self.joined_low = best
+        return best
+
+    def settle(self, low: datetime, ends: Mapping[Shard, int]) -> None:
+        self._add(self.settled, low, dict(ends))
+
+    def low(self, shard: Shard, position: int) -> datetime | None:
+        """The low watermark ``shard`` may finalise with, having read its partition up to
+        ``position`` (a join: the proposals; a judging shard: the settlements)."""
+        entries = self.proposed if shard[0] == RECORDING else self.settled
+        best = None
+        for low, ends in entries:
+            if shard in ends and position >= ends[shard]:
+                best = low
+        return best

@@ -37,9 +37,10 @@ from streams.speech.textnorm import normalize_for_scoring
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev"
 RESULTS = Path(__file__).with_name("results") / "transcription.jsonl"
 
-# name → engine option overrides; "default" is what Settings() ships. Two keys are not engine
-# options: "denoise" (Settings.whisper_denoise) and "guard" (False: the hallucination guard off,
-# the same decode as the setting named by "reuse", so it costs no second decode).
+# name → engine option overrides; "default" is what Settings() ships. Keys that are not engine
+# options: "denoise" (Settings.whisper_denoise), "prompt_acts" (Settings.whisper_prompt_acts) and
+# "guard" (False: the hallucination guard off, the same decode as the setting named by "reuse",
+# so it costs no second decode).
 SETTINGS: dict[str, dict[str, object]] = {
     "default": {},
     "int8-beam1-clips": {"compute_type": "int8", "beam_size": 1, "batch_size": 8},
@@ -49,7 +50,8 @@ SETTINGS: dict[str, dict[str, object]] = {
     "int8-beam5-seq": {"compute_type": "int8", "beam_size": 5, "batch_size": 0},
     "int8-beam5-clips-noprompt": {"compute_type": "int8", "beam_size": 5, "prompt": ""},
     # Street audio (issue 14): the plain sequential pipeline with VAD is the speed reference.
-    "seq-vad": {"batch_size": 0},
+    # (beam 1, the plain prompt: the same reference before and after the default changed)
+    "seq-vad": {"batch_size": 0, "beam_size": 1, "prompt_acts": False},
     "default-noguard": {"guard": False, "reuse": "default"},
     "wiener": {"denoise": "wiener"},
     "vad0.65": {"vad_threshold": 0.65},
@@ -61,6 +63,11 @@ SETTINGS: dict[str, dict[str, object]] = {
     "minconf0.1": {"reuse": "default", "min_confidence": 0.1},
     # The same decode as "default"; who spoke measured on the Wiener-denoised samples.
     "voice-wiener": {"reuse": "default", "voice": "wiener"},
+    # The decoder prompt also names the words of the acts the analyzers look for (issue 14, 10 dB).
+    "acts": {"prompt_acts": True, "beam_size": 1},
+    "acts-beam5": {"prompt_acts": True, "beam_size": 5},
+    # The default until 2026-12-02 evening: beam 1, the prompt without the act words.
+    "beam1-plain": {"prompt_acts": False, "beam_size": 1},
 }
 GROUPS = {
     "street": ["seq-vad", "default", "default-noguard", "wiener", "vad0.65"],
@@ -68,6 +75,8 @@ GROUPS = {
     "street2": ["seq-vad", "default", "wiener", "vad0.35", "silence500", "beam5"],
     "minconf": ["default", "minconf0.2", "minconf0.1"],
     "voice": ["default", "voice-wiener"],
+    "acts": ["seq-vad", "beam1-plain", "acts", "acts-beam5"],
+    "acts-noisy": ["beam1-plain", "acts-beam5"],
 }
 
 
@@ -75,7 +84,8 @@ class _Replay:
     """An engine that returns what another engine (run just before) returned."""
 
     def __init__(self, engine: Any) -> None:
-        self.engine, self.name, self.last = engine, engine.name, []
+        self.engine, self.name = engine, engine.name
+        self.last: list[Any] = []
 
     def transcribe(self, audio: np.ndarray) -> list[Any]:
         self.last = self.engine.transcribe(audio)
@@ -98,7 +108,12 @@ def _build(base: Settings, names: list[str]) -> dict[str, Transcriber]:
         guard = bool(overrides.pop("guard", True))
         min_confidence = float(str(overrides.pop("min_confidence", MIN_CONFIDENCE)))
         voice = wiener if overrides.pop("voice", None) == "wiener" else None
-        settings = base.model_copy(update={"whisper_denoise": overrides.pop("denoise", "off")})
+        settings = base.model_copy(
+            update={
+                "whisper_denoise": overrides.pop("denoise", "off"),
+                "whisper_prompt_acts": overrides.pop("prompt_acts", base.whisper_prompt_acts),
+            }
+        )
         if reuse is not None:
             source = built[str(reuse)]
             if not isinstance(source.engine, _Replay):

@@ -62,12 +62,11 @@ class Settings(BaseSettings):
     # ``jiancha judge`` forgets a month once the latest event time is this far past its end
     # (analyzers/engine.py, "final months"); later events of it are dead-lettered. It must exceed
     # the farthest the rules look back (a complaint's 7 days), plus the lateness to tolerate.
-    # Off by default (None: nothing is ever final, memory grows with history): finality is decided
-    # on each shard's own event clock, and after a kill -9 the survivor re-routes the dead
-    # replica's backlog weeks behind that clock, so those events were refused as late and flags
-    # went missing (README, "Analyzer replicas"). Turn it on (14) once finality waits for a low
-    # watermark over the input partitions.
-    analyzer_lateness_days: int | None = Field(default=None, ge=8, le=366)
+    # On by default (14) since finality waits for the low watermark over the input partitions
+    # too, so a kill -9 gives the batch's flags (README, "Analyzer replicas"); 0 turns it off
+    # (nothing is ever final, memory grows with history). ``jiancha analyze``/``analyzer`` never
+    # forget whatever it says.
+    analyzer_lateness_days: int = Field(default=14, ge=0, le=366)
     # Prometheus: each worker serves /metrics on this port (0: off); jiancha/metrics.py
     metrics_port: int = Field(default=0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
@@ -145,13 +144,17 @@ class Settings(BaseSettings):
     whisper_engine: Literal["faster-whisper", "openai-whisper"] = "faster-whisper"
     whisper_device: str = "auto"  # auto: CUDA when present, else CPU
     whisper_compute_type: str = "auto"  # auto: int8 on CPU, float16 on CUDA
-    whisper_beam_size: int = Field(default=1, ge=1, le=10)  # chosen in benchmarks/transcription.py
+    # Beam 5 with the act words in the prompt: chosen on the street sets
+    # (benchmarks/transcription.py --only acts): 10 dB 7/11 problems, 6/11 with beam 1 (issue 14)
+    whisper_beam_size: int = Field(default=5, ge=1, le=10)
     whisper_batch_size: int = Field(default=8, ge=0, le=64)  # 0: sequential; see EngineOptions
     whisper_threads: int = Field(default=0, ge=0, le=256)  # 0: one per core
     whisper_checkpoint: Path | None = None  # openai-whisper only: a local base.pt
     # Street audio (issue 14), both chosen in benchmarks/transcription.py on the street sets:
     whisper_vad_threshold: float = Field(default=0.5, gt=0, lt=1)  # Silero speech probability
     whisper_denoise: Literal["off", "wiener"] = "off"  # front end before the engine
+    # The decoder prompt also names the act words of vocabulary.toml (``acts``)
+    whisper_prompt_acts: bool = True
     speech_vocabulary: Path | None = None  # default: the packaged vocabulary.toml
 
     # Analyzers: the law and the seed policies as configuration (default: the packaged files)
@@ -202,6 +205,13 @@ class Settings(BaseSettings):
             except ValueError:
                 raise ValueError(f"可信代理应为 IP 地址或网段：{proxy!r}") from None
         return proxies
+
+    @field_validator("analyzer_lateness_days")
+    @classmethod
+    def _lateness_beyond_reach(cls, v: int) -> int:
+        if 0 < v <= 7:
+            raise ValueError("迟到期限须为 0（不终结月份）或大于 7 天（规则最远回溯 7 天）")
+        return v
 
     @field_validator("kafka_heap", "es_heap")
     @classmethod

@@ -16,9 +16,16 @@ says what meets where):
 
 A replica that gets a partition (start, or a peer gone) rebuilds that shard from its partition
 of the analyzer's topic: a shard's own history, not every input of the detachment, and the
-inputs are not re-read. It then knows the flags standing on ``flags`` that are its word and
-withdraws those that no longer hold (a kill -9 between a flag and the recording that withdraws
-it). Cases are not written here: ``jiancha cases`` (one consumer) folds ``flags`` into the index.
+inputs are not re-read. The same partition holds the flags standing that are the shard's word
+(``flag|<id>``), so it knows them without reading ``flags`` and withdraws those that no longer
+hold (a kill -9 between a flag and the recording that withdraws it). Cases are not written here:
+``jiancha cases`` (one consumer) folds ``flags`` into the index.
+
+A month becomes final only on the low watermark over the input partitions
+(:class:`analyzers.shards.LowWatermark`): each router publishes its progress per input partition
+(``input/<topic>/<partition>``) after a flush, each join how far it has forwarded
+(``join/<partition>``), and :class:`Watermarks` settles, per shard, the low watermark it may use
+once it has read what was routed to it before.
 
 The shard topics are their shards' changelogs (Kafka Streams' "source topic as changelog"): a
 shard forgets a final month (:mod:`analyzers.engine`, ``JIANCHA_ANALYZER_LATENESS_DAYS``) and
@@ -31,6 +38,7 @@ event of a final month is refused by its shard and dead-lettered (迟于允许�
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 import time
@@ -45,9 +53,14 @@ from analyzers.shards import (
     DETACHMENT,
     OFFICER,
     RECORDING,
+    InputMark,
+    InputPartition,
+    LowWatermark,
     Shard,
     Shards,
+    advance_mark,
     event_key,
+    low_watermark,
     owner,
     routes,
     targets,
@@ -57,10 +70,11 @@ from jiancha.kafka import client_security, committed_offsets, wait_for_group_coo
 from jiancha.settings import Settings
 from streams import topics
 from streams.admin import serve_worker_metrics
-from streams.analysis.agents import _MODEL_OF, _OWN_DEAD_LETTERS, INPUTS, standing_flags
+from streams.analysis.agents import _MODEL_OF, _OWN_DEAD_LETTERS, INPUTS
 from streams.app import create_app, prepare, raw_topic, raw_topics
 from streams.dead_letters import dead_letter, dead_letter_of, dead_letter_sender
 from streams.schemas import EVENT_TYPES, InvalidEvent, decode
+from streams.schemas.flags import Flag
 from streams.schemas.transcripts import Transcript
 from streams.topics import topic_name
 
@@ -94,6 +108,12 @@ FETCH_BYTES = 512 * 1024
 
 #: ``horizon/stage/partition`` on ``analyzer-watermarks``: a shard's horizon, for its successor
 HORIZON_KEY = b"horizon/"
+#: ``input/<topic>/<partition>``: a router's progress on an input partition (:class:`InputMark`)
+INPUT_KEY = b"input/"
+#: ``join/<partition>``: how far a join has read its recording partition and forwarded from it
+JOIN_KEY = b"join/"
+#: how often the low watermark is worked out again (seconds)
+LOW_EVERY_S = 1.0
 
 
 def horizon_key(shard: Shard) -> bytes:
@@ -105,20 +125,33 @@ def shard_key(event: Any) -> bytes:
     return event_key(event).encode()
 
 
+#: ``flag|<flag id>`` on a shard's own partition: a flag standing that is the shard's word
+FLAG_KEY = b"flag|"
+
+
 def shard_event(key: bytes, value: bytes) -> Any:
-    """The event a message of an analyzer topic carries (its type is in the key)."""
+    """The event a message of an analyzer topic carries (its type is in the key), or a flag
+    standing (``flag|<id>``)."""
     kind = key.decode("utf-8").partition("|")[0]
+    if kind == "flag":
+        return decode(Flag, value)
     return decode(EVENT_TYPES[kind][0], value)
 
 
 class Watermarks:
-    """``analyzer-watermarks`` read by a thread from the beginning, forever: the largest
-    event time any shard has reported. ``ready`` once what was there at start has been read."""
+    """``analyzer-watermarks`` read by a thread from the beginning, forever: the largest event
+    time any shard has reported, the horizons, and the low watermark over the input partitions
+    (:class:`analyzers.shards.LowWatermark`: the routers' marks and the joins' positions, against
+    the logs' ends taken after them). ``ready`` once what was there at start has been read."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.ready = threading.Event()
         self._latest: dict[bytes, datetime] = {}
+        self._marks: dict[InputPartition, InputMark] = {}
+        self._joins: dict[int, int] = {}
+        self._lows = LowWatermark()
+        self._lows_lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="watermarks", daemon=True)
 
@@ -138,6 +171,26 @@ class Watermarks:
         self.ready.wait()
         return self._latest.get(horizon_key(shard))
 
+    def low(self, shard: Shard, position: int) -> datetime | None:
+        """The low watermark over the inputs ``shard`` may finalise with, having read its
+        partition up to ``position`` (None: not known yet, nothing final)."""
+        with self._lows_lock:
+            return self._lows.low(shard, position)
+
+    def _take(self, key: bytes, value: bytes | None) -> None:
+        if value is None:
+            return
+        try:
+            if key.startswith(INPUT_KEY):
+                topic, _, p = key[len(INPUT_KEY) :].decode().rpartition("/")
+                self._marks[(topic, int(p))] = InputMark.from_json(json.loads(value))
+            elif key.startswith(JOIN_KEY):
+                self._joins[int(key[len(JOIN_KEY) :])] = int(value)
+            else:
+                self._latest[key] = datetime.fromisoformat(value.decode())
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+            return  # not ours
+
     def _run(self) -> None:
         from kafka import KafkaConsumer, TopicPartition
 
@@ -148,6 +201,12 @@ class Watermarks:
             enable_auto_commit=False,
             **client_security(self.settings),
         )
+        probe = KafkaConsumer(
+            bootstrap_servers=self.settings.kafka_bootstrap,
+            client_id="jiancha-low-watermark",
+            enable_auto_commit=False,
+            **client_security(self.settings),
+        )
         try:
             while not (partitions := consumer.partitions_for_topic(name)):
                 time.sleep(1)
@@ -155,28 +214,83 @@ class Watermarks:
             consumer.assign(parts)
             consumer.seek_to_beginning(*parts)
             ends = consumer.end_offsets(parts)
+            last_low = 0.0
             while not self._stop.is_set():
                 for records in consumer.poll(timeout_ms=500).values():
                     for r in records:
-                        try:
-                            self._latest[r.key] = datetime.fromisoformat(r.value.decode())
-                        except (ValueError, AttributeError):
-                            continue  # not ours
+                        if r.key is not None:
+                            self._take(r.key, r.value)
                 if not self.ready.is_set() and all(
                     consumer.position(tp) >= ends[tp] for tp in parts
                 ):
                     self.ready.set()
+                if self.ready.is_set() and time.monotonic() - last_low >= LOW_EVERY_S:
+                    last_low = time.monotonic()
+                    try:
+                        self._step(probe)
+                    except Exception:  # a broker hiccup: next time
+                        log.warning("低水位计算失败，稍后重试", exc_info=True)
         finally:
             consumer.close()
+            probe.close()
+
+    def _step(self, probe: Any) -> None:
+        """Propose the inputs' low watermark with the joins' ends taken after it; settle the
+        newest proposal the joins have passed with the judging stages' ends taken after that."""
+        from kafka import TopicPartition
+
+        prefix = self.settings.topic_prefix
+        inputs: list[Any] = []
+        for base in INPUTS:
+            name = topic_name(prefix, base)
+            found = probe.partitions_for_topic(name)
+            if not found:
+                return  # an input topic not there yet: nothing is known of it
+            inputs += [TopicPartition(name, p) for p in sorted(found)]
+        marks = dict(self._marks)  # read before the ends: the ends cover what they cover
+        starts = probe.beginning_offsets(inputs)
+        ends = probe.end_offsets(inputs)
+        low = low_watermark(
+            [(tp.topic, tp.partition) for tp in inputs],
+            marks,
+            {(tp.topic, tp.partition): o for tp, o in starts.items()},
+            {(tp.topic, tp.partition): o for tp, o in ends.items()},
+        )
+        if low is not None:
+            rec = self._shard_ends(probe, [RECORDING])
+            with self._lows_lock:
+                self._lows.propose(low, rec)
+        with self._lows_lock:
+            joined = self._lows.joined(dict(self._joins))
+        if joined is not None:
+            judged = self._shard_ends(probe, [OFFICER, DETACHMENT])
+            with self._lows_lock:
+                self._lows.settle(joined, judged)
+
+    def _shard_ends(self, probe: Any, stages: list[str]) -> dict[Shard, int]:
+        from kafka import TopicPartition
+
+        tps = {
+            TopicPartition(topic_name(self.settings.topic_prefix, STAGE_TOPICS[st]), p): (st, p)
+            for st in stages
+            for p in range(self.settings.partitions)
+        }
+        return {tps[tp]: end for tp, end in probe.end_offsets(list(tps)).items()}
 
 
-def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iterator[Any]:
+def read_history(
+    settings: Settings,
+    shard: Shard,
+    upto_committed: bool,
+    reached: dict[str, int] | None = None,
+) -> Iterator[Any]:
     """A shard's partition of its analyzer topic, from the beginning to its end (or to where
     the group committed: a join must not swallow what the stream will hand it again), as
     compaction leaves it: the latest value of each key, none for a key whose latest is a
-    tombstone (the compacted log may still hold what the cleaner has not reached yet)."""
+    tombstone (the compacted log may still hold what the cleaner has not reached yet). The
+    offset read up to goes to ``reached["end"]``, the messages read to ``reached["read"]``."""
     latest: dict[bytes, bytes] = {}
-    for key, value in _read_partition(settings, shard, upto_committed):
+    for key, value in _read_partition(settings, shard, upto_committed, reached):
         if value is None:
             latest.pop(key, None)
         else:
@@ -189,7 +303,7 @@ def read_history(settings: Settings, shard: Shard, upto_committed: bool) -> Iter
 
 
 def _read_partition(
-    settings: Settings, shard: Shard, upto_committed: bool
+    settings: Settings, shard: Shard, upto_committed: bool, reached: dict[str, int] | None = None
 ) -> Iterator[tuple[bytes, bytes | None]]:
     """``(key, value)`` of a shard's partition up to its end or to the committed offset."""
     from kafka import KafkaConsumer, TopicPartition
@@ -210,11 +324,15 @@ def _read_partition(
         consumer.seek_to_beginning(tp)
         if not upto_committed:
             end = consumer.end_offsets([tp])[tp]
+        if reached is not None:
+            reached["end"], reached["read"] = end, 0
         while consumer.position(tp) < end:
             for records in consumer.poll(timeout_ms=1000).values():
                 for r in records:
                     if r.offset >= end:
                         break
+                    if reached is not None:
+                        reached["read"] += 1
                     if r.key is not None:
                         yield r.key, r.value
     finally:
@@ -232,8 +350,21 @@ class JudgeShards:
         send_dead: Any,
         flush: Any,
         horizon_of: Any = None,
+        low_of: Any = None,
     ) -> None:
         self.settings = settings
+        #: a shard's low watermark over the inputs at its position (None: in-process use, where
+        #: every input is in before judging and a shard's own clock decides alone)
+        self.low_of = low_of
+        #: what this replica's router has routed of each input partition, and what it published
+        self._routed: dict[InputPartition, InputMark] = {}
+        self._sent_marks: dict[InputPartition, InputMark] = {}
+        #: how far each held shard has read its partition (the join: and forwarded from it)
+        self._position: dict[Shard, int] = {}
+        self._sent_joins: dict[int, int] = {}
+        #: where a judging shard's rebuild read its partition to: the stream hands the messages
+        #: before it again (from the committed offset), and they are in the history already
+        self._rebuilt_to: dict[Shard, int] = {}
         #: a shard's horizon as its last owner published it (blocking; None: in-process use)
         self.horizon_of = horizon_of
         self._published_horizons: dict[Shard, datetime] = {}
@@ -265,6 +396,8 @@ class JudgeShards:
         parts = self.settings.partitions
         for event in events:
             base = self._base_of.get(event.message.topic, event.message.topic)
+            tp = (event.message.topic, event.message.partition)
+            mark = self._routed.get(tp)
             try:
                 decoded = decode(_MODEL_OF[base], event.value)
             except InvalidEvent as exc:
@@ -273,41 +406,81 @@ class JudgeShards:
                         event, exc.reason, stage=LETTER_STAGE, now=datetime.now(UTC)
                     )
                     await self.send_dead(letter.dead_key, letter.to_json_bytes())
-                continue  # the indexer dead-letters the others
+                # the indexer dead-letters the others
+                offset = max(event.message.offset + 1, mark.offset if mark else 0)
+                self._routed[tp] = InputMark(mark.time if mark else None, offset)
+                continue
             key, value = shard_key(decoded), decoded.to_json_bytes()
             for route in routes(decoded):
                 for p in targets(route, parts):
                     await self.send(STAGE_TOPICS[route[0]], p, key, value)
+            # after its sends: a mark published after a flush covers only what was sent
+            self._routed[tp] = advance_mark(mark, decoded, event.message.offset)
+
+    def release_inputs(self, revoked: set[InputPartition]) -> None:
+        """Input partitions taken away: their new router publishes their marks."""
+        for tp in revoked:
+            self._routed.pop(tp, None)
+            self._sent_marks.pop(tp, None)
+
+    async def progress(self) -> None:
+        """Publish the routers' marks and the joins' positions that moved, after a flush: the
+        events a mark or position covers are on the shard topics before it is read."""
+        marks = {tp: m for tp, m in self._routed.items() if self._sent_marks.get(tp) != m}
+        joins = {
+            s[1]: pos
+            for s, pos in self._position.items()
+            if s[0] == RECORDING and self._sent_joins.get(s[1]) != pos
+        }
+        if not marks and not joins:
+            return
+        await self.flush()
+        for (topic, p), m in sorted(marks.items()):
+            key = INPUT_KEY + f"{topic}/{p}".encode()
+            await self.send(topics.SHARD_WATERMARKS, 0, key, json.dumps(m.to_json()).encode())
+            self._sent_marks[(topic, p)] = m
+        for p, pos in sorted(joins.items()):
+            await self.send(
+                topics.SHARD_WATERMARKS, 0, JOIN_KEY + str(p).encode(), str(pos).encode()
+            )
+            self._sent_joins[p] = pos
 
     async def ensure(self, assigned: set[Shard]) -> None:
         """Hold exactly the shards of the partitions assigned (rebuilding the new ones)."""
         assigned = self._owned(assigned)
         self.shards.keep_only(assigned)
+        for gone in set(self._position) - assigned:
+            del self._position[gone]
+            self._rebuilt_to.pop(gone, None)
         new = sorted(assigned - self.shards.held())
         if not new:
             return
-        # The flags standing first, the histories after: each flag rests on events the history
-        # then holds, so a rebuilt shard never withdraws a flag for want of its event.
-        started = time.monotonic()
-        standing = await asyncio.to_thread(lambda: list(standing_flags(self.settings).values()))
-        log.info(
-            "已读取已发布的问题线索：%d 条，%.1f 秒", len(standing), time.monotonic() - started
-        )
         for shard in new:
             started = time.monotonic()
-            history = await asyncio.to_thread(self._history, shard)
+            reached: dict[str, int] = {}
+            read = await asyncio.to_thread(self._history, shard, reached)
+            # The flags standing that are this shard's word are on its own partition (``flag|``
+            # keys, see ``judge``), written after the events they rest on: one read to one end
+            # never finds a flag without its events. The ``flags`` topic is not read.
+            standing = [e for e in read if isinstance(e, Flag)]
+            history = [e for e in read if not isinstance(e, Flag)]
             if shard not in self._owned({shard}):
                 continue  # revoked while its history was read
             horizon = None
             if self.horizon_of is not None and shard[0] != RECORDING:
                 horizon = await asyncio.to_thread(self.horizon_of, shard)
             self.shards.rebuild(shard, history, standing, horizon)
+            self._position[shard] = max(reached.get("end", 0), self._position.get(shard, 0))
+            if shard[0] != RECORDING:
+                self._rebuilt_to[shard] = reached.get("end", 0)
             if horizon is not None:
                 self._published_horizons[shard] = horizon
             log.info(
-                "分片 %s/%d 已重建：%d 条事件，%.1f 秒",
+                "分片 %s/%d 已重建：%d 条事件，%d 条在册问题线索（读取 %d 条消息），%.1f 秒",
                 *shard,
                 len(history),
+                len(standing),
+                reached.get("read", 0),
                 time.monotonic() - started,
             )
 
@@ -318,16 +491,23 @@ class JudgeShards:
         if self.assigned is not None:
             self.assigned -= revoked
         self.shards.release(revoked)
+        for shard in revoked:
+            self._position.pop(shard, None)
+            self._rebuilt_to.pop(shard, None)
+            if shard[0] == RECORDING:
+                self._sent_joins.pop(shard[1], None)
         await self.flush()
 
-    def _history(self, shard: Shard) -> list[Any]:
-        return list(read_history(self.settings, shard, upto_committed=shard[0] == RECORDING))
+    def _history(self, shard: Shard, reached: dict[str, int]) -> list[Any]:
+        upto_committed = shard[0] == RECORDING
+        return list(read_history(self.settings, shard, upto_committed, reached))
 
     async def take(self, events: Sequence[Any]) -> None:
         """A batch of the analyzer's topics into the shards."""
         onward: list[tuple[str, int, bytes, bytes]] = []
         touched: set[Shard] = set()
         late: list[Any] = []
+        joined: dict[Shard, int] = {}
         async with self.lock:
             shards = {(self._stage_of[e.message.topic], e.message.partition) for e in events}
             await self.ensure(self.shards.held() | shards)
@@ -335,8 +515,18 @@ class JudgeShards:
                 shard = (self._stage_of[e.message.topic], e.message.partition)
                 if shard not in self.shards.held():
                     continue  # revoked: its new owner reads it again from the committed offset
-                if e.value is None:
-                    continue  # a tombstone: what a shard forgot
+                read = e.message.offset + 1
+                if shard[0] == RECORDING:
+                    joined[shard] = max(read, joined.get(shard, 0))  # once forwarded, below
+                elif read > self._position.get(shard, 0):
+                    self._position[shard] = read
+                if e.value is None or e.key.startswith(FLAG_KEY):
+                    continue  # a tombstone (what a shard forgot), or its flags standing
+                if e.message.offset < self._rebuilt_to.get(shard, 0):
+                    # read at the rebuild already, as compaction left it: taken again, an
+                    # event of a month forgotten since would be refused as late (a spurious
+                    # dead letter), an old version of an event would come back
+                    continue
                 try:
                     event = shard_event(e.key, e.value)
                 except (InvalidEvent, KeyError, AttributeError):
@@ -352,6 +542,9 @@ class JudgeShards:
                     late.append(e)
         for message in onward:
             await self.send(*message)
+        for shard, read in joined.items():
+            if shard in self.shards.held() and read > self._position.get(shard, 0):
+                self._position[shard] = read
         for e in late:
             # once per event: the copies a recording or complaint has on other shards are
             # refused there too, the letter of the first partition is enough
@@ -376,14 +569,45 @@ class JudgeShards:
             local = self.shards.watermark()
             if local is not None and (watermark is None or local > watermark):
                 watermark = local
-            changes = await asyncio.to_thread(self.shards.judge, watermark)
-            for flag in [*changes.flags, *changes.withdrawn]:
-                if owner(flag, self.settings.partitions) not in self.shards.held():
-                    continue  # revoked meanwhile: the new owner speaks for it
-                await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
-                metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+            lows = None
+            if self.low_of is not None:
+                lows = {s: self.low_of(s, self._position.get(s, 0)) for s in self.shards.held()}
+            changes = await asyncio.to_thread(self.shards.judge, watermark, lows)
+            await self._publish(changes)
             await self.forget()
         return changes
+
+    async def _publish(self, changes: Changes) -> None:
+        """The flags that changed, on ``flags``, and the owner's own record of what stands on
+        its partition (``flag|<id>``; a successor reads it instead of ``flags``). A raise is
+        recorded before it is published and a withdrawal published before its record goes (a
+        kill -9 in between leaves a record of a flag that may not stand: withdrawn again, or
+        raised again; never a flag standing unrecorded, which no successor would withdraw).
+        A final flag's record goes too: it stands for good and is never reconciled."""
+        held = self.shards.held()
+        parts = self.settings.partitions
+
+        def mine(flags: list[Flag]) -> list[tuple[Flag, Shard]]:
+            # revoked meanwhile: the new owner speaks for it
+            return [(f, s) for f in flags if (s := owner(f, parts)) in held]
+
+        raised, withdrawn = mine(changes.flags), mine(changes.withdrawn)
+        if not raised and not withdrawn and not changes.final:
+            return
+        for flag, (stage, p) in raised:
+            await self.send(
+                STAGE_TOPICS[stage], p, FLAG_KEY + flag.flag_id.encode(), flag.to_json_bytes()
+            )
+        if raised:
+            await self.flush()
+        for flag, _ in [*raised, *withdrawn]:
+            await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
+            metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+        gone = [*withdrawn, *mine(changes.final)]
+        if gone:
+            await self.flush()
+        for flag, (stage, p) in gone:
+            await self.send(STAGE_TOPICS[stage], p, FLAG_KEY + flag.flag_id.encode(), None)
 
     async def forget(self) -> None:
         """Tombstone on each shard's own partition what it forgot; dead-letter the transcripts
@@ -457,11 +681,12 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
 
     work = JudgeShards(
         settings,
-        Shards(Engine.evicting(settings), settings.partitions),
+        Shards(Engine.evicting(settings), settings.partitions, gated=True),
         send,
         dead_letter_sender(app, settings),
         lambda: app.producer.flush(),
         watermarks.horizon,
+        watermarks.low,
     )
 
     @app.agent(raw_topics(app, settings, *INPUTS), name="route_events")
@@ -491,8 +716,15 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         }
         await work.judge(assigned, watermarks.value())
 
+    @app.timer(interval=1.0)
+    async def publish_progress() -> None:
+        await work.progress()
+
     @app.on_partitions_revoked.connect  # type: ignore[arg-type]
     async def release(app: faust.App, revoked: set[Any], **kwargs: Any) -> None:
+        work.release_inputs(
+            {(tp.topic, tp.partition) for tp in revoked if tp.topic not in stage_of}
+        )
         await work.release(
             {(stage_of[tp.topic], tp.partition) for tp in revoked if tp.topic in stage_of}
         )

@@ -51,7 +51,8 @@ def build_transcriber(
 ) -> Transcriber:
     """A ready :class:`Transcriber`; ``overrides`` replace engine options (benchmarks)."""
     vocabulary = load_vocabulary(settings.speech_vocabulary)
-    options = replace(engine_options(settings, vocabulary.prompt), **overrides)  # type: ignore[arg-type]
+    prompt = vocabulary.decoder_prompt(with_acts=settings.whisper_prompt_acts)
+    options = replace(engine_options(settings, prompt), **overrides)  # type: ignore[arg-type]
     engine = build_engine(settings, options, say)
     # A file the batched pipeline fails on is transcribed again by the sequential one.
     sequential = getattr(engine, "sequential", None)

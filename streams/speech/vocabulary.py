@@ -62,6 +62,7 @@ class Vocabulary:
 
     prompt: str
     terms: list[str]
+    acts: str = ""  # the words of the acts the analyzers look for, appended to the prompt on demand
     _index: list[_Term] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -86,11 +87,16 @@ class Vocabulary:
         except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"词表文件格式错误（{path}）：{exc}") from exc
         prompt = str(data.get("prompt", "")).strip()
+        acts = str(data.get("acts", "")).strip()
         groups = data.get("terms", {})
         if not isinstance(groups, dict):
             raise ValueError(f"词表文件 {path} 的 [terms] 应是分组表")
         terms = [str(t).strip() for group in groups.values() for t in group if str(t).strip()]
-        return cls(prompt=prompt, terms=terms)
+        return cls(prompt=prompt, terms=terms, acts=acts)
+
+    def decoder_prompt(self, with_acts: bool = False) -> str:
+        """The decoder prompt; ``with_acts`` appends the act words (biases noisy audio to them)."""
+        return self.prompt + self.acts if with_acts and self.acts else self.prompt
 
     def _matches(self, term: _Term, syl: list[str], folded: list[str], at: int) -> bool:
         n = len(term.syllables)

@@ -131,7 +131,7 @@ def test_a_final_month_is_tombstoned_and_a_restarted_replica_rebuilds_the_open_o
         times = {
             m.key: _time_of(shard_event(m.key.encode(), m.value))
             for m in officer_log
-            if m.value is not None and not m.key.startswith("transcript|")
+            if m.value is not None and not m.key.startswith(("transcript|", "flag|"))
         }
         assert {k for k, t in times.items() if t < KEPT} <= deleted
         assert deleted and not {k for k, t in times.items() if t >= KEPT} & deleted
@@ -165,6 +165,65 @@ def test_a_final_month_is_tombstoned_and_a_restarted_replica_rebuilds_the_open_o
         assert not [f["flag_id"] for f in again if f["withdrawn"]]
         assert {f["flag_id"] for f in again} == june
         assert _flags_on_kafka(settings) == expected
+    finally:
+        for p in procs:
+            p.stop()
+
+
+def test_a_kill_9_with_final_months_gives_the_batch_flags(settings, tmp_path, monkeypatch):
+    """Two replicas, two months, final months on; one replica is killed a third of the way
+    into the stream. Until its partitions move (the 30-s session), the rest of the stream comes
+    in: the survivor's own partitions run to June's end while the dead one's backlog waits at
+    its committed offsets, weeks behind in event time. Finality waits for the low watermark
+    over the input partitions (the dead router's marks stay where it flushed them), so the
+    re-routed backlog is not late: the batch's flags, no late dead letter, May still final."""
+    from tests.integration.faults import Stream
+    from tests.integration.test_analyzer_replicas import _events_in
+
+    monkeypatch.setenv("JIANCHA_ANALYZER_LATENESS_DAYS", "14")
+    path = tmp_path / "two-months.jsonl"
+    envelopes = generate_months(2500, 2, seed=13)
+    lines = [json.dumps(e, ensure_ascii=False) + "\n" for e in envelopes]
+    path.write_text("".join(lines), "utf-8")
+    batch, _ = analyze_file(path)
+    expected = {f.flag_id: json.loads(f.to_json_bytes()) for f in batch}
+    head, tail = tmp_path / "head.jsonl", tmp_path / "tail.jsonl"
+    cut = len(lines) // 4
+    head.write_text("".join(lines[:cut]), "utf-8")
+    tail.write_text("".join(lines[cut:]), "utf-8")
+
+    procs: list[Proc] = []
+    try:
+        judges = [Proc(settings, "judge"), Proc(settings, "judge")]
+        procs += judges
+        with Publisher(settings) as publisher:
+            ingest_file(head, publisher)
+        for j in judges:
+            wait_for(lambda j=j: _events_in(j) > 0, timeout_s=180, what="both replicas reading")
+        stream = Stream(settings, tail, rate=1000)
+        killed_at = stream.wait_past(1 / 3)
+        judges[1].kill9()
+        stream.join()
+        assert 0 < killed_at < len(lines) - cut, "the kill was not mid-stream"
+
+        def settled() -> bool:
+            return caught_up(settings, "judge", JUDGED, judges[0].proc) and (
+                _flags_on_kafka(settings) == expected
+            )
+
+        try:
+            wait_for(settled, timeout_s=300, what="the survivor's flags equal to the batch's")
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}: {_difference(settings, expected)}") from exc
+        letters = [json.loads(m.value) for m in _raw(settings, topics.DEAD_LETTERS)]
+        late = [d["key"] for d in letters if d["reason"].startswith("迟于允许")]
+        assert late == [], f"{len(late)} events refused as late, e.g. {late[:3]}"
+        # May was made final all the same (once every input partition was past June 14th)
+        wait_for(
+            lambda: any(m.value is None for m in _raw(settings, topics.SHARD_DETACHMENTS)),
+            timeout_s=60,
+            what="May forgotten (tombstones on the detachment shard topic)",
+        )
     finally:
         for p in procs:
             p.stop()

@@ -93,3 +93,13 @@ def test_media_hosts_are_a_checked_list(monkeypatch: pytest.MonkeyPatch):
             Settings(media_hosts=bad)
     with pytest.raises(ValidationError):
         Settings(media_fetch_timeout_s=0)
+
+
+def test_final_months_are_on_by_default_and_the_allowance_exceeds_the_rules_reach():
+    from analyzers.engine import Engine
+
+    assert Settings().analyzer_lateness_days == 14
+    assert Engine.evicting(Settings()).lateness is not None
+    assert Engine.evicting(Settings(analyzer_lateness_days=0)).lateness is None  # off
+    with pytest.raises(ValidationError, match="迟到期限"):
+        Settings(analyzer_lateness_days=7)

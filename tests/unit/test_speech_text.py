@@ -184,6 +184,21 @@ def test_packaged_vocabulary_has_a_prompt():
     assert "陈述申辩" in vocab.terms
 
 
+def test_the_act_words_join_the_prompt_only_when_asked():
+    vocab = Vocabulary(prompt="交警执法录音。", terms=[], acts="也可能听到：现金、私了。")
+    assert vocab.decoder_prompt() == "交警执法录音。"
+    assert vocab.decoder_prompt(with_acts=True) == "交警执法录音。也可能听到：现金、私了。"
+    assert Vocabulary(prompt="录音。", terms=[]).decoder_prompt(with_acts=True) == "录音。"
+
+
+def test_packaged_act_words_name_every_act_category_and_stay_short():
+    acts = Vocabulary.load().acts
+    for word in ("现金", "不开票", "指标", "蠢货", "信不信"):  # cash, quota, abuse, threat
+        assert word in acts
+    # Whisper's prompt holds at most 223 tokens, and a Hanzi is one to three of them.
+    assert len(Vocabulary.load().decoder_prompt(with_acts=True)) <= 200
+
+
 def test_custom_vocabulary_from_toml(tmp_path):
     path = tmp_path / "v.toml"
     path.write_text(
