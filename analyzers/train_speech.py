@@ -49,11 +49,13 @@ from analyzers.speech_model import DEFAULT_MODEL, SpeechModel, features
 #: --grid``): per act the pair with the best pooled F1 of the held-out files, since each file is
 #: a new author. Round 4 had chosen 0.7 for every act by 5-fold cross-validation, which mixes every
 #: author into every fold and so rewards remembering an author's wording.
+#: Round 6 lowered threat's threshold to 0.5 (LOCO over 8 files: threat 0.961 / 0.923 ->
+#: 0.946 / 0.938, F1 the same, recall being the threat gap; 0.4 lost F1, insult at 0.7 lost F1).
 THRESHOLD = {
     "cash_no_receipt": 0.5,
     "quota": 0.5,
     "verbal_abuse": 0.6,
-    "threat": 0.6,
+    "threat": 0.5,
     "identification": 0.5,
     "rights_notice": 0.6,
 }
