@@ -15,7 +15,7 @@ Around the frame's predicate (its first concept) three things are judged per cla
 - questions: a clause ending in ？ or 吗/么/呢 asks, it does not do (unless the frame allows it:
   反问 threats and insults, "还有什么要陈述申辩的吗");
 - reported speech: from 有人说, 你说我, 他说… to the end of the sentence, the words are someone
-  else's.
+  else's; words in quotation marks ('不给钱就别想走'是黑车司机说的) are mentioned, not said.
 
 The lexicon (:mod:`analyzers.lexicon`) stays one signal: its hits join the frames' acts and pass the
 same question, reported-speech and refusal checks. Results are cached per segment text.
@@ -23,6 +23,7 @@ same question, reported-speech and refusal checks. Results are cached per segmen
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from collections.abc import Sequence
@@ -75,6 +76,8 @@ _TICKET_UNITS = frozenset("张单个起份票")
 #: after 个, not tickets: 三个月, 两个小时, 五个工作日, 二十个人, 五个路口
 _NOT_TICKETS_AFTER_GE = frozenset("月小星礼钟点工人路")
 _OTHER_UNITS = frozenset("分公米天吨次月年小时号点岁人趟条辆毫克里日周倍斤")
+#: A quotation is a mention (培训时讲过不能说“信不信我扣你车”): what it quotes is nobody's act here.
+_QUOTED = re.compile(r"[“‘「『'\"][^“”‘’「」『』'\"]{1,40}[”’」』'\"]")
 _SHORT_WORD = 2  # terms this short match on characters unless [sound] lists them
 _NEAR = 4  # characters between an address (你个) and the pejorative word (东西)
 _CACHE_SIZE = 50_000
@@ -271,6 +274,10 @@ class Frames:
         self.lexicon = lexicon
         self.model = model
         self._acts: dict[str, list[Act]] = {}
+        # the frames' and the lexicon's reading of a segment, before any model: shared by the
+        # copies :meth:`with_model` makes, so that trying models (leave-one-corpus-out, the grid)
+        # matches each segment's words once
+        self._rules: dict[str, tuple[Reading, dict[tuple[str, str], Act]]] = {}
 
     @classmethod
     def load(
@@ -286,6 +293,13 @@ class Frames:
         except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
             raise ValueError(f"语音框架文件无法读取（{path}）：{exc}") from exc
         return cls(data, lexicon, model)
+
+    def with_model(self, model: SpeechModel | None) -> Frames:
+        """The same frames and lexicon with another model (their rule readings shared)."""
+        other = copy.copy(self)
+        other.model = model
+        other._acts = {}
+        return other
 
     # -- reading a segment ------------------------------------------------------------------------
 
@@ -353,9 +367,15 @@ class Frames:
         )
 
     def _present(self, r: Reading, act: str, name: str) -> bool:
-        """A concept that undoes ``act`` occurs, not negated (别去银行 does not make it lawful)."""
+        """A concept that undoes ``act`` occurs, not negated (别去银行 does not make it lawful).
+
+        A refusal that is itself said with a negator (不收, 不碰) is not undone by an earlier one:
+        in 不开票的钱我不碰 the 不 of 不开票 belongs to what is refused. A verdict (不给钱不行)
+        still is: there the whole clause is the demand."""
         return any(
-            not self.negated(act, r.pieces[s.clause].clause, s.start) for s in r.spans.get(name, [])
+            _negated_word(r.pieces[s.clause].clause.text[s.start : s.end])
+            or not self.negated(act, r.pieces[s.clause].clause, s.start)
+            for s in r.spans.get(name, [])
         )
 
     # -- acts -------------------------------------------------------------------------------------
@@ -368,7 +388,12 @@ class Frames:
             self._acts[text] = self._recognise(text)
         return self._acts[text]
 
-    def _recognise(self, text: str) -> list[Act]:
+    def _rule_acts(self, text: str) -> tuple[Reading, dict[tuple[str, str], Act]]:
+        """The reading of ``text`` and the acts the frames and the lexicon find in it, cached."""
+        if text in self._rules:
+            return self._rules[text]
+        if len(self._rules) >= _CACHE_SIZE:
+            self._rules.clear()
         r = self.read(text)
         out: dict[tuple[str, str], Act] = {}
         for f in self.frames:
@@ -391,6 +416,13 @@ class Frames:
         if self.lexicon is not None:
             for act in self._lexicon_acts(r, text):
                 out.setdefault((act.act, act.meaning), act)
+        self._rules[text] = (r, out)
+        return r, out
+
+    def _recognise(self, text: str) -> list[Act]:
+        text = _QUOTED.sub("，", text)
+        r, rules = self._rule_acts(text)
+        out = dict(rules)
         if self.model is not None:
             probability = self.model.probabilities(text)  # once a segment: veto and model acts
             if self.model.veto:
@@ -510,6 +542,14 @@ def _headline(text: str, end: int) -> bool:
         and text[end:] in _HEADLINE_TAILS
         and not any(ch in _NOT_HEADLINE for ch in text)
     )
+
+
+_VERDICTS = ("不行", "不中", "不可能", "不兴", "没门")
+
+
+def _negated_word(word: str) -> bool:
+    """A cancelling word said with its own negator (不收, 别给), not a verdict on the clause."""
+    return word[:1] in ("不", "没", "别") and word not in _VERDICTS
 
 
 def _a_not_a(text: str, at: int, n: int) -> bool:

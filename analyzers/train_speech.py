@@ -23,6 +23,7 @@ import argparse
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -48,11 +49,13 @@ from analyzers.speech_model import DEFAULT_MODEL, SpeechModel, features
 #: --grid``): per act the pair with the best pooled F1 of the held-out files, since each file is
 #: a new author. Round 4 had chosen 0.7 for every act by 5-fold cross-validation, which mixes every
 #: author into every fold and so rewards remembering an author's wording.
+#: Round 6 lowered threat's threshold to 0.5 (LOCO over 8 files: threat 0.961 / 0.923 ->
+#: 0.946 / 0.938, F1 the same, recall being the threat gap; 0.4 lost F1, insult at 0.7 lost F1).
 THRESHOLD = {
     "cash_no_receipt": 0.5,
     "quota": 0.5,
     "verbal_abuse": 0.6,
-    "threat": 0.6,
+    "threat": 0.5,
     "identification": 0.5,
     "rights_notice": 0.6,
 }
@@ -72,9 +75,31 @@ MIN_COUNT = 2  # n-grams seen once are noise, and would make the weights file la
 SEED_FOLDS = 5
 
 
+#: leave-one-corpus-out trains on the same segments again and again: their n-grams once
+_features = lru_cache(maxsize=None)(features)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> Frames:
+    """The frames and the lexicon without a model, one reading per segment for every fold."""
+    return Frames.load(None, load_lexicon())
+
+
 def examples(exchanges: Sequence[Exchange]) -> list[tuple[str, frozenset[str]]]:
-    """(segment text, labels) for every segment of ``exchanges``."""
-    return [(t.text, e.labels) for e in exchanges for t in e.turns if t.speaker != "civilian"]
+    """(segment text, labels) for every officer's or unknown speaker's segment of ``exchanges``.
+
+    A segment carries its exchange's labels, except an act the frames find in another segment of
+    the exchange and not in this one (round 6): the greeting 你好 or 签个字 beside 我是交警三大队的
+    is not the identification, and taught the model that it was.
+    """
+    out = []
+    for e in exchanges:
+        turns = [t for t in e.turns if t.speaker != "civilian"]
+        found = [{a.act for a in _rules().acts(t.text)} & e.labels for t in turns]
+        somewhere = set().union(*found) if found else set()
+        for t, here in zip(turns, found, strict=True):
+            out.append((t.text, frozenset(e.labels - (somewhere - here))))
+    return out
 
 
 def train(
@@ -85,7 +110,7 @@ def train(
     epochs: int = EPOCHS,
 ) -> SpeechModel:
     """A logistic regression per act over the n-grams of ``data``."""
-    feats = [features(t) for t, _ in data]
+    feats = [_features(t) for t, _ in data]
     counts = Counter(f for fs in feats for f in fs)
     vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
     rows = [np.array(sorted(vocab[f] for f in fs if f in vocab), dtype=np.int64) for fs in feats]
@@ -99,13 +124,16 @@ def train(
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros(k), np.zeros(k)
     lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
     for step in range(1, epochs + 1):
-        z = np.zeros((n, k))
-        np.add.at(z, owner, w[idx])
+        # sparse products by bincount, a column at a time (np.add.at was most of LOCO's time)
+        wi = w[idx]
+        z = np.stack([np.bincount(owner, wi[:, j], minlength=n) for j in range(k)], axis=1)
         z += b
         err = 1.0 / (1.0 + np.exp(-z)) - y
-        gw = np.zeros_like(w)
-        np.add.at(gw, idx, err[owner])
-        gw = gw / n + l2 * w
+        eo = err[owner]
+        gsum = np.stack(
+            [np.bincount(idx, eo[:, j], minlength=len(vocab)) for j in range(k)], axis=1
+        )
+        gw = gsum / n + l2 * w
         gb = err.mean(axis=0)
         for g, m, v, p in ((gw, mw, vw, w), (gb, mb, vb, b)):
             m *= beta1
@@ -137,7 +165,7 @@ def leave_one_corpus_out(
     The frames themselves were written with most dev files in view: only the model is out of
     sample here, so a frame rule that fits one author shows up as a gap between files.
     """
-    lexicon = load_lexicon()
+    rules = Frames.load(None, load_lexicon())  # one reading of each segment for every model
     corpora = {
         name: load(path) for name in files if (path := (directory or CORPUS_DIR) / name).exists()
     }
@@ -146,18 +174,16 @@ def leave_one_corpus_out(
         rest = [e for other, items in corpora.items() if other != name for e in items]
         model = train(examples(rest))
         out[name] = (
-            evaluate(held, Frames.load(None, lexicon)),
+            evaluate(held, rules),
             [
                 evaluate(
                     held,
-                    Frames.load(
-                        None,
-                        lexicon,
+                    rules.with_model(
                         replace(
                             model,
                             threshold=dict(t),
                             veto={a: v for a, v in veto.items() if v > 0},
-                        ),
+                        )
                     ),
                 )
                 for t, veto in policies

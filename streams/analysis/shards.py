@@ -362,6 +362,9 @@ class JudgeShards:
         #: how far each held shard has read its partition (the join: and forwarded from it)
         self._position: dict[Shard, int] = {}
         self._sent_joins: dict[int, int] = {}
+        #: where a judging shard's rebuild read its partition to: the stream hands the messages
+        #: before it again (from the committed offset), and they are in the history already
+        self._rebuilt_to: dict[Shard, int] = {}
         #: a shard's horizon as its last owner published it (blocking; None: in-process use)
         self.horizon_of = horizon_of
         self._published_horizons: dict[Shard, datetime] = {}
@@ -448,6 +451,7 @@ class JudgeShards:
         self.shards.keep_only(assigned)
         for gone in set(self._position) - assigned:
             del self._position[gone]
+            self._rebuilt_to.pop(gone, None)
         new = sorted(assigned - self.shards.held())
         if not new:
             return
@@ -467,6 +471,8 @@ class JudgeShards:
                 horizon = await asyncio.to_thread(self.horizon_of, shard)
             self.shards.rebuild(shard, history, standing, horizon)
             self._position[shard] = max(reached.get("end", 0), self._position.get(shard, 0))
+            if shard[0] != RECORDING:
+                self._rebuilt_to[shard] = reached.get("end", 0)
             if horizon is not None:
                 self._published_horizons[shard] = horizon
             log.info(
@@ -487,6 +493,7 @@ class JudgeShards:
         self.shards.release(revoked)
         for shard in revoked:
             self._position.pop(shard, None)
+            self._rebuilt_to.pop(shard, None)
             if shard[0] == RECORDING:
                 self._sent_joins.pop(shard[1], None)
         await self.flush()
@@ -515,6 +522,11 @@ class JudgeShards:
                     self._position[shard] = read
                 if e.value is None or e.key.startswith(FLAG_KEY):
                     continue  # a tombstone (what a shard forgot), or its flags standing
+                if e.message.offset < self._rebuilt_to.get(shard, 0):
+                    # read at the rebuild already, as compaction left it: taken again, an
+                    # event of a month forgotten since would be refused as late (a spurious
+                    # dead letter), an old version of an event would come back
+                    continue
                 try:
                     event = shard_event(e.key, e.value)
                 except (InvalidEvent, KeyError, AttributeError):

@@ -7,6 +7,7 @@ import pytest
 
 from analyzers import corpus
 from analyzers.frames import ACTS, Frames, acts_of, load_frames
+from analyzers.lexicon import load_lexicon
 
 DEV = corpus.load_split("dev1")
 DEV2 = corpus.load_split("dev2")
@@ -38,9 +39,11 @@ def test_the_dev_corpus_is_large_and_balanced() -> None:
         assert {"reported_speech", "other"} <= kinds
         assert all(e.id.startswith(prefix) for e in split)
     every = [e.id for e in corpus.load_split("dev")]
-    # rounds 4 and 5 promoted the spent held-out sets to development data; the held-out set that
-    # measures a round is kept outside the repository
-    spent = [e for f in ("heldout", "heldout2", "heldout3") for e in corpus.load_split(f)]
+    # rounds 4, 5 and 6 promoted the spent held-out sets to development data; the held-out set
+    # that measures a round is kept outside the repository
+    spent = [
+        e for f in ("heldout", "heldout2", "heldout3", "heldout4") for e in corpus.load_split(f)
+    ]
     later = corpus.load_split("dev4")
     assert (
         len(set(every)) == len(every) == len(DEV) + len(DEV2) + len(DEV3) + len(spent) + len(later)
@@ -250,6 +253,15 @@ class TestModelAndFramesCombined:
         assert "cash_no_receipt" not in {a.act for a in doubtful.acts(text)}
         assert "cash_no_receipt" in {a.act for a in confident.acts(text)}
 
+    def test_another_model_on_the_same_frames_reads_once_and_judges_anew(self) -> None:
+        text = "三百块给我，罚单就不开了。"
+        base = self._frames({})
+        vetoed = base.with_model(self._frames({}, veto=0.05).model)
+        assert "cash_no_receipt" in {a.act for a in base.acts(text)}
+        assert "cash_no_receipt" not in {a.act for a in vetoed.acts(text)}
+        assert vetoed._rules is base._rules and text in base._rules  # one reading, shared
+        assert "cash_no_receipt" in {a.act for a in base.acts(text)}  # its own acts unchanged
+
 
 def test_a_frame_naming_an_unknown_concept_is_refused() -> None:
     with pytest.raises(ValueError, match="NOPE"):
@@ -355,3 +367,49 @@ class TestRound4Structure:
     )
     def test_hard_negatives(self, text: str, act: str) -> None:
         assert act not in said(text)
+
+
+class TestRound6Structure:
+    """Round 6's generalisations (kinds of wording read in heldout4's misses once it was promoted
+    to development data; the sentences here are new), each with a hard negative of its shape."""
+
+    @pytest.mark.parametrize(
+        ("text", "act"),
+        [
+            # where kin study or the civilian works, then "think it over": the harm left unsaid
+            ("你闺女在二中念书吧，你自己考虑考虑。", "threat"),
+            ("我知道你在哪个公司，你自己掂量。", "threat"),
+            # going to the civilian's employer
+            ("再跟我犟，我明天就找你单位领导去。", "threat"),
+            # a count per week, per quarter, per half month
+            ("每个星期得开十五张，不然挨批。", "quota"),
+            ("这个季度要八十张，我才开了一半。", "quota"),
+            # regional pejoratives after an address
+            ("你个山炮，看不见红灯啊。", "verbal_abuse"),
+        ],
+    )
+    def test_acts(self, text: str, act: str) -> None:
+        assert act in said(text)
+
+    @pytest.mark.parametrize(
+        ("text", "act"),
+        [
+            # a quotation is a mention: rules taught, a clip explained
+            ("队里开会讲了，谁再说“信不信我扣你车”就处分谁。", "threat"),
+            ("网上那段“给钱就放你走”，不是我们的人说的。", "cash_no_receipt"),
+            ("教官说过，'你个笨蛋'这种话一句都不能讲。", "verbal_abuse"),
+            # refusing to touch money that skips the ticket
+            ("私下给的钱我一分不拿，去银行交。", "cash_no_receipt"),
+            ("不走程序的钱我不碰，你别往我这塞。", "cash_no_receipt"),
+        ],
+    )
+    def test_hard_negatives(self, text: str, act: str) -> None:
+        assert act not in said(text)
+
+    def test_kin_and_think_it_over_without_where_is_advice_to_the_frames(self) -> None:
+        # the frame needs where the kin are (上学, 住哪); the model alone still hears a threat
+        # here (p 0.62: heldout4 says 你儿子…上学吗，你自己想清楚 seven times) — README, round 6
+        rules = Frames.load(None, load_lexicon())
+        advice = "你儿子还小，喝了酒就别开车了，你自己想清楚。"
+        assert "threat" not in {a.act for a in rules.acts(advice)}
+        assert "threat" in {a.act for a in rules.acts("你儿子在实验小学上学，你自己想清楚。")}
