@@ -41,6 +41,7 @@ from analyzers.corpus import (
 )
 from analyzers.frames import ACTS, Frames
 from analyzers.lexicon import load_lexicon
+from analyzers.speech_augment import damaged
 from analyzers.speech_model import DEFAULT_MODEL, SpeechModel, features
 
 #: Per act: the probability the model needs to add an act no frame found (``threshold``), and
@@ -108,11 +109,16 @@ def train(
     veto: dict[str, float] | None = None,
     l2: float = L2,
     epochs: int = EPOCHS,
+    extra: Sequence[tuple[str, frozenset[str]]] = (),
 ) -> SpeechModel:
-    """A logistic regression per act over the n-grams of ``data``."""
+    """A logistic regression per act over the n-grams of ``data``; ``extra`` examples (damaged
+    copies, :mod:`analyzers.speech_augment`) are trained on too but add no feature of their own,
+    so the model does not grow with them."""
     feats = [_features(t) for t, _ in data]
     counts = Counter(f for fs in feats for f in fs)
     vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
+    feats += [features(t) for t, _ in extra]
+    data = [*data, *extra]
     rows = [np.array(sorted(vocab[f] for f in fs if f in vocab), dtype=np.int64) for fs in feats]
     lengths = np.array([len(r) for r in rows])
     idx = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
@@ -156,6 +162,7 @@ def leave_one_corpus_out(
     directory: Path | None = None,
     files: Sequence[str] = DEV_FILES,
     policies: Sequence[tuple[dict[str, float], dict[str, float]]] = ((THRESHOLD, VETO),),
+    augment: int = 0,
 ) -> dict[str, tuple[Result, list[Result]]]:
     """Per development file F: the frames alone, and per policy (thresholds, vetoes) the frames
     with a model trained on every other file (the production combination), each scored on F.
@@ -172,7 +179,8 @@ def leave_one_corpus_out(
     out: dict[str, tuple[Result, list[Result]]] = {}
     for name, held in corpora.items():
         rest = [e for other, items in corpora.items() if other != name for e in items]
-        model = train(examples(rest))
+        data = examples(rest)
+        model = train(data, extra=damaged(data, augment))
         out[name] = (
             evaluate(held, rules),
             [
