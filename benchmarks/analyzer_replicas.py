@@ -21,10 +21,12 @@ events the restarted replica rebuilt, the flags standing it found on its shards'
 (``flags`` itself is not read at a rebuild) and the messages it read for them. With ``--kill``,
 one of two replicas is killed (SIGKILL) once the group has read a third of the inputs.
 
-With ``--compact-s N`` the shard topics of the run roll a segment every N seconds and are
-cleaned once 1 % is dirty (their own settings: an hour and 10 %, ``streams/topics.py``), and the
-restart waits 2 N + 20 s for the cleaner first: the start-up "after compaction" (the active
-segment is never cleaned, so the newest N seconds are read as written).
+With ``--compact-s N`` the run's shard topics roll a segment, and clean a rolled one, within
+N seconds and keep a tombstone N seconds after the cleaner first saw it
+(``JIANCHA_ANALYZER_SEGMENT_S`` / ``JIANCHA_ANALYZER_TOMBSTONE_S``, an hour each by default,
+``streams/topics.py``); the replicas run on 5 N + 40 s after the batch's flags (their roll
+markers let the cleaner pass twice), then the restart: the start-up "after compaction", with the
+messages it read against the messages ever written to the shard topics.
 """
 
 from __future__ import annotations
@@ -158,30 +160,22 @@ def _late(s: Settings) -> int:
     return count
 
 
-def _compact_soon(s: Settings, seconds: int) -> None:
-    """The run's shard topics: a segment every ``seconds``, cleaned once 1 % is dirty."""
-    from kafka import KafkaAdminClient
-    from kafka.admin import ConfigResource, ConfigResourceType
+def _written(s: Settings) -> int:
+    """Messages ever written to the run's shard topics (the sum of their end offsets)."""
+    from kafka import KafkaConsumer, TopicPartition
 
-    from streams import topics
-    from streams.topics import CHANGELOG_CONFIGS, topic_name
+    from streams.topics import topic_name
 
-    configs = dict(CHANGELOG_CONFIGS)
-    configs.update({"segment.ms": str(seconds * 1000), "min.cleanable.dirty.ratio": "0.01"})
-    admin = KafkaAdminClient(bootstrap_servers=s.kafka_bootstrap, client_id="bench-compact")
+    consumer = KafkaConsumer(bootstrap_servers=s.kafka_bootstrap, client_id="bench-written")
     try:
-        admin.alter_configs(
-            [
-                ConfigResource(
-                    ConfigResourceType.TOPIC,
-                    topic_name(s.topic_prefix, t),
-                    configs={**configs, "cleanup.policy": "compact"},
-                )
-                for t in (topics.SHARD_OFFICERS, topics.SHARD_DETACHMENTS, topics.SHARD_RECORDINGS)
-            ]
-        )
+        tps = [
+            TopicPartition(topic_name(s.topic_prefix, t), p)
+            for t in STAGE_TOPICS.values()
+            for p in range(s.partitions)
+        ]
+        return sum(consumer.end_offsets(tps).values())
     finally:
-        admin.close()
+        consumer.close()
 
 
 def _kill_at_third(s: Settings, group: str, procs: list[subprocess.Popen[bytes]]) -> None:
@@ -206,15 +200,16 @@ def run(
 ) -> dict[str, Any]:
     """One replica count on fresh topics; with ``restart``, the start-up of a new replica too;
     with ``kill``, the second replica killed a third of the way in."""
+    if compact_s:  # the run's shard topics and its replicas: segments and tombstones of N s
+        os.environ["JIANCHA_ANALYZER_SEGMENT_S"] = str(compact_s)
+        os.environ["JIANCHA_ANALYZER_TOMBSTONE_S"] = str(compact_s)
     name, s, env = scratch("r")
     env.setdefault("JIANCHA_ANALYZER_LATENESS_DAYS", "14")  # final months on (off by default)
     log = Path(tempfile.mkdtemp(prefix="bench-replicas-")) / "judge.log"
     print(f"log: {log}", file=sys.stderr, flush=True)
     group = f"{name}-judge"
     procs: list[subprocess.Popen[bytes]] = []
-    rebuilt = standing = messages_read = restart_rss = None
-    if compact_s:
-        _compact_soon(s, compact_s)
+    rebuilt = standing = messages_read = restart_rss = written = None
     try:
         with Publisher(s) as publisher:
             ingest_file(path, publisher)
@@ -227,11 +222,14 @@ def run(
             alive = procs
         seconds, lag = _until_batch(s, group, alive, expected, log, replicas, timeout, t0)
         rss = [round(_peak_rss_mb(p.pid)) for p in alive]
+        if restart and compact_s:
+            # the replicas go on (their roll markers, ROLL_KEY) while the cleaner passes twice:
+            # once for the values the tombstones delete, once for the tombstones themselves
+            time.sleep(5 * compact_s + 40)
         _stop(alive)
         startup = None
         if restart:
-            if compact_s:
-                time.sleep(2 * compact_s + 20)  # the cleaner's turn
+            written = _written(s)
             log.write_text("")
             t1 = time.monotonic()
             procs = [_judge(env, log)]
@@ -259,6 +257,7 @@ def run(
         "rebuilt_events": rebuilt,
         "standing_flags_found": standing,
         "messages_read_at_rebuild": messages_read,
+        "shard_messages_written": written,
         "compact_s": compact_s or None,
         "restarted_rss_mb": restart_rss,
         "flags": len(expected),
@@ -343,7 +342,8 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
                 f"start-up of a replica with {row['events']:,} events of history "
                 f"({args.months} months): {row['startup_s']} s, {row['rebuilt_events']:,} "
                 f"events rebuilt, {row['standing_flags_found']:,} flags standing found, "
-                f"{row['messages_read_at_rebuild']:,} messages read"
+                f"{row['messages_read_at_rebuild']:,} messages read of "
+                f"{row['shard_messages_written']:,} written"
             )
     return rows
 

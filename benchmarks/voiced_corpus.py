@@ -53,7 +53,7 @@ from typing import Any
 
 import numpy as np
 
-from analyzers.corpus import LABEL_NAMES, Exchange, load
+from analyzers.corpus import LABEL_NAMES, Exchange, Score, load
 from analyzers.frames import ACTS, Frames, acts_of, load_frames
 from analyzers.speech_rules import SAID_CATEGORIES
 
@@ -130,8 +130,8 @@ def voice_plan(exchange_id: str) -> dict[str, dict[str, float]]:
 
 
 @dataclass
-class Tally:
-    """One decode on one set."""
+class Tally(Score):
+    """One decode on one set: the corpus score (tp, fp, fn) and what only audio has."""
 
     errors: int = 0
     ref_chars: int = 0
@@ -142,9 +142,6 @@ class Tally:
     neg: Counter[str] = field(default_factory=Counter)  # kind → hard negatives
     neg_any: Counter[str] = field(default_factory=Counter)  # kind → negatives with any act
     neg_flag: Counter[str] = field(default_factory=Counter)  # kind → with a misconduct act
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
 
     def add(self, labels: frozenset[str], kind: str, got: Iterable[str]) -> None:
         found = set(got)
@@ -158,14 +155,6 @@ class Tally:
         self.tp += len(found & labels)
         self.fp += len(found - labels)
         self.fn += len(labels - found)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 def predicted(frames: Frames, segments: Iterable[tuple[str, str]]) -> set[str]:

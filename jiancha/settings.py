@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     # (nothing is ever final, memory grows with history). ``jiancha analyze``/``analyzer`` never
     # forget whatever it says.
     analyzer_lateness_days: int = Field(default=14, ge=0, le=366)
+    # The shard topics (``jiancha judge``'s changelogs, streams/topics.py): a segment rolls, and
+    # a rolled dirty segment is cleaned, within this many seconds; a tombstone stays this long
+    # after the cleaner first passed it (a rebuild reading a partition from its start must end
+    # within it, or it may miss a tombstone). Small values are for tests and benchmarks.
+    analyzer_segment_s: int = Field(default=3600, ge=1, le=7 * 86400)
+    analyzer_tombstone_s: int = Field(default=3600, ge=1, le=7 * 86400)
     # Prometheus: each worker serves /metrics on this port (0: off); jiancha/metrics.py
     metrics_port: int = Field(default=0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"

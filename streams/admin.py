@@ -10,7 +10,7 @@ from typing import Any
 from jiancha import metrics
 from jiancha.kafka import client_security, committed_offsets
 from jiancha.settings import Settings
-from streams.topics import CATALOGUE, topic_name
+from streams.topics import CATALOGUE, changelog_configs, topic_name
 
 # Kafka is the system of record: topics keep their events (compacted ones keep the latest).
 _FOREVER = {"retention.ms": "-1"}
@@ -31,6 +31,7 @@ def ensure_topics(settings: Settings) -> list[str]:
     )
     try:
         existing = set(admin.list_topics())
+        changelog = changelog_configs(settings.analyzer_segment_s, settings.analyzer_tombstone_s)
         wanted = [
             NewTopic(
                 name=topic_name(settings.topic_prefix, spec.name),
@@ -40,6 +41,7 @@ def ensure_topics(settings: Settings) -> list[str]:
                     **(_COMPACTED if spec.compacted else _FOREVER),
                     **_BIG_MESSAGES,
                     **dict(spec.configs),
+                    **(changelog if spec.changelog else {}),
                 },
             )
             for spec in CATALOGUE

@@ -37,19 +37,30 @@ class TopicSpec:
     keyed_by: str
     compacted: bool = False
     configs: tuple[tuple[str, str], ...] = ()
+    #: a shard topic: compacted with :func:`changelog_configs` (the settings' intervals)
+    changelog: bool = False
 
 
-#: The shard topics are their shards' changelogs: a shard tombstones what it forgot (a final
-#: month) and the cleaner must really run for a rebuild to read the open months only. Kafka
-#: compacts only closed segments, so segments roll every hour (or 64 MB), the cleaner starts
-#: once a tenth of the log is dirty, and a tombstone stays a day after compaction: a rebuild
-#: that began before the cleaner passed still sees it (a rebuild takes seconds to minutes).
-CHANGELOG_CONFIGS: tuple[tuple[str, str], ...] = (
-    ("segment.ms", str(60 * 60 * 1000)),
-    ("segment.bytes", str(64 * 1024 * 1024)),
-    ("min.cleanable.dirty.ratio", "0.1"),
-    ("delete.retention.ms", str(24 * 60 * 60 * 1000)),
-)
+def changelog_configs(segment_s: int, tombstone_s: int) -> dict[str, str]:
+    """The shard topics' cleaner settings: they are their shards' changelogs, a shard tombstones
+    what it forgot (a final month) and the cleaner must really run for a rebuild to read the
+    open months only.
+
+    Kafka never cleans the active segment and rolls a segment only when a record is appended
+    (``segment.ms`` is checked on append, against the segment's first record's timestamp), so
+    the tombstones a shard sends last stay in the active segment, with every value they delete
+    still readable, until something is written ``segment_s`` later: the owner appends a marker
+    for that (``streams/analysis/shards.py``, ``ROLL_KEY``). ``max.compaction.lag.ms`` makes a
+    rolled dirty segment cleanable however small its share of the log (a forgotten month on a
+    quiet partition). A tombstone is dropped only by a cleaning pass after ``delete.retention.ms``
+    has passed since the pass that first saw it (KIP-534), hence the markers go on after it."""
+    return {
+        "segment.ms": str(segment_s * 1000),
+        "max.compaction.lag.ms": str(segment_s * 1000),
+        "segment.bytes": str(64 * 1024 * 1024),
+        "min.cleanable.dirty.ratio": "0.1",
+        "delete.retention.ms": str(tombstone_s * 1000),
+    }
 
 
 CATALOGUE: tuple[TopicSpec, ...] = (
@@ -73,19 +84,19 @@ CATALOGUE: tuple[TopicSpec, ...] = (
         SHARD_OFFICERS,
         "type|id, partition of the officer",
         compacted=True,
-        configs=CHANGELOG_CONFIGS,
+        changelog=True,
     ),
     TopicSpec(
         SHARD_DETACHMENTS,
         "type|id, partition of the detachment",
         compacted=True,
-        configs=CHANGELOG_CONFIGS,
+        changelog=True,
     ),
     TopicSpec(
         SHARD_RECORDINGS,
         "type|id, partition of the recording",
         compacted=True,
-        configs=CHANGELOG_CONFIGS,
+        changelog=True,
     ),
     TopicSpec(SHARD_WATERMARKS, "stage/partition", compacted=True),
     TopicSpec(CASE_ASSIGNMENTS, "case_id"),

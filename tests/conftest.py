@@ -107,6 +107,8 @@ def env_of(settings: Settings) -> dict[str, str]:
         "kafka_bootstrap",
         "es_url",
         "media_root",
+        "analyzer_segment_s",
+        "analyzer_tombstone_s",
     ):
         env[f"JIANCHA_{field.upper()}"] = str(getattr(settings, field))
     return env

@@ -35,6 +35,8 @@ logger.kafka.name = kafka
 logger.kafka.level = info
 logger.server.name = org.apache.kafka.server
 logger.server.level = info
+logger.cleaner.name = org.apache.kafka.storage.internals.log.LogCleaner
+logger.cleaner.level = info
 """
 
 
