@@ -5,8 +5,9 @@ how it joins the frames by leave-one-corpus-out.
     python -m analyzers.train_speech --grid    # per act: threshold and veto by leave-one-corpus-out
 
 Only the ``dev`` split is read (``corpus/dev*.jsonl`` and the spent held-out sets
-``heldout.jsonl``–``heldout3.jsonl``, promoted in rounds 4 and 5); the current held-out set is not
-in the repository. Each segment is one
+``heldout.jsonl``–``heldout4.jsonl``, promoted in rounds 4–6); the current held-out set is not
+in the repository. Each segment is trained on twice, as written and once with Whisper-style
+damage (:mod:`analyzers.speech_augment`, seeded; round 7). Each segment is one
 example: an officer's (or unknown speaker's) segment carries its exchange's labels; a civilian's
 is left out. It used to be a negative (what the civilian says is never the officer's act), but
 that taught the model the *speaker's* wording, not the act: its veto then struck a civilian's
@@ -52,10 +53,15 @@ from analyzers.speech_model import DEFAULT_MODEL, SpeechModel, features
 #: author into every fold and so rewards remembering an author's wording.
 #: Round 6 lowered threat's threshold to 0.5 (LOCO over 8 files: threat 0.961 / 0.923 ->
 #: 0.946 / 0.938, F1 the same, recall being the threat gap; 0.4 lost F1, insult at 0.7 lost F1).
+#: Round 7 re-ran the whole grid with the damaged training copies. Insult's best cell (0.5, veto
+#: 0.1: pooled F1 0.936 -> 0.938, dev4 0.861 -> 0.909) vetoes a civilian's 一群混蛋 (p 0.04), so
+#: 面对辱骂保持克制 never fires (tests/unit/test_good_practice.py); its threshold alone is kept
+#: (0.5, veto 0.02: pooled insult F1 0.936 -> 0.938, dev4 0.861 -> 0.865). Every other act's best
+#: cell lost F1 on dev4, the one file no frame was written for, and was not taken.
 THRESHOLD = {
     "cash_no_receipt": 0.5,
     "quota": 0.5,
-    "verbal_abuse": 0.6,
+    "verbal_abuse": 0.5,
     "threat": 0.5,
     "identification": 0.5,
     "rights_notice": 0.6,
@@ -68,6 +74,11 @@ VETO = {
     "identification": 0.02,
     "rights_notice": 0.1,
 }
+#: Damaged copies of each training segment (:mod:`analyzers.speech_augment`). Round 7, by
+#: leave-one-corpus-out over the 8 files: pooled micro 0.954 / 0.947 -> 0.953 / 0.954 (F1 0.9506 ->
+#: 0.9533; dev4 held out 0.9164 / 0.8835 -> 0.9109 / 0.8914, F1 0.8996 -> 0.9010); the model does
+#: not grow, since copies add no feature of their own.
+AUGMENT = 1
 GRID_THRESHOLDS = (0.5, 0.6, 0.7)
 GRID_VETOES = (0.0, 0.02, 0.05, 0.1)
 L2 = 3e-4
@@ -162,7 +173,7 @@ def leave_one_corpus_out(
     directory: Path | None = None,
     files: Sequence[str] = DEV_FILES,
     policies: Sequence[tuple[dict[str, float], dict[str, float]]] = ((THRESHOLD, VETO),),
-    augment: int = 0,
+    augment: int = AUGMENT,
 ) -> dict[str, tuple[Result, list[Result]]]:
     """Per development file F: the frames alone, and per policy (thresholds, vetoes) the frames
     with a model trained on every other file (the production combination), each scored on F.
@@ -246,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.grid:
         grid()
         return 0
-    model = train(examples(load_split("dev")))
+    data = examples(load_split("dev"))
+    model = train(data, extra=damaged(data, AUGMENT))
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"模型写入 {args.out}（{len(model.weights)} 个特征）")
     return 0

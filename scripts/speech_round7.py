@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from analyzers.corpus import Result, Score
-from analyzers.frames import ACTS, Frames
+from analyzers.frames import ACTS
 from analyzers.train_speech import (
     GRID_THRESHOLDS,
     GRID_VETOES,
@@ -50,12 +50,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--augment", type=int, default=0, help="damaged copies per segment")
     parser.add_argument("--no-grid", action="store_true")
-    parser.add_argument(
-        "--segment-veto", action="store_true", help="veto on the segment only (round 6)"
-    )
     args = parser.parse_args()
-    if args.segment_veto:
-        Frames.veto_by_clause = False
     cells = [] if args.no_grid else [(t, v) for v in GRID_VETOES for t in GRID_THRESHOLDS]
     policies = [(THRESHOLD, VETO)] + [
         ({a: t for a in ACTS}, {a: v for a in ACTS}) for t, v in cells
