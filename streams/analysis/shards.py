@@ -114,17 +114,6 @@ INPUT_KEY = b"input/"
 JOIN_KEY = b"join/"
 #: how often the low watermark is worked out again (seconds)
 LOW_EVERY_S = 1.0
-#: a judgement holds the lock (the stream waits) and re-judges every scope touched since the
-#: last: the next one starts no sooner than this many times the last one's duration after it
-#: began, so judging takes at most about a quarter of a replica's time. Live (small batches,
-#: judgements of milliseconds) it is still every second; in a catch-up a scope touched by many
-#: batches is judged once for several of them instead of once per second (profiled: 24 % of a
-#: replica's samples in the rules on a 50,000-event month, the batch needing a fraction of it).
-JUDGE_SPACING = 4.0
-#: the producer waits this long to fill a batch (Kafka's own default since 4.0, KIP-1030;
-#: Faust's is 0): a router sends one message per shard per event, and without it each went
-#: nearly alone in its produce request (profiled: 16 % of the samples writing to the socket)
-LINGER_S = 0.005
 
 
 def horizon_key(shard: Shard) -> bytes:
@@ -721,7 +710,6 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         broker_session_timeout=SESSION_TIMEOUT_S,
         broker_heartbeat_interval=3.0,
         consumer_max_fetch_size=FETCH_BYTES,
-        producer_linger=LINGER_S,
     )
     out = {base: raw_topic(app, settings, base) for base in [*STAGE_TOPICS.values()]}
     out[topics.SHARD_WATERMARKS] = raw_topic(app, settings, topics.SHARD_WATERMARKS)
@@ -756,23 +744,16 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
 
     stage_of = {topic_name(settings.topic_prefix, t): s for s, t in STAGE_TOPICS.items()}
 
-    next_judgement = 0.0
-
     @app.timer(interval=1.0)
     async def judge_now() -> None:
-        nonlocal next_judgement
         if not watermarks.ready.is_set():
             return  # judged below the detachment's watermark, a restart would flap its flags
-        started = time.monotonic()
-        if started < next_judgement:
-            return
         assigned = {
             (stage_of[tp.topic], tp.partition)
             for tp in app.consumer.assignment()
             if tp.topic in stage_of
         }
         await work.judge(assigned, watermarks.value())
-        next_judgement = started + JUDGE_SPACING * (time.monotonic() - started)
 
     @app.timer(interval=1.0)
     async def publish_progress() -> None:
