@@ -32,7 +32,8 @@ DEV_FILES = (
 #: Which files make a split: ``dev`` is every development file of :data:`DEV_FILES` (those not
 #: there are skipped). A round's held-out set is kept outside the repository by whoever measures,
 #: so that no round reads it; it comes in once measured before and after (``heldout4``: round 5,
-#: spent, promoted to development data in round 6; round 6's set, heldout5, stays with the lead).
+#: spent, promoted to development data in round 6; heldout6 and heldout7, written before round 7
+#: and measured on rounds 5–7, are spent too and wait for the next round to promote them).
 SPLITS = {
     "dev": DEV_FILES,
     "dev1": ("dev.jsonl",),
@@ -42,6 +43,8 @@ SPLITS = {
     "heldout2": ("heldout2.jsonl",),
     "heldout3": ("heldout3.jsonl",),
     "heldout4": ("heldout4.jsonl",),
+    "heldout6": ("heldout6.jsonl",),
+    "heldout7": ("heldout7.jsonl",),
     "dev4": ("dev4.jsonl",),
     "all": ("dev*.jsonl", "heldout*.jsonl"),
 }
