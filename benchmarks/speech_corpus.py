@@ -50,7 +50,8 @@ def _table(result: Result) -> dict[str, dict[str, float | int]]:
     return rows
 
 
-def _pool(results: list[Result]) -> Result:
+def pool(results: list[Result]) -> Result:
+    """The scores of several corpus runs added up, per act and micro."""
     labels = {a: Score() for a in ACTS}
     micro = Score()
     for r in results:
@@ -92,8 +93,8 @@ def loco() -> dict[str, object]:
         mean[label] = {"precision": round(p, 4), "recall": round(r, 4)}
         print(f"{LABEL_NAMES.get(label, '合计（micro）'):<10}{p:>12.3f}{r:>12.3f}")
     print("\n合并（所有留出文件的计数相加）：")
-    pooled = _table(_pool(combined_results))
-    alone_pooled = _pool([a for a, _ in per_file.values()]).micro
+    pooled = _table(pool(combined_results))
+    alone_pooled = pool([a for a, _ in per_file.values()]).micro
     print(f"只用框架（合并）micro {alone_pooled.precision:.3f}/{alone_pooled.recall:.3f}")
     return {
         "split": "loco",

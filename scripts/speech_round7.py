@@ -23,6 +23,7 @@ from analyzers.train_speech import (
     VETO,
     leave_one_corpus_out,
 )
+from benchmarks.speech_corpus import pool
 
 
 def _row(s: Score) -> list[float | int]:
@@ -31,18 +32,6 @@ def _row(s: Score) -> list[float | int]:
 
 def _rows(r: Result) -> dict[str, list[float | int]]:
     return {**{a: _row(r.labels[a]) for a in ACTS}, "micro": _row(r.micro)}
-
-
-def _pool(results: list[Result]) -> Result:
-    labels = {a: Score() for a in ACTS}
-    micro = Score()
-    for r in results:
-        for a, s in r.labels.items():
-            for into in (labels[a], micro):
-                into.tp += s.tp
-                into.fp += s.fp
-                into.fn += s.fn
-    return Result(labels, micro)
 
 
 def main() -> int:
@@ -61,12 +50,12 @@ def main() -> int:
     seconds = time.perf_counter() - started
     out: dict[str, object] = {"seconds": round(seconds, 1), "augment": args.augment}
     out["frames_only"] = {
-        "pooled": _rows(_pool([alone for alone, _ in per_file.values()])),
+        "pooled": _rows(pool([alone for alone, _ in per_file.values()])),
         "files": {f: _rows(alone) for f, (alone, _) in per_file.items()},
     }
     for i, name in enumerate(names):
         out[name] = {
-            "pooled": _rows(_pool([res[i] for _, res in per_file.values()])),
+            "pooled": _rows(pool([res[i] for _, res in per_file.values()])),
             "files": {f: _rows(res[i]) for f, (_, res) in per_file.items()},
         }
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
