@@ -646,12 +646,12 @@ class JudgeShards:
                 await self.send(STAGE_TOPICS[stage], p, key.encode(), None)
             metrics.TOMBSTONES.labels(stage).inc(len(keys))
         segment = self.settings.analyzer_segment_s
-        now = self.clock()
+        tick = self.clock()
         for shard, keys in tombstones.items():
             if keys:  # a marker once the segment holding them may roll; more until they go
                 # (two cleaning passes, each up to the cleaner's 15-s back-off after its roll)
-                until = now + self.settings.analyzer_tombstone_s + 3 * segment + 60
-                self._rolls[shard] = (now + segment + 1, until)
+                until = tick + self.settings.analyzer_tombstone_s + 3 * segment + 60
+                self._rolls[shard] = (tick + segment + 1, until)
         now = datetime.now(UTC)
         for t in given_up:
             letter = dead_letter(

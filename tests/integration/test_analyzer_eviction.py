@@ -82,6 +82,23 @@ def _since(settings, base: str, offsets: dict[int, int]) -> list[bytes]:
         consumer.close()
 
 
+def publish_in_tenths(settings, path: Path, tmp_path: Path, judge: Proc) -> None:
+    """``path`` published a tenth at a time (three days or so, as it would come), each tenth
+    read by ``judge`` before the next."""
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    step = len(lines) // 10
+    for i in range(0, len(lines), step):
+        chunk = tmp_path / f"chunk-{i}.jsonl"
+        chunk.write_text("".join(lines[i : i + step]), "utf-8")
+        with Publisher(settings) as publisher:
+            ingest_file(chunk, publisher)
+        wait_for(
+            lambda: caught_up(settings, "judge", JUDGED, judge.proc),
+            timeout_s=120,
+            what="the replica reading the days published",
+        )
+
+
 def test_a_final_month_is_tombstoned_and_a_restarted_replica_rebuilds_the_open_one(
     settings, tmp_path: Path, monkeypatch
 ) -> None:
@@ -98,18 +115,7 @@ def test_a_final_month_is_tombstoned_and_a_restarted_replica_rebuilds_the_open_o
     try:
         judge = Proc(settings, "judge")
         procs.append(judge)
-        lines = path.read_text("utf-8").splitlines(keepends=True)
-        step = len(lines) // 10  # three days or so
-        for i in range(0, len(lines), step):
-            chunk = tmp_path / f"chunk-{i}.jsonl"
-            chunk.write_text("".join(lines[i : i + step]), "utf-8")
-            with Publisher(settings) as publisher:
-                ingest_file(chunk, publisher)
-            wait_for(
-                lambda: caught_up(settings, "judge", JUDGED, judge.proc),
-                timeout_s=120,
-                what="the replica reading the days published",
-            )
+        publish_in_tenths(settings, path, tmp_path, judge)
 
         def settled() -> bool:
             return caught_up(settings, "judge", JUDGED, judge.proc) and (

@@ -21,10 +21,9 @@ import pytest
 from analyzers.batch import analyze_file
 from jiancha.synthetic.month import generate_months
 from streams.analysis.shards import ROLL_KEY, STAGE_TOPICS, _read_partition, read_history
-from streams.ingest import ingest_file
-from streams.publisher import Publisher
 from tests.conftest import caught_up, isolated_settings, wait_for
 from tests.integration.faults import Proc
+from tests.integration.test_analyzer_eviction import publish_in_tenths
 from tests.integration.test_analyzer_replicas import JUDGED
 from tests.integration.test_analyzer_stream import _flags_on_kafka
 
@@ -63,18 +62,7 @@ def test_the_cleaner_removes_a_forgotten_month_and_its_tombstones(
         shards = [(stage, p) for stage in STAGE_TOPICS for p in range(s.partitions)]
         judge = Proc(s, "judge")
         try:
-            lines = path.read_text("utf-8").splitlines(keepends=True)
-            step = len(lines) // 10  # published as it would come, a few days at a time
-            for i in range(0, len(lines), step):
-                chunk = tmp_path / f"chunk-{i}.jsonl"
-                chunk.write_text("".join(lines[i : i + step]), "utf-8")
-                with Publisher(s) as publisher:
-                    ingest_file(chunk, publisher)
-                wait_for(
-                    lambda: caught_up(s, "judge", JUDGED, judge.proc),
-                    timeout_s=120,
-                    what="the replica reading the days published",
-                )
+            publish_in_tenths(s, path, tmp_path, judge)
             wait_for(
                 lambda: (
                     caught_up(s, "judge", JUDGED, judge.proc) and _flags_on_kafka(s) == expected
