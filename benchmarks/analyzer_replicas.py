@@ -347,6 +347,7 @@ def run(
         "flag_messages_raised": raises,
         "flag_messages_withdrawn": withdrawals,
         "load_at_start_end": [round(x, 1) for x in loads],
+        "catch_up_lag": s.analyzer_catch_up_lag,
         "code": _commit(),
         "startup_s": None if startup is None else round(startup, 1),
         "machine": f"{platform.machine()} {os.cpu_count()} cores",
