@@ -9,6 +9,13 @@ RULE_VERSION = "analyzers-1"
 
 FlagClass = Literal["profit", "excessive", "procedure"]
 
+#: The three classes as reviewers read them, in the order the console and the bulletin show them.
+CLASS_LABELS: dict[str, str] = {
+    "profit": "逐利执法",
+    "excessive": "过度执法",
+    "procedure": "程序瑕疵",
+}
+
 
 @dataclass(frozen=True)
 class Category:

@@ -42,7 +42,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from analyzers.catalogue import CATEGORIES
+from analyzers.catalogue import CATEGORIES, CLASS_LABELS
 
 Kind = Literal[
     "action",
@@ -58,7 +58,6 @@ Rule = Literal["threshold", "percentile", "score", "combined"]
 
 #: A confirmed problem of this severity or above is serious (辱骂、威胁、收现不开票、关闭记录仪…).
 SERIOUS = 4
-CLASS_LABELS = {"profit": "逐利执法", "excessive": "过度执法", "procedure": "程序瑕疵"}
 
 
 @dataclass(frozen=True)

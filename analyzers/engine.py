@@ -94,6 +94,10 @@ class Windows:
 
 #: the local days an action or recording can re-judge before its own (see :attr:`Windows.reach`)
 DAY_REACH = timedelta(days=3)
+#: a day's inputs are in (but late ones) this long after its end: an event re-judges the days
+#: next to its own (``Engine._touch_officer_around``), a recording comes by its upload, and a
+#: ticket's coverage is decided at its upload deadline (24 h; ``Engine.ready_at``)
+READY_AFTER = timedelta(days=2)
 
 
 @dataclass
@@ -177,6 +181,8 @@ class Engine:
         self.input_low: datetime | None = None
         #: events refused because their judgement reached before the horizon
         self.refused = 0
+        #: scopes judged so far (one rule pass over one scope): what a judgement costs
+        self.scopes_judged = 0
 
         self.actions: dict[str, EnforcementAction] = {}
         self.recordings: dict[str, Recording] = {}
@@ -428,8 +434,15 @@ class Engine:
 
     # -- judging --------------------------------------------------------------------------------
 
-    def advance(self, now: datetime | None = None) -> Changes:
-        """Re-judge what changed since the last call (``now`` may push the watermark forward)."""
+    def advance(self, now: datetime | None = None, settled: datetime | None = None) -> Changes:
+        """Re-judge what changed since the last call (``now`` may push the watermark forward).
+
+        ``settled`` (a catch-up: the caller's input is far behind its end) defers the dirty
+        scopes whose inputs are not read past yet (:meth:`ready_at` after ``settled``, the
+        shard's own clock): they stay dirty and are judged once it passes them, or at the
+        first call without ``settled`` (caught up: every dirty scope, as the batch would).
+        What a scope finds depends only on the events and the watermark, never on how often
+        it was judged; a scope about to become final is judged whatever ``settled`` says."""
         if now is not None and (self.watermark is None or now > self.watermark):
             self.watermark = now
         if self.watermark is not None:
@@ -450,6 +463,17 @@ class Engine:
             dirty = {scope for scope in dirty if self._judges(scope)}
         if self.horizon is not None:
             dirty = {scope for scope in dirty if not self._final(scope)}
+        if settled is not None:
+            closing = self.horizon_now()  # what :meth:`evict` below makes final
+            deferred = {
+                scope
+                for scope in dirty
+                if self.ready_at(scope) > settled
+                and not (closing is not None and self._final(scope, closing))
+            }
+            self._dirty |= deferred
+            dirty -= deferred
+        self.scopes_judged += len(dirty)
         for scope in sorted(dirty):
             new = {f.flag_id: f for f in self._judge(scope) if not self._final_flag(f)}
             old = self._current.get(scope, {})
@@ -580,18 +604,47 @@ class Engine:
         changes.evicted += [*gone_acts, *gone_recs, *gone_texts, *gone_complaints]
         return changes
 
-    def _final(self, scope: Scope) -> bool:
-        """Whether a scope lies before the horizon (judged for good)."""
-        if self.horizon is None:
+    def _final(self, scope: Scope, horizon: datetime | None = None) -> bool:
+        """Whether a scope lies before the horizon (judged for good), or before ``horizon``."""
+        horizon = horizon or self.horizon
+        if horizon is None:
             return False
         if scope[0] == "day":
-            return date.fromisoformat(scope[2]) < local_date(self.horizon)
+            return date.fromisoformat(scope[2]) < local_date(horizon)
         if scope[0] == "action":
             a = self.actions.get(scope[1])
-            return a is None or a.occurred_at < self.horizon
+            return a is None or a.occurred_at < horizon
         if scope[0] == "month":
-            return month_start_of(scope[1]) < self.horizon
+            return month_start_of(scope[1]) < horizon
         return False  # a plate: its pairs of the open months are judged, see _final_flag
+
+    def ready_at(self, scope: Scope) -> datetime:
+        """The event time past which a scope's inputs are all in, but late ones: a day once
+        its neighbours, their recordings (by upload) and their deadlines are past
+        (:data:`READY_AFTER`); a ticket a day after it; a plate's pairs once its last ticket's
+        duplicate window is past; a month at its end. Only when to judge it during a
+        catch-up (:meth:`advance`): never what it finds."""
+        kind = scope[0]
+        if kind == "day":
+            d = date.fromisoformat(scope[2]) + timedelta(days=1)
+            return datetime(d.year, d.month, d.day, tzinfo=BEIJING) + READY_AFTER
+        if kind == "action":
+            a = self.actions.get(scope[1])
+            return (
+                a.occurred_at + timedelta(days=1)
+                if a is not None
+                else datetime.min.replace(tzinfo=BEIJING)
+            )
+        if kind == "plate":
+            acts = self._by_act.get((scope[1], scope[2]), ())
+            last = max((a.occurred_at for a in acts), default=None)
+            if last is None:
+                return datetime.min.replace(tzinfo=BEIJING)
+            return last + self.w.duplicate_window
+        if kind == "month":
+            year, m = (int(x) for x in scope[1].split("-"))
+            return datetime(year + m // 12, m % 12 + 1, 1, tzinfo=BEIJING)
+        raise ValueError(scope)
 
     def is_final(self, f: Flag) -> bool:
         """Whether a flag's case lies before the horizon: it stands, never judged again."""

@@ -289,6 +289,9 @@ class Shards:
         self.tombstones: dict[Shard, list[str]] = {}
         #: transcripts a join gave up waiting for (their recording is final or never came)
         self.given_up: list[Transcript] = []
+        #: judgements made (:meth:`judge` calls) and scopes judged by them, over every shard held
+        self.judgements = 0
+        self.scopes_judged = 0
 
     def held(self) -> set[Shard]:
         return set(self.engines) | {(RECORDING, p) for p in self.joins}
@@ -360,11 +363,20 @@ class Shards:
         """The latest event time any shard of this replica has seen (None before any)."""
         return max((e.watermark for e in self.engines.values() if e.watermark), default=None)
 
-    def judge(self, watermark: Any, lows: Mapping[Shard, datetime | None] | None = None) -> Changes:
+    def judge(
+        self,
+        watermark: Any,
+        lows: Mapping[Shard, datetime | None] | None = None,
+        catching_up: bool = False,
+    ) -> Changes:
         """Advance every shard to ``watermark``; withdraw what rebuilt shards no longer hold.
         ``lows``: each shard's low watermark over the inputs (:class:`LowWatermark`; replicas on
         Kafka): a month is final only once it is past it too (a shard missing: nothing final).
-        None (one process, every input already in): each shard's own clock decides alone."""
+        None (one process, every input already in): each shard's own clock decides alone.
+        ``catching_up`` (the caller's input is far behind its end): each shard judges only the
+        scopes its own clock has passed (:meth:`analyzers.engine.Engine.advance`'s
+        ``settled``), but a rebuilt shard's first judgement, which must find every flag that
+        still holds before it withdraws the standing ones that do not."""
         changes = Changes()
         if lows is not None or self.gated:
             lows = lows or {}
@@ -372,8 +384,12 @@ class Shards:
                 engine.gated, engine.input_low = True, lows.get(shard)
             for p, join in list(self.joins.items()):
                 join.gated, join.input_low = True, lows.get((RECORDING, p))
+        self.judgements += 1
         for shard, engine in sorted(self.engines.items()):
-            found = engine.advance(watermark)
+            before = engine.scopes_judged
+            settled = engine.seen if catching_up and shard not in self._fresh else None
+            found = engine.advance(watermark, settled)
+            self.scopes_judged += engine.scopes_judged - before
             changes.flags += found.flags
             changes.withdrawn += found.withdrawn
             changes.cases |= found.cases

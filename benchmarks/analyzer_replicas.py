@@ -60,18 +60,79 @@ SHARDS = 3 * Settings().partitions  # officer, detachment and recording stages
 STAGE_INPUTS = [*INPUTS, *STAGE_TOPICS.values()]
 
 
-def _peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+def _peak_rss_mb(pid: int, field: str = "VmHWM") -> float:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return float("nan")
+    for line in lines:
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
 
-def _flags(s: Settings) -> set[str]:
-    """Standing flag ids on ``flags`` (latest word per id)."""
-    from streams.analysis.agents import standing_flags
+def _rss_mb(pid: int) -> float:
+    return _peak_rss_mb(pid, "VmRSS")
 
-    return {k for k, f in standing_flags(s).items() if not f.withdrawn}
+
+class _FlagWatch:
+    """``flags`` read on as it grows (one consumer, not the whole topic at every look: the
+    1,000,000-event month publishes ~10,000 flags and the watch must not take a core): the
+    latest word per id, and the raises and withdrawals seen."""
+
+    def __init__(self, s: Settings) -> None:
+        from kafka import KafkaConsumer, TopicPartition
+
+        from streams import topics
+        from streams.topics import topic_name
+
+        self.consumer = KafkaConsumer(
+            bootstrap_servers=s.kafka_bootstrap, client_id="bench-flags", enable_auto_commit=False
+        )
+        name = topic_name(s.topic_prefix, topics.FLAGS)
+        while not (found := self.consumer.partitions_for_topic(name)):
+            time.sleep(1)
+        parts = [TopicPartition(name, p) for p in sorted(found)]
+        self.consumer.assign(parts)
+        self.consumer.seek_to_beginning(*parts)
+        self.latest: dict[str, bool] = {}  # flag id -> withdrawn
+        self.raises = self.withdrawals = 0
+
+    def standing(self) -> set[str]:
+        from streams.schemas import InvalidEvent, decode
+        from streams.schemas.flags import Flag
+
+        while batch := self.consumer.poll(timeout_ms=200, max_records=50_000):
+            for records in batch.values():
+                for r in records:
+                    try:
+                        flag = decode(Flag, r.value)
+                    except InvalidEvent:
+                        continue
+                    self.latest[flag.flag_id] = flag.withdrawn
+                    if flag.withdrawn:
+                        self.withdrawals += 1
+                    else:
+                        self.raises += 1
+        return {k for k, withdrawn in self.latest.items() if not withdrawn}
+
+    def close(self) -> None:
+        self.consumer.close()
+
+
+#: ``JudgeShards.report``'s line: judgements, scopes judged, flags raised, withdrawn
+_REPORT = re.compile(
+    r"研判统计 pid=(\d+)：研判 (\d+) 次，判定范围 (\d+) 个，发布问题线索 (\d+) 条，撤回 (\d+) 条"
+)
+
+
+def _judging_cost(log: Path) -> dict[str, int]:
+    """Judgements and scopes judged, summed over the replicas (each pid's last report)."""
+    last: dict[str, tuple[int, ...]] = {}
+    for m in _REPORT.finditer(log.read_text(encoding="utf-8", errors="replace")):
+        last[m.group(1)] = tuple(int(x) for x in m.groups()[1:])
+    keys = ("judgements", "scopes_judged", "flags_raised", "flags_withdrawn")
+    return {k: sum(v[i] for v in last.values()) for i, k in enumerate(keys)}
 
 
 def _judge(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -91,6 +152,9 @@ def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
 
 #: flags equal to the batch's for this long count as done even if offsets are not all committed
 STABLE_S = 30.0
+#: seconds between progress lines; between looks at the lag and the flags
+report_s = 15.0
+POLL_S = 2.0
 
 
 def _until_batch(
@@ -102,6 +166,7 @@ def _until_batch(
     replicas: int,
     timeout: float,
     t0: float,
+    watch: _FlagWatch,
 ) -> tuple[float, int]:
     """Seconds until the flags on Kafka are the batch's, and the group's lag then.
 
@@ -115,7 +180,7 @@ def _until_batch(
     last_report = 0.0
     while True:
         lag = consumer_lag(s, group, STAGE_INPUTS)
-        got = _flags(s)
+        got = watch.standing()
         now = time.monotonic() - t0
         if got != expected:
             equal_since = None
@@ -127,12 +192,15 @@ def _until_batch(
             return equal_since, lag
         if any(p.poll() is not None for p in procs):
             raise RuntimeError(f"a replica exited; see {log}")
-        if now - last_report >= 15:
+        if now - last_report >= report_s:
             last_report = now
             extra, missing = sorted(got - expected), sorted(expected - got)
             print(
                 f"[{replicas}] {now:.0f} s: lag {lag}, flags {len(got)}, "
-                f"extra {len(extra)} {extra[:2]}, missing {len(missing)} {missing[:2]}",
+                f"extra {len(extra)} {extra[:2]}, missing {len(missing)} {missing[:2]}, "
+                f"withdrawals {watch.withdrawals}, "
+                f"RSS {[round(_rss_mb(p.pid)) for p in procs]} MB, "
+                f"load {os.getloadavg()[0]:.1f}",
                 file=sys.stderr,
                 flush=True,
             )
@@ -141,7 +209,7 @@ def _until_batch(
                 f"not the batch's flags after {timeout:.0f} s: {len(got - expected)} extra, "
                 f"{len(expected - got)} missing, lag {lag}; see {log}"
             )
-        time.sleep(1)
+        time.sleep(POLL_S)
 
 
 def _late(s: Settings) -> int:
@@ -210,9 +278,14 @@ def run(
     group = f"{name}-judge"
     procs: list[subprocess.Popen[bytes]] = []
     rebuilt = standing = messages_read = restart_rss = written = None
+    cost: dict[str, int] = {}
+    raises = withdrawals = 0
+    loads: list[float] = []
     try:
         with Publisher(s) as publisher:
             ingest_file(path, publisher)
+        watch = _FlagWatch(s)
+        loads = [os.getloadavg()[0]]
         t0 = time.monotonic()
         procs = [_judge(env, log) for _ in range(replicas)]
         if kill:
@@ -220,13 +293,17 @@ def run(
             alive = [procs[0]]
         else:
             alive = procs
-        seconds, lag = _until_batch(s, group, alive, expected, log, replicas, timeout, t0)
+        seconds, lag = _until_batch(s, group, alive, expected, log, replicas, timeout, t0, watch)
+        loads.append(os.getloadavg()[0])
         rss = [round(_peak_rss_mb(p.pid)) for p in alive]
+        raises, withdrawals = watch.raises, watch.withdrawals
+        watch.close()
         if restart and compact_s:
             # the replicas go on (their roll markers, ROLL_KEY) while the cleaner passes twice:
             # once for the values the tombstones delete, once for the tombstones themselves
             time.sleep(5 * compact_s + 40)
         _stop(alive)
+        cost = _judging_cost(log)
         startup = None
         if restart:
             written = _written(s)
@@ -266,10 +343,55 @@ def run(
         "seconds": round(seconds, 1),
         "events_per_s": round(events / seconds),
         "peak_rss_mb": rss,
+        **cost,
+        "flag_messages_raised": raises,
+        "flag_messages_withdrawn": withdrawals,
+        "load_at_start_end": [round(x, 1) for x in loads],
+        "catch_up_lag": s.analyzer_catch_up_lag,
+        "code": _commit(),
         "startup_s": None if startup is None else round(startup, 1),
         "machine": f"{platform.machine()} {os.cpu_count()} cores",
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parent,
+            check=True,
+        )
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
+def _batch(path: Path) -> tuple[set[str], int, float]:
+    """The batch's flag ids, events and seconds: judged here, or read from the record of an
+    earlier judgement of the same file (``<file>.batch.json``, same size and mtime): a 1 M
+    month takes the batch 13 min and 4 GB, and side-by-side runs share one reference."""
+    record = path.with_suffix(".batch.json")
+    stat = path.stat()
+    stamp = [stat.st_size, stat.st_mtime_ns]
+    if record.exists():
+        saved = json.loads(record.read_text(encoding="utf-8"))
+        if saved.get("file") == stamp:
+            print(f"batch flags from {record}", file=sys.stderr, flush=True)
+            return set(saved["flags"]), saved["events"], saved["seconds"]
+    t0 = time.monotonic()
+    flags, batch = analyze_file(path)
+    seconds = time.monotonic() - t0
+    expected = {f.flag_id for f in flags}
+    record.write_text(
+        json.dumps(
+            {"file": stamp, "flags": sorted(expected), "events": batch.events, "seconds": seconds}
+        ),
+        encoding="utf-8",
+    )
+    return expected, batch.events, seconds
 
 
 def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
@@ -282,6 +404,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser.add_argument(
         "--compact-s", type=int, default=0, help="shard topics roll and clean every N s"
     )
+    parser.add_argument("--report-s", type=float, default=15.0, help="seconds between progress")
     args = parser.parse_args(argv)
     from jiancha.synthetic.month import main as generate
 
@@ -295,26 +418,25 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
                 *("--out", str(path), "--quiet"),
             ]
         )
-    t0 = time.monotonic()
-    flags, batch = analyze_file(path)
-    batch_s = time.monotonic() - t0
-    expected = {f.flag_id for f in flags}
+    global report_s
+    report_s = args.report_s
+    expected, events, batch_s = _batch(path)
     rows: list[dict[str, Any]] = [
         {
             "replicas": "batch",
-            "events": batch.events,
+            "events": events,
             "flags": len(expected),
             "seconds": round(batch_s, 1),
-            "events_per_s": round(batch.events / batch_s),
+            "events_per_s": round(events / batch_s),
         }
     ]
     rows[0]["months"] = args.months
     if args.kill:
-        rows.append(run(path, batch.events, expected, 2, False, args.timeout, kill=True))
+        rows.append(run(path, events, expected, 2, False, args.timeout, kill=True))
     else:
         for n in args.replicas:
             rows.append(
-                run(path, batch.events, expected, n, n == 1, args.timeout, compact_s=args.compact_s)
+                run(path, events, expected, n, n == 1, args.timeout, compact_s=args.compact_s)
             )
     for row in rows[1:]:
         row["months"] = args.months
@@ -323,9 +445,9 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     one = next((r["events_per_s"] for r in rows if r["replicas"] == 1), None)
     print(
         "| replicas | events | flags | = batch | s | events/s | × batch | × 1 replica "
-        "| peak RSS MB per replica |"
+        "| peak RSS MB per replica | judgements | scopes judged | withdrawals on `flags` |"
     )
-    print("|---|---:|---:|---|---:|---:|---:|---:|---|")
+    print("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|")
     with RESULTS.open("a", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -334,7 +456,9 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
             print(
                 f"| {row['replicas']} | {row['events']:,} | {row['flags']} "
                 f"| {'yes' if row.get('equal_to_batch', True) else 'no'} | {row['seconds']} "
-                f"| {eps:,} | {eps / batch_eps:.2f} | {to_one} | {row.get('peak_rss_mb', '')} |"
+                f"| {eps:,} | {eps / batch_eps:.2f} | {to_one} | {row.get('peak_rss_mb', '')} "
+                f"| {row.get('judgements', '')} | {row.get('scopes_judged', '')} "
+                f"| {row.get('flag_messages_withdrawn', '')} |"
             )
     for row in rows:
         if row.get("startup_s") is not None:

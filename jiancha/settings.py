@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     # after the cleaner first passed it (a rebuild reading a partition from its start must end
     # within it, or it may miss a tombstone). Small values are for tests and benchmarks.
     analyzer_segment_s: int = Field(default=3600, ge=1, le=7 * 86400)
+    # ``jiancha judge`` is catching up while more than this many input messages are not routed
+    # yet, or a shard partition it holds has more than this many unread: it then judges a scope
+    # once its shard's clock is past it, not every second (README, "Analyzer replicas"); at or
+    # below it, every change is judged within the second. 0: never defer.
+    analyzer_catch_up_lag: int = Field(default=1000, ge=0)
     analyzer_tombstone_s: int = Field(default=3600, ge=1, le=7 * 86400)
     # Prometheus: each worker serves /metrics on this port (0: off); jiancha/metrics.py
     metrics_port: int = Field(default=0, ge=0, le=65535)

@@ -14,14 +14,13 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import FileResponse, RedirectResponse
 
 import dashboards
-from analyzers.catalogue import CATEGORIES
+from analyzers.catalogue import CATEGORIES, CLASS_LABELS
 from analyzers.law import load_law
 from api.deps import get_aliases, get_es, get_settings
 from api.names import directory_names
 from api.security import CurrentUser
 from jiancha.names import squad_names
 from jiancha.settings import Settings
-from streams.bulletin.stats import CLASS_LABELS
 from streams.review.cases import STATUS_LABELS as CASE_STATUS
 from streams.review.orders import STATUS_LABELS as ORDER_STATUS
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -47,6 +48,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
+from faust.types import TP
 
 from analyzers.engine import Changes, Engine
 from analyzers.shards import (
@@ -114,6 +116,8 @@ INPUT_KEY = b"input/"
 JOIN_KEY = b"join/"
 #: how often the low watermark is worked out again (seconds)
 LOW_EVERY_S = 1.0
+#: how often a replica logs what judging has cost (:meth:`JudgeShards.report`)
+REPORT_EVERY_S = 30.0
 
 
 def horizon_key(shard: Shard) -> bytes:
@@ -158,6 +162,8 @@ class Watermarks:
         self._joins: dict[int, int] = {}
         self._lows = LowWatermark()
         self._lows_lock = threading.Lock()
+        #: input messages no router has routed yet, at the last look (None: not known)
+        self.backlog: int | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="watermarks", daemon=True)
 
@@ -262,6 +268,10 @@ class Watermarks:
             {(tp.topic, tp.partition): o for tp, o in starts.items()},
             {(tp.topic, tp.partition): o for tp, o in ends.items()},
         )
+        self.backlog = sum(
+            max(0, end - (m.offset if (m := marks.get((tp.topic, tp.partition))) else starts[tp]))
+            for tp, end in ends.items()
+        )
         if low is not None:
             rec = self._shard_ends(probe, [RECORDING])
             with self._lows_lock:
@@ -360,9 +370,16 @@ class JudgeShards:
         horizon_of: Any = None,
         low_of: Any = None,
         clock: Any = time.monotonic,
+        backlog_of: Any = None,
+        highwater_of: Any = None,
     ) -> None:
         self.settings = settings
         self.clock = clock
+        #: the inputs not routed yet (None: not known), a shard partition's end as last fetched
+        #: (None: not known): whether this replica is catching up (:meth:`catching_up`)
+        self.backlog_of = backlog_of
+        self.highwater_of = highwater_of
+        self._was_catching_up = False
         #: shards that sent tombstones: when their next roll marker is due, until when
         self._rolls: dict[Shard, tuple[float, float]] = {}
         #: a shard's low watermark over the inputs at its position (None: in-process use, where
@@ -391,6 +408,10 @@ class JudgeShards:
         #: the shards of the partitions Kafka gave this replica, as the rebalance callbacks say
         #: (None until the first assignment: in-process use takes what it is given)
         self.assigned: set[Shard] | None = None
+        #: flags this replica raised, and withdrew, on ``flags`` (a withdrawal during a
+        #: catch-up is mostly a provisional flag: raised before the event that clears it came)
+        self.raised = 0
+        self.withdrawals = 0
 
     def assign(self, assigned: set[Shard]) -> None:
         """A rebalance ended: these are this replica's shards now."""
@@ -585,7 +606,12 @@ class JudgeShards:
             lows = None
             if self.low_of is not None:
                 lows = {s: self.low_of(s, self._position.get(s, 0)) for s in self.shards.held()}
-            changes = await asyncio.to_thread(self.shards.judge, watermark, lows)
+            catching_up = self.catching_up()
+            if catching_up != self._was_catching_up:
+                self._was_catching_up = catching_up
+                state = "是，范围待其输入读过后再判" if catching_up else "否，逐秒研判"
+                log.info("追赶积压：%s", state)
+            changes = await asyncio.to_thread(self.shards.judge, watermark, lows, catching_up)
             await self._publish(changes)
             await self.forget()
         return changes
@@ -616,6 +642,8 @@ class JudgeShards:
         for flag, _ in [*raised, *withdrawn]:
             await self.send(topics.FLAGS, None, flag.key.encode(), flag.to_json_bytes())
             metrics.FLAGS_OUT.labels(ROLE, flag.category).inc()
+        self.raised += len(raised)
+        self.withdrawals += len(withdrawn)
         gone = [*withdrawn, *mine(changes.final)]
         if gone:
             await self.flush()
@@ -686,6 +714,35 @@ class JudgeShards:
             else:
                 self._rolls[shard] = (now + segment + 1, until)
 
+    def catching_up(self) -> bool:
+        """Whether the inputs not routed yet, or the unread messages of a shard partition held,
+        exceed ``analyzer_catch_up_lag``: a backlog, so a scope is judged once its shard's
+        clock has passed it, not at every second (unknown counts as caught up)."""
+        limit = self.settings.analyzer_catch_up_lag
+        if not limit:
+            return False
+        backlog = self.backlog_of() if self.backlog_of is not None else None
+        if backlog is not None and backlog > limit:
+            return True
+        if self.highwater_of is None:
+            return False
+        for shard in self.shards.held():
+            end = self.highwater_of(shard)
+            if end is not None and end - self._position.get(shard, 0) > limit:
+                return True
+        return False
+
+    def report(self) -> None:
+        """Log what judging has cost so far (the benchmark reads the last line of each pid)."""
+        log.info(
+            "研判统计 pid=%d：研判 %d 次，判定范围 %d 个，发布问题线索 %d 条，撤回 %d 条",
+            os.getpid(),
+            self.shards.judgements,
+            self.shards.scopes_judged,
+            self.raised,
+            self.withdrawals,
+        )
+
     def _is_first_copy(self, e: Any) -> bool:
         """Whether a refused message is on the first partition its event was sent to (an event
         on several shards is refused by each: one dead letter for it)."""
@@ -718,6 +775,14 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
     async def send(base: str, partition: int | None, key: bytes, value: bytes | None) -> None:
         await out[base].send(key=key, value=value, partition=partition)
 
+    def highwater(shard: Shard) -> int | None:
+        tp = TP(topic_name(settings.topic_prefix, STAGE_TOPICS[shard[0]]), shard[1])
+        try:
+            end = app.consumer.highwater(tp)
+        except Exception:  # not assigned (a rebalance), or no fetch yet
+            return None
+        return end if isinstance(end, int) else None
+
     work = JudgeShards(
         settings,
         Shards(Engine.evicting(settings), settings.partitions, gated=True),
@@ -726,6 +791,8 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
         lambda: app.producer.flush(),
         watermarks.horizon,
         watermarks.low,
+        backlog_of=lambda: watermarks.backlog,
+        highwater_of=highwater,
     )
 
     @app.agent(raw_topics(app, settings, *INPUTS), name="route_events")
@@ -773,8 +840,13 @@ def build_judge(settings: Settings, watermarks: Watermarks) -> faust.App:
     async def assign(app: faust.App, assigned: set[Any], **kwargs: Any) -> None:
         work.assign({(stage_of[tp.topic], tp.partition) for tp in assigned if tp.topic in stage_of})
 
+    @app.timer(interval=REPORT_EVERY_S)
+    async def report() -> None:
+        work.report()
+
     @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def stop_watermarks(app: faust.App, **kwargs: Any) -> None:
+        work.report()
         watermarks.stop()
 
     app.shard_work = work  # type: ignore[attr-defined]  # for tests and the benchmark

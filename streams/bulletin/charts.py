@@ -11,7 +11,8 @@ import io
 from functools import cache
 from pathlib import Path
 
-from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
+from analyzers.catalogue import CLASS_LABELS
+from streams.bulletin.stats import CLASS_ORDER, WeekStats
 from streams.directory.names import Names
 
 FONT_FILES = ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSansSC-Regular.otf")

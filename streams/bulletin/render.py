@@ -13,10 +13,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import dashboards
+from analyzers.catalogue import CLASS_LABELS
 from jiancha.text import chinese_number
 from streams.bulletin import charts
 from streams.bulletin.masking import mask_plate, mask_text
-from streams.bulletin.stats import CLASS_LABELS, CLASS_ORDER, WeekStats
+from streams.bulletin.stats import CLASS_ORDER, WeekStats
 from streams.directory.names import Names
 
 TEMPLATES = Path(dashboards.__file__).parent / "bulletin"

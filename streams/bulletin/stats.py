@@ -23,7 +23,6 @@ from streams.review.orders import AWAITING_ANSWER
 Search = Callable[..., Any]  # es.search(index=..., **body)
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-CLASS_LABELS = {"profit": "逐利执法", "excessive": "过度执法", "procedure": "程序瑕疵"}
 CLASS_ORDER = ("profit", "excessive", "procedure")
 TREND_WEEKS = 8
 MAX_SQUADS = 500

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from streams.bulletin.stats import CLASS_LABELS
+from analyzers.catalogue import CLASS_LABELS
 from streams.schemas.spot_checks import COMPLIANT
 from streams.spotchecks.estimate import MissRate, Observation, miss_rate, recall
 from streams.spotchecks.plans import Drawn, Plan, outcome_class
