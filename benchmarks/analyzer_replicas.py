@@ -405,6 +405,9 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
         "--compact-s", type=int, default=0, help="shard topics roll and clean every N s"
     )
     parser.add_argument("--report-s", type=float, default=15.0, help="seconds between progress")
+    parser.add_argument(
+        "--no-restart", action="store_true", help="no start-up run after the 1-replica row"
+    )
     args = parser.parse_args(argv)
     from jiancha.synthetic.month import main as generate
 
@@ -436,7 +439,15 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     else:
         for n in args.replicas:
             rows.append(
-                run(path, events, expected, n, n == 1, args.timeout, compact_s=args.compact_s)
+                run(
+                    path,
+                    events,
+                    expected,
+                    n,
+                    n == 1 and not args.no_restart,
+                    args.timeout,
+                    compact_s=args.compact_s,
+                )
             )
     for row in rows[1:]:
         row["months"] = args.months
