@@ -273,7 +273,7 @@ class Frames:
         self.reported = tuple(Pattern.parse(m, exact=True) for m in markers)
         self.lexicon = lexicon
         self.model = model
-        self._acts: dict[str, list[Act]] = {}
+        self._acts: dict[tuple[str, bool], list[Act]] = {}
         # the frames' and the lexicon's reading of a segment, before any model: shared by the
         # copies :meth:`with_model` makes, so that trying models (leave-one-corpus-out, the grid)
         # matches each segment's words once
@@ -380,13 +380,15 @@ class Frames:
 
     # -- acts -------------------------------------------------------------------------------------
 
-    def acts(self, text: str) -> list[Act]:
-        """The acts performed in ``text`` (one segment), whoever said it; cached by text."""
-        if text not in self._acts:
+    def acts(self, text: str, speaker: str | None = None) -> list[Act]:
+        """The acts performed in ``text`` (one segment); cached by text and whether a civilian
+        said it (``speaker``): the model's veto judges only what may be the officer's act."""
+        key = (text, speaker == "civilian")
+        if key not in self._acts:
             if len(self._acts) >= _CACHE_SIZE:
                 self._acts.clear()
-            self._acts[text] = self._recognise(text)
-        return self._acts[text]
+            self._acts[key] = self._recognise(text, civilian=key[1])
+        return self._acts[key]
 
     def _rule_acts(self, text: str) -> tuple[Reading, dict[tuple[str, str], Act]]:
         """The reading of ``text`` and the acts the frames and the lexicon find in it, cached."""
@@ -419,15 +421,26 @@ class Frames:
         self._rules[text] = (r, out)
         return r, out
 
-    def _recognise(self, text: str) -> list[Act]:
+    def _recognise(self, text: str, civilian: bool = False) -> list[Act]:
         text = _QUOTED.sub("，", text)
         r, rules = self._rule_acts(text)
         out = dict(rules)
         if self.model is not None:
             probability = self.model.probabilities(text)  # once a segment: veto and model acts
             if self.model.veto:
+                # The model learnt officers' turns only (civilian segments are left out of its
+                # training), so its veto says nothing about a civilian's own words: his 一群混蛋
+                # stays an insult *of his* (good practice's 面对辱骂保持克制 needs it). An act
+                # believed even from a civilian-labelled turn ("role": only the enforcing side
+                # says it, the label is the recogniser's error) is taken as the officer's, and
+                # judged like one.
                 veto = self.model.veto
-                out = {k: a for k, a in out.items() if probability[a.act] >= veto.get(a.act, 0.0)}
+                out = {
+                    k: a
+                    for k, a in out.items()
+                    if (civilian and a.strength != "role")
+                    or probability[a.act] >= veto.get(a.act, 0.0)
+                }
             found = {a.act for a in out.values()}
             for act in self._model_acts(r, probability, found):
                 out.setdefault((act.act, act.meaning), act)
@@ -559,7 +572,7 @@ def _a_not_a(text: str, at: int, n: int) -> bool:
 
 def acts_of(frames: Frames, text: str, speaker: str, wanted: Sequence[str] = ACTS) -> list[Act]:
     """The acts of ``wanted`` in ``text`` that are believed from ``speaker``."""
-    return [a for a in frames.acts(text) if a.act in wanted and a.believed_from(speaker)]
+    return [a for a in frames.acts(text, speaker) if a.act in wanted and a.believed_from(speaker)]
 
 
 @lru_cache(maxsize=4)

@@ -79,7 +79,7 @@ def judge(segments: Sequence[Segment], frames: Frames | None = None) -> GoodPrac
     seen: dict[str, Segment] = {}
     abused = hostile_officer = False
     for s in segments:
-        acts = {a.act for a in fr.acts(s.text)}
+        acts = {a.act for a in fr.acts(s.text, s.speaker)}
         if s.speaker == "civilian":
             abused = abused or bool(acts & set(_HOSTILE))
             continue

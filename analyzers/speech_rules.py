@@ -78,7 +78,7 @@ def said(e: Encounter, category: str, lexicon: Lexicon | None = None) -> list[Fl
         for seg in t.segments:
             acts = [
                 a
-                for a in frames.acts(seg.text)
+                for a in frames.acts(seg.text, seg.speaker)
                 if a.act == category and a.believed_from(seg.speaker)
             ]
             if acts:

@@ -59,20 +59,25 @@ from analyzers.speech_model import DEFAULT_MODEL, SpeechModel, features
 #: 面对辱骂保持克制 never fires (tests/unit/test_good_practice.py); its threshold alone is kept
 #: (0.5, veto 0.02: pooled insult F1 0.936 -> 0.938, dev4 0.861 -> 0.865). Every other act's best
 #: cell lost F1 on dev4, the one file no frame was written for, and was not taken.
+#: Round 8 (10 files, round 8's frames, the veto sparing civilians' own words): per act the cell
+#: with the best pooled F1 among those whose dev4 F1 did not fall — cash 0.5 / 0.1 (pooled F1
+#: +0.0005, dev4 the same), quota 0.6 / 0.1 (+0.0034, dev4 +0.011), threat 0.5 / 0.1 (+0.0019,
+#: dev4 +0.007), identification 0.5 / 0.1 (+0.0011, dev4 the same); insult and rights notices
+#: keep theirs (insult 0.5 / 0.05: pooled -0.0005, dev4 +0.015; not taken).
 THRESHOLD = {
     "cash_no_receipt": 0.5,
-    "quota": 0.5,
+    "quota": 0.6,
     "verbal_abuse": 0.5,
     "threat": 0.5,
     "identification": 0.5,
     "rights_notice": 0.6,
 }
 VETO = {
-    "cash_no_receipt": 0.05,
-    "quota": 0.05,
+    "cash_no_receipt": 0.1,
+    "quota": 0.1,
     "verbal_abuse": 0.02,
-    "threat": 0.05,
-    "identification": 0.02,
+    "threat": 0.1,
+    "identification": 0.1,
     "rights_notice": 0.1,
 }
 #: Damaged copies of each training segment (:mod:`analyzers.speech_augment`). Round 7, by

@@ -63,6 +63,16 @@ def pool(results: list[Result]) -> Result:
     return Result(labels, micro)
 
 
+def compact(r: Result) -> dict[str, list[float | int]]:
+    """Per act and micro as ``[P, R, TP, FP, FN]``: the rounds' drivers write their many policies
+    and folds in this short form (``scripts/speech_round7.py``, ``speech_round8.py``)."""
+
+    def row(s: Score) -> list[float | int]:
+        return [round(s.precision, 4), round(s.recall, 4), s.tp, s.fp, s.fn]
+
+    return {**{a: row(r.labels[a]) for a in ACTS}, "micro": row(r.micro)}
+
+
 def loco() -> dict[str, object]:
     """Leave one development file out; see the module docstring."""
     from analyzers.train_speech import leave_one_corpus_out  # numpy: only when training

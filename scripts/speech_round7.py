@@ -14,7 +14,6 @@ import json
 import time
 from pathlib import Path
 
-from analyzers.corpus import Result, Score
 from analyzers.frames import ACTS
 from analyzers.train_speech import (
     GRID_THRESHOLDS,
@@ -23,15 +22,7 @@ from analyzers.train_speech import (
     VETO,
     leave_one_corpus_out,
 )
-from benchmarks.speech_corpus import pool
-
-
-def _row(s: Score) -> list[float | int]:
-    return [round(s.precision, 4), round(s.recall, 4), s.tp, s.fp, s.fn]
-
-
-def _rows(r: Result) -> dict[str, list[float | int]]:
-    return {**{a: _row(r.labels[a]) for a in ACTS}, "micro": _row(r.micro)}
+from benchmarks.speech_corpus import compact, pool
 
 
 def main() -> int:
@@ -50,13 +41,13 @@ def main() -> int:
     seconds = time.perf_counter() - started
     out: dict[str, object] = {"seconds": round(seconds, 1), "augment": args.augment}
     out["frames_only"] = {
-        "pooled": _rows(pool([alone for alone, _ in per_file.values()])),
-        "files": {f: _rows(alone) for f, (alone, _) in per_file.items()},
+        "pooled": compact(pool([alone for alone, _ in per_file.values()])),
+        "files": {f: compact(alone) for f, (alone, _) in per_file.items()},
     }
     for i, name in enumerate(names):
         out[name] = {
-            "pooled": _rows(pool([res[i] for _, res in per_file.values()])),
-            "files": {f: _rows(res[i]) for f, (_, res) in per_file.items()},
+            "pooled": compact(pool([res[i] for _, res in per_file.values()])),
+            "files": {f: compact(res[i]) for f, (_, res) in per_file.items()},
         }
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     p = out["shipped"]["pooled"]["micro"]  # type: ignore[index]

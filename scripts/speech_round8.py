@@ -18,7 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from analyzers.corpus import CORPUS_DIR, DEV_FILES, Result, Score, evaluate, load
+from analyzers.corpus import CORPUS_DIR, DEV_FILES, Result, evaluate, load
 from analyzers.frames import ACTS, Frames
 from analyzers.lexicon import load_lexicon
 from analyzers.speech_augment import damaged
@@ -32,15 +32,7 @@ from analyzers.train_speech import (
     examples,
     train,
 )
-from benchmarks.speech_corpus import pool
-
-
-def _row(s: Score) -> list[float | int]:
-    return [round(s.precision, 4), round(s.recall, 4), s.tp, s.fp, s.fn]
-
-
-def _rows(r: Result) -> dict[str, list[float | int]]:
-    return {**{a: _row(r.labels[a]) for a in ACTS}, "micro": _row(r.micro)}
+from benchmarks.speech_corpus import compact, pool
 
 
 def main() -> int:
@@ -92,17 +84,17 @@ def main() -> int:
             for e, got in results[0].errors
             if name != "dev4.jsonl"  # the honest column: its misses are never read
         ]
-        print(f"{name}: {_row(results[0].micro)} ({time.perf_counter() - started:.0f} s)")
+        print(f"{name}: {compact(results[0])['micro']} ({time.perf_counter() - started:.0f} s)")
     seconds = time.perf_counter() - started
     out: dict[str, object] = {"seconds": round(seconds, 1), "augment": AUGMENT}
     out["frames_only"] = {
-        "pooled": _rows(pool([alone for alone, _ in per_file.values()])),
-        "files": {f: _rows(alone) for f, (alone, _) in per_file.items()},
+        "pooled": compact(pool([alone for alone, _ in per_file.values()])),
+        "files": {f: compact(alone) for f, (alone, _) in per_file.items()},
     }
     for i, name in enumerate(names):
         out[name] = {
-            "pooled": _rows(pool([res[i] for _, res in per_file.values()])),
-            "files": {f: _rows(res[i]) for f, (_, res) in per_file.items()},
+            "pooled": compact(pool([res[i] for _, res in per_file.values()])),
+            "files": {f: compact(res[i]) for f, (_, res) in per_file.items()},
         }
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.misses:

@@ -39,10 +39,12 @@ def test_the_dev_corpus_is_large_and_balanced() -> None:
         assert {"reported_speech", "other"} <= kinds
         assert all(e.id.startswith(prefix) for e in split)
     every = [e.id for e in corpus.load_split("dev")]
-    # rounds 4, 5 and 6 promoted the spent held-out sets to development data; the held-out set
-    # that measures a round is kept outside the repository
+    # rounds 4, 5, 6 and 8 promoted the spent held-out sets to development data; the held-out
+    # set that measures a round is kept outside the repository
     spent = [
-        e for f in ("heldout", "heldout2", "heldout3", "heldout4") for e in corpus.load_split(f)
+        e
+        for f in ("heldout", "heldout2", "heldout3", "heldout4", "heldout6", "heldout7")
+        for e in corpus.load_split(f)
     ]
     later = corpus.load_split("dev4")
     assert (
@@ -413,3 +415,63 @@ class TestRound6Structure:
         advice = "你儿子还小，喝了酒就别开车了，你自己想清楚。"
         assert "threat" not in {a.act for a in rules.acts(advice)}
         assert "threat" in {a.act for a in rules.acts("你儿子在实验小学上学，你自己想清楚。")}
+
+
+class TestRound8Structure:
+    """Round 8's generalisations (kinds of wording read in the misses of heldout6's and
+    heldout7's leave-one-corpus-out folds; the sentences here are new), with hard negatives."""
+
+    @pytest.mark.parametrize(
+        ("text", "act"),
+        [
+            # a pejorative said alone as the address, before an order
+            ("憨包，把车挪开！", "verbal_abuse"),
+            ("我跟你讲，瓜怂，下来。", "verbal_abuse"),
+            # sarcastic address and regional pejoratives
+            ("闯红灯还挺快，你可真是个大聪明。", "verbal_abuse"),
+            ("你个夯货，站好了。", "verbal_abuse"),
+            ("这么大人了，活到狗身上去了？", "verbal_abuse"),
+            # the statement written down is a partial notice; two ways to go to law
+            ("你的申辩写在这张纸上，我们附卷。", "rights_notice"),
+            ("不认这个处罚，复议、打官司两条路你选。", "rights_notice"),
+        ],
+    )
+    def test_acts(self, text: str, act: str) -> None:
+        assert act in said(text)
+
+    @pytest.mark.parametrize(
+        ("text", "act"),
+        [
+            # endearment to a child, a pet, banter about a colleague, motion likened to an animal
+            ("小朋友，慢点走，你这个小调皮鬼，鞋带开了。", "verbal_abuse"),
+            ("我们队里那个老李，跟个猴子似的，一天跑八个路口。", "verbal_abuse"),
+            ("你家这狗真乖，啥品种？", "verbal_abuse"),
+            ("那孩子跟个兔子似的窜过去了，吓人。", "verbal_abuse"),
+            # kin named, a thing called 那玩意, a third party's insult reported, Sichuan 啥子
+            ("路上慢点，别让你妈担心。", "verbal_abuse"),
+            ("罚款指标？没有那玩意儿。", "verbal_abuse"),
+            ("他刚才骂你了是吧，我记下了。", "verbal_abuse"),
+            ("莫得啥子事，签个字就走。", "verbal_abuse"),
+            # a complaint channel about the officer's manner is no rights notice
+            ("对我们态度不满意，可以打12345反映。", "rights_notice"),
+        ],
+    )
+    def test_hard_negatives(self, text: str, act: str) -> None:
+        assert act not in said(text)
+
+
+def test_the_veto_spares_a_civilians_own_words_but_judges_a_role_act() -> None:
+    """The model learnt officers' turns only: its veto does not strike a civilian's insult (good
+    practice needs it), while an act believed from any label (role) is judged as the officer's."""
+    from analyzers.speech_model import SpeechModel
+
+    model = SpeechModel(ACTS, tuple(-8.0 for _ in ACTS), {}, {a: 0.6 for a in ACTS},
+                        {a: 0.1 for a in ACTS})  # fmt: skip
+    fr = Frames.load(None, load_lexicon(), model)
+    insult = "你们就知道罚钱，一群混蛋！"
+    assert "verbal_abuse" in {a.act for a in fr.acts(insult, "civilian")}
+    assert "verbal_abuse" not in {a.act for a in fr.acts(insult, "officer")}
+    transfer = "扫我这个二维码，转两百就行。"  # a personal transfer: role strength
+    assert "cash_no_receipt" in {a.act for a in acts_of(Frames.load(None, load_lexicon()),
+                                                        transfer, "civilian")}  # fmt: skip
+    assert "cash_no_receipt" not in {a.act for a in acts_of(fr, transfer, "civilian")}
