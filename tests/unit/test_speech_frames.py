@@ -379,7 +379,7 @@ class TestRound6Structure:
         ("text", "act"),
         [
             # where kin study or the civilian works, then "think it over": the harm left unsaid
-            ("你闺女在二中念书吧，你自己考虑考虑。", "threat"),
+            # (你闺女在二中念书吧，你自己考虑考虑: see test_a_veiled_threat_the_model_vetoes)
             ("我知道你在哪个公司，你自己掂量。", "threat"),
             # going to the civilian's employer
             ("再跟我犟，我明天就找你单位领导去。", "threat"),
@@ -407,6 +407,12 @@ class TestRound6Structure:
     )
     def test_hard_negatives(self, text: str, act: str) -> None:
         assert act not in said(text)
+
+    def test_a_veiled_threat_the_model_vetoes(self) -> None:
+        # the frame finds it; round 9's shipped model (trained with heldout8) puts it at p 0.083,
+        # under threat's 0.1 veto, so the production combination misses it (README, round 9)
+        rules = Frames.load(None, load_lexicon())
+        assert "threat" in {a.act for a in rules.acts("你闺女在二中念书吧，你自己考虑考虑。")}
 
     def test_kin_and_think_it_over_without_where_is_advice_to_the_frames(self) -> None:
         # the frame needs where the kin are (上学, 住哪); the model alone still hears a threat
