@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import weakref
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import TzInfo
@@ -53,23 +53,25 @@ SHARED_STRINGS = frozenset(
 )
 
 
+M = TypeVar("M", bound=BaseModel)
+
 #: every event held in this process, by class and id: one object for equal copies
 _HELD: weakref.WeakValueDictionary[tuple[type, str], BaseModel] = weakref.WeakValueDictionary()
 
 
-def held(event: BaseModel, key: str) -> BaseModel:
+def held(event: M, key: str) -> M:
     """The object to hold for ``event`` (``key``: its id): an equal event of the same id
     already held in this process (a replica's shards each decode their own copy of a ticket
     or recording: the officer's, the detachment's, the join's), else ``event``
     :func:`compact` ed. Frozen, so sharing one changes nothing any holder sees."""
     same = _HELD.get((type(event), key))
     if same is not None and same == event:
-        return same
+        return same  # type: ignore[return-value]  # same class: the key holds it
     _HELD[(type(event), key)] = compact(event)
     return event
 
 
-def compact(event: BaseModel) -> BaseModel:
+def compact(event: M) -> M:
     """``event`` made smaller to hold, in place, its value unchanged (issue 15: an analyzer
     holds an open month of events, ~4.5 KB each as decoded).
 
