@@ -8,6 +8,6 @@ One module per kind of rule: :mod:`~analyzers.record_rules` (one ticket, one rec
 on event time and joins the events they look at; :mod:`~analyzers.batch` runs it over a file.
 
 Rules import nothing from Faust, Kafka or Elasticsearch, nor from the services: only the event
-schemas (``streams/schemas``) and the kernel (``jiancha/``, e.g. :mod:`jiancha.text`). The stream
+schemas (``jiancha/schemas``) and the kernel (``jiancha/``, e.g. :mod:`jiancha.text`). The stream
 agents and the batch CLI call the same code.
 """

@@ -16,13 +16,13 @@ from typing import Any
 
 from analyzers.engine import Engine, Windows
 from analyzers.law import Law
-from streams.schemas import EVENT_TYPES, InvalidEvent, decode
-from streams.schemas.complaints import Complaint
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import Flag
-from streams.schemas.policies import Policy
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas import EVENT_TYPES, InvalidEvent, decode
+from jiancha.schemas.complaints import Complaint
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.policies import Policy
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 __all__ = ["Analyzer", "Events", "Windows", "analyze_file", "read_events"]
 

@@ -22,9 +22,9 @@ from datetime import datetime, timedelta
 
 from analyzers.law import Law
 from analyzers.model import make_flag
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import FieldEvidence, Flag
-from streams.schemas.recordings import Recording
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import FieldEvidence, Flag
+from jiancha.schemas.recordings import Recording
 
 #: A recording covers a ticket written this close to its start or end (configuration, not law).
 COVER_TOLERANCE = timedelta(minutes=1)

@@ -15,8 +15,8 @@ from itertools import pairwise
 
 from analyzers.law import Law
 from analyzers.model import make_flag
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import FieldEvidence, Flag
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import FieldEvidence, Flag
 
 #: Tickets of one plate and violation type this close together penalise one act.
 DUPLICATE_WINDOW = timedelta(hours=2)

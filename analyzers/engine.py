@@ -59,13 +59,13 @@ from analyzers.catalogue import RAISED_ELSEWHERE
 from analyzers.law import Law, load_law
 from analyzers.model import Encounter
 from jiancha.clock import BEIJING
-from streams.schemas._base import held
-from streams.schemas.complaints import Complaint
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import CaseContext, Flag
-from streams.schemas.policies import Policy
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas._base import held
+from jiancha.schemas.complaints import Complaint
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import CaseContext, Flag
+from jiancha.schemas.policies import Policy
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 if TYPE_CHECKING:
     from jiancha.settings import Settings

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from streams.schemas.policies import Policy
+from jiancha.schemas.policies import Policy
 
 DEFAULT_VIOLATIONS = Path(__file__).with_name("data") / "violations.json"
 #: DESIGN.md's seed policies (peony festival, accident green channel, Zibo electric trucks); the

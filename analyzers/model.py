@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analyzers.catalogue import CATEGORIES, RULE_VERSION
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import FieldEvidence, Flag, SegmentEvidence
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import FieldEvidence, Flag, SegmentEvidence
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 Evidence = SegmentEvidence | FieldEvidence
 

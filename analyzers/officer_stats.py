@@ -69,8 +69,8 @@ from typing import Any, Literal
 
 from analyzers.model import make_flag
 from jiancha.clock import BEIJING
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import FieldEvidence, Flag
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import FieldEvidence, Flag
 
 LOCAL_REGION = "鲁R"  # Heze (菏泽) plate code
 

@@ -7,10 +7,10 @@ from datetime import datetime, time, timedelta
 from analyzers.catalogue import RULE_VERSION
 from analyzers.law import Law
 from analyzers.model import make_flag
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import CaseContext, FieldEvidence, Flag, SegmentEvidence
-from streams.schemas.policies import Policy
-from streams.schemas.recordings import Recording
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import CaseContext, FieldEvidence, Flag, SegmentEvidence
+from jiancha.schemas.policies import Policy
+from jiancha.schemas.recordings import Recording
 
 
 def _penalised(a: EnforcementAction) -> bool:

@@ -40,13 +40,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from analyzers.engine import Changes, Engine, Scope, Windows, final_horizon
-from streams.schemas._base import held
-from streams.schemas.complaints import Complaint
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import Flag
-from streams.schemas.policies import Policy
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas._base import held
+from jiancha.schemas.complaints import Complaint
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.policies import Policy
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 OFFICER = "officer"
 DETACHMENT = "detachment"

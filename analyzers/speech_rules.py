@@ -27,8 +27,8 @@ from analyzers.catalogue import CATEGORIES
 from analyzers.frames import Act, Frames, load_frames
 from analyzers.lexicon import Lexicon, load_lexicon
 from analyzers.model import Encounter, encounter_flag
-from streams.schemas.flags import Flag, SegmentEvidence
-from streams.schemas.transcripts import Segment
+from jiancha.schemas.flags import Flag, SegmentEvidence
+from jiancha.schemas.transcripts import Segment
 
 SAID_CATEGORIES = ("cash_no_receipt", "quota", "verbal_abuse", "threat")
 

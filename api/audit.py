@@ -23,11 +23,11 @@ from fastapi import Depends, HTTPException, Request
 
 from api.deps import SharedPublisher
 from api.security import client_ip
+from jiancha import topics
 from jiancha.auth.roles import Caller
 from jiancha.clock import Clock, utc_now
-from streams import topics
+from jiancha.schemas.audit import AuditRecorded
 from streams.review.desk import Audit
-from streams.schemas.audit import AuditRecorded
 
 log = logging.getLogger(__name__)
 

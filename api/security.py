@@ -27,8 +27,8 @@ from jiancha.auth.roles import ROLES, Role
 from jiancha.auth.secret import signing_key
 from jiancha.auth.tokens import Claims, InvalidToken, account_version, issue_token, read_token
 from jiancha.clock import Clock, utc_now
+from jiancha.schemas.users import UserSaved
 from jiancha.settings import Settings
-from streams.schemas.users import UserSaved
 
 log = logging.getLogger(__name__)
 

@@ -62,7 +62,10 @@ if mode == "engine":
     flags = template.flags()
 else:  # sharded_flags, but each shard decodes its own copy, as from its topic
     from analyzers.shards import DETACHMENT, OFFICER, RECORDING, Shards, routes, targets
-    from streams.schemas import decode
+    try:
+        from jiancha.schemas import decode
+    except ImportError:  # a checkout from before the contracts moved to the kernel
+        from streams.schemas import decode
 
     shards = Shards(template, 6)
     for stage in (OFFICER, DETACHMENT, RECORDING):

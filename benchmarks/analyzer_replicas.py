@@ -24,7 +24,7 @@ one of two replicas is killed (SIGKILL) once the group has read a third of the i
 With ``--compact-s N`` the run's shard topics roll a segment, and clean a rolled one, within
 N seconds and keep a tombstone N seconds after the cleaner first saw it
 (``JIANCHA_ANALYZER_SEGMENT_S`` / ``JIANCHA_ANALYZER_TOMBSTONE_S``, an hour each by default,
-``streams/topics.py``); the replicas run on 5 N + 40 s after the batch's flags (their roll
+``jiancha/topics.py``); the replicas run on 5 N + 40 s after the batch's flags (their roll
 markers let the cleaner pass twice), then the restart: the start-up "after compaction", with the
 messages it read against the messages ever written to the shard topics.
 """
@@ -83,8 +83,8 @@ class _FlagWatch:
     def __init__(self, s: Settings) -> None:
         from kafka import KafkaConsumer, TopicPartition
 
-        from streams import topics
-        from streams.topics import topic_name
+        from jiancha import topics
+        from jiancha.topics import topic_name
 
         self.consumer = KafkaConsumer(
             bootstrap_servers=s.kafka_bootstrap, client_id="bench-flags", enable_auto_commit=False
@@ -99,8 +99,8 @@ class _FlagWatch:
         self.raises = self.withdrawals = 0
 
     def standing(self) -> set[str]:
-        from streams.schemas import InvalidEvent, decode
-        from streams.schemas.flags import Flag
+        from jiancha.schemas import InvalidEvent, decode
+        from jiancha.schemas.flags import Flag
 
         while batch := self.consumer.poll(timeout_ms=200, max_records=50_000):
             for records in batch.values():
@@ -214,7 +214,7 @@ def _until_batch(
 
 def _late(s: Settings) -> int:
     """Dead letters of events refused as late (a final month's)."""
-    from streams import topics
+    from jiancha import topics
     from streams.admin import read_to_end
 
     count = 0
@@ -232,7 +232,7 @@ def _written(s: Settings) -> int:
     """Messages ever written to the run's shard topics (the sum of their end offsets)."""
     from kafka import KafkaConsumer, TopicPartition
 
-    from streams.topics import topic_name
+    from jiancha.topics import topic_name
 
     consumer = KafkaConsumer(bootstrap_servers=s.kafka_bootstrap, client_id="bench-written")
     try:

@@ -31,9 +31,9 @@ from typing import Any
 from benchmarks.scratch import scratch
 from jiancha.elastic.client import sync_client
 from jiancha.embedded.stack import EmbeddedStack
+from jiancha.schemas import InvalidEvent, parse_envelope
 from jiancha.settings import Settings
 from streams.publisher import Publisher
-from streams.schemas import InvalidEvent, parse_envelope
 
 RESULTS = Path(__file__).parent / "results" / "latency.jsonl"
 DEFAULT_EVENTS = Path("/tmp/jiancha-bench-month-200000.jsonl")

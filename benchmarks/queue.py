@@ -154,9 +154,9 @@ def through_the_api(repeat: int) -> list[dict[str, Any]]:
     from jiancha.elastic.client import sync_client
     from jiancha.elastic.indices import ensure_indices
     from jiancha.settings import Settings
+    from jiancha.topics import CATALOGUE, topic_name
     from streams.accounts.users import new_user, save_user
     from streams.admin import ensure_topics
-    from streams.topics import CATALOGUE, topic_name
 
     name = f"bench-queue-{uuid.uuid4().hex[:8]}"
     s = Settings(topic_prefix=f"{name}-", index_prefix=name, app_id=name, partitions=1)

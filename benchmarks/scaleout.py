@@ -27,11 +27,11 @@ from typing import Any
 from benchmarks.ingest_search import EVAL_DEV, _indexed
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
+from jiancha.topics import topic_name
 from streams.admin import consumer_lag, ensure_topics
 from streams.indexer.agents import INDEXED_TOPICS
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from streams.topics import topic_name
 
 RESULTS = Path(__file__).parent / "results" / "scaleout.jsonl"
 PARTITIONS = 6
@@ -169,7 +169,7 @@ def run(path: Path, label: str, workers: int, timeout_s: float = 3600) -> dict[s
 def _drop_topics(s: Settings) -> None:
     from kafka import KafkaAdminClient
 
-    from streams.topics import CATALOGUE
+    from jiancha.topics import CATALOGUE
 
     admin = KafkaAdminClient(bootstrap_servers=s.kafka_bootstrap, client_id="bench-scale")
     try:

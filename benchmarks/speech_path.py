@@ -24,8 +24,8 @@ from typing import Any
 from analyzers.batch import read_events
 from analyzers.engine import Engine
 from analyzers.scoring import read_jsonl, score, table
+from jiancha.schemas.transcripts import Transcript
 from jiancha.settings import Settings
-from streams.schemas.transcripts import Transcript
 from streams.speech import build_transcriber
 
 EVAL_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval-dev"

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from streams.schemas.spot_checks import Goal, Stratum
+from jiancha.schemas.spot_checks import Goal, Stratum
 from streams.spotchecks.draw import draw, seed_of
 from streams.spotchecks.estimate import Observation, miss_rate
 

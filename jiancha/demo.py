@@ -115,7 +115,7 @@ def _wait_for_transcriber(
     """Until the transcriber has taken every recording and its transcripts are indexed."""
     from tqdm import tqdm
 
-    from streams import topics
+    from jiancha import topics
     from streams.admin import consumer_lag
 
     group = f"{settings.app_id}-transcriber"

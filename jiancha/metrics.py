@@ -63,7 +63,7 @@ API_LATENCY = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
 
-#: reason prefixes (streams.schemas, streams.speech, the writer) -> a short, bounded label
+#: reason prefixes (jiancha.schemas, streams.speech, the writer) -> a short, bounded label
 _KINDS = (
     ("不是合法的 JSON", "invalid_json"),
     ("未知的事件类型", "unknown_type"),

@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     # (nothing is ever final, memory grows with history). ``jiancha analyze``/``analyzer`` never
     # forget whatever it says.
     analyzer_lateness_days: int = Field(default=14, ge=0, le=366)
-    # The shard topics (``jiancha judge``'s changelogs, streams/topics.py): a segment rolls, and
+    # The shard topics (``jiancha judge``'s changelogs, jiancha/topics.py): a segment rolls, and
     # a rolled dirty segment is cleaned, within this many seconds; a tombstone stays this long
     # after the cleaner first passed it (a rebuild reading a partition from its start must end
     # within it, or it may miss a tombstone). Small values are for tests and benchmarks.

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
-from streams.topics import CATALOGUE, topic_name
+from jiancha.topics import CATALOGUE, topic_name
 
 Resource = Literal["topic", "group"]
 Operation = Literal["Read", "Write", "Describe", "Create", "Delete"]

@@ -10,7 +10,7 @@ from typing import Any
 from jiancha import metrics
 from jiancha.kafka import client_security, committed_offsets
 from jiancha.settings import Settings
-from streams.topics import CATALOGUE, changelog_configs, topic_name
+from jiancha.topics import CATALOGUE, changelog_configs, topic_name
 
 # Kafka is the system of record: topics keep their events (compacted ones keep the latest).
 _FOREVER = {"retention.ms": "-1"}

@@ -8,7 +8,7 @@ import faust
 
 from jiancha.kafka import ssl_context
 from jiancha.settings import Settings
-from streams.topics import topic_name
+from jiancha.topics import topic_name
 
 
 def create_app(settings: Settings, role: str, **overrides: Any) -> faust.App:
@@ -48,7 +48,7 @@ def broker_credentials(settings: Settings) -> faust.SASLCredentials | None:
 
 
 def raw_topic(app: faust.App, settings: Settings, base: str) -> Any:
-    """A topic of raw bytes: decoding and validation are ours (streams.schemas), not Faust's."""
+    """A topic of raw bytes: decoding and validation are ours (jiancha.schemas), not Faust's."""
     return app.topic(
         topic_name(settings.topic_prefix, base),
         key_type=bytes,

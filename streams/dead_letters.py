@@ -6,9 +6,8 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from jiancha import metrics
-from streams import topics
-from streams.schemas.dead_letters import DeadLetter
+from jiancha import metrics, topics
+from jiancha.schemas.dead_letters import DeadLetter
 
 if TYPE_CHECKING:
     import faust

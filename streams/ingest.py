@@ -9,10 +9,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from streams import topics
+from jiancha import topics
+from jiancha.schemas import InvalidEvent, parse_envelope
 from streams.dead_letters import dead_letter
 from streams.publisher import Publisher
-from streams.schemas import InvalidEvent, parse_envelope
 
 
 def count_events(path: Path) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jiancha.kafka import client_security
 from jiancha.settings import Settings
-from streams.topics import topic_name
+from jiancha.topics import topic_name
 
 
 class PublishError(RuntimeError):

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
+from jiancha import topics
 from jiancha.elastic.client import sync_client
 from jiancha.embedded.stack import EmbeddedStack
 from jiancha.settings import Settings
-from streams import topics
+from jiancha.topics import CATALOGUE, topic_name
 from streams.admin import consumer_lag, ensure_topics
-from streams.topics import CATALOGUE, topic_name
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL_DEV = SHARED / "data" / "eval-dev"

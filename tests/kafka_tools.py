@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jiancha.settings import Settings
-from streams.topics import topic_name
+from jiancha.topics import topic_name
 
 
 @dataclass(frozen=True)

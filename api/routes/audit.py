@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from api.deps import get_aliases, get_es
 from api.security import require_roles
 from jiancha.elastic.queries import MAX_WINDOW, date_range
-from streams.schemas.audit import AuditRecorded
+from jiancha.schemas.audit import AuditRecorded
 
 router = APIRouter(prefix="/audit", tags=["审计"])
 

@@ -23,14 +23,14 @@ from pydantic import BaseModel, Field
 from api.audit import Auditor, AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es_sync, get_settings
 from api.security import CurrentUser, User, require_roles
+from jiancha import topics
+from jiancha.schemas.bulletin_events import BulletinVoided
 from jiancha.settings import Settings
-from streams import topics
 from streams.bulletin.compile import compile_week, store_of
 from streams.bulletin.masking import squad_view
 from streams.bulletin.stats import IsoWeek, orders, overview, week_stats
 from streams.bulletin.store import KINDS, BulletinStore, VoidedMeanwhile
 from streams.bulletin.weeks import NotCompilable, check_compilable, first_week
-from streams.schemas.bulletin_events import BulletinVoided
 
 router = APIRouter(prefix="/bulletins", tags=["《监察专刊》"])
 

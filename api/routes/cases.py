@@ -38,9 +38,10 @@ from api.models import ClipQuality
 from api.names import resolve_squads
 from api.routes.clips import media_available
 from api.security import CurrentUser, User, require_roles
+from jiancha import topics
 from jiancha.elastic.queries import MAX_WINDOW, date_range
+from jiancha.schemas.case_events import CaseDecided
 from jiancha.settings import Settings
-from streams import topics
 from streams.review.cases import (
     CaseQuery,
     DecisionRefused,
@@ -51,7 +52,6 @@ from streams.review.cases import (
     reverse,
     undo_document,
 )
-from streams.schemas.case_events import CaseDecided
 from streams.speech.media import MediaSources
 
 log = logging.getLogger(__name__)

@@ -19,16 +19,16 @@ from api.admin import AdminDesk, AdminDeskDep
 from api.audit import AuditorDep
 from api.deps import get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
-from streams import topics
-from streams.directory import store
-from streams.directory.documents import Entry, document
-from streams.schemas.directory import (
+from jiancha import topics
+from jiancha.schemas.directory import (
     CODE_PATTERN,
     ROLE_LABELS,
     OfficerSaved,
     Posting,
     SquadSaved,
 )
+from streams.directory import store
+from streams.directory.documents import Entry, document
 
 router = APIRouter(prefix="/directory", tags=["名录"])
 

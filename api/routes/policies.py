@@ -17,10 +17,10 @@ from pydantic import BaseModel, Field
 
 from api.deps import get_settings
 from api.security import require_roles
+from jiancha import topics
+from jiancha.schemas import InvalidEvent, decode
+from jiancha.schemas.policies import Policy
 from jiancha.settings import Settings
-from streams import topics
-from streams.schemas import InvalidEvent, decode
-from streams.schemas.policies import Policy
 
 router = APIRouter(prefix="/policies", tags=["政策"])
 

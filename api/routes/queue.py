@@ -18,7 +18,8 @@ from pydantic import BaseModel, Field, StringConstraints
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es
 from api.security import CurrentUser, User, require_roles
-from streams import topics
+from jiancha import topics
+from jiancha.schemas.case_assignments import CaseAssigned
 from streams.review.assignments import project_assignment
 from streams.review.queue import (
     PER_OFFICER_PER_PAGE,
@@ -29,7 +30,6 @@ from streams.review.queue import (
     rank,
     spread,
 )
-from streams.schemas.case_assignments import CaseAssigned
 
 router = APIRouter(tags=["我的待办"])
 

@@ -29,10 +29,10 @@ from pydantic import ValidationError
 from api.audit import AuditorDep
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_settings
 from api.security import User, require_roles
+from jiancha import topics
 from jiancha.files import TooLarge, spool
+from jiancha.schemas.recordings import Recording
 from jiancha.settings import Settings
-from streams import topics
-from streams.schemas.recordings import Recording
 from streams.speech.media import MediaError, MediaLimits, probe_audio, upload_store
 
 router = APIRouter(tags=["录像"])

@@ -19,9 +19,9 @@ from api.deps import get_aliases, get_es, get_settings
 from api.routes.cases import LinkedClip, linked_clips
 from api.routes.orders import Accepted, Parts, accepted, refusals
 from api.security import User, require_roles
+from jiancha.schemas.spot_checks import OUTCOMES, Goal, Outcome
 from jiancha.settings import Settings
 from streams.review.desk import Pending
-from streams.schemas.spot_checks import OUTCOMES, Goal, Outcome
 from streams.spotchecks.desk import SpotCheckDesk
 from streams.spotchecks.draw import draw
 from streams.spotchecks.plans import Drawn, Plan

@@ -16,12 +16,12 @@ from fastapi import APIRouter, HTTPException, Path
 from pydantic import BaseModel, Field
 
 from api.admin import AdminDesk, AdminDeskDep
+from jiancha import topics
 from jiancha.auth.passwords import WeakPassword, hash_password
 from jiancha.auth.roles import ROLES, Role
-from streams import topics
+from jiancha.schemas.users import UserSaved
 from streams.accounts.users import check_squad, find_user, new_user
 from streams.directory import store
-from streams.schemas.users import UserSaved
 
 router = APIRouter(prefix="/users", tags=["账号"])
 

@@ -21,9 +21,9 @@ from analyzers.early_warning import WarningConfig
 from api.audit import AuditorDep, audit_as
 from api.deps import ClockDep, PublisherDep, get_aliases, get_es, get_es_sync
 from api.security import User, require_roles
+from jiancha.schemas.officer_alerts import Decision
 from streams.bulletin.stats import good_examples
 from streams.review.desk import Unavailable
-from streams.schemas.officer_alerts import Decision
 from streams.warning.alerts import Alert, AlertError
 from streams.warning.desk import AlertDesk, AlertNotFound
 

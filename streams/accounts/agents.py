@@ -13,12 +13,12 @@ from typing import Any
 
 import faust
 
+from jiancha import topics
 from jiancha.elastic.writer import Upsert
+from jiancha.schemas.audit import AuditRecorded
+from jiancha.schemas.users import UserSaved
 from jiancha.settings import Settings
-from streams import topics
 from streams.app import raw_topic
-from streams.schemas.audit import AuditRecorded
-from streams.schemas.users import UserSaved
 
 
 def add_account_agents(

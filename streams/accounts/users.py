@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from jiancha import topics
 from jiancha.auth.passwords import hash_password
+from jiancha.schemas.users import UserSaved
 from jiancha.settings import Settings
-from streams import topics
-from streams.schemas.users import UserSaved
 
 
 def check_squad(role: str, squad_id: str | None) -> None:

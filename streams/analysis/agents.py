@@ -41,7 +41,7 @@ from typing import Any
 import faust
 
 from analyzers.engine import Changes, Engine
-from jiancha import metrics
+from jiancha import metrics, topics
 from jiancha.elastic.writer import SET_ONCE_ROUNDS, BulkWriter, Upsert, retry_while_unavailable
 from jiancha.kafka import (
     GROUP_COORDINATOR_WAIT_S,
@@ -49,20 +49,19 @@ from jiancha.kafka import (
     retry_retriable,
     wait_for_group_coordinator,
 )
+from jiancha.schemas import EVENT_TYPES, InvalidEvent, decode
+from jiancha.schemas.case_assignments import CaseAssigned
+from jiancha.schemas.case_events import CaseDecided
+from jiancha.schemas.complaints import Complaint
+from jiancha.schemas.flags import Flag
 from jiancha.settings import Settings
-from streams import topics
+from jiancha.topics import topic_name
 from streams.admin import read_to_end, serve_worker_metrics
 from streams.analysis.documents import CaseBook, case_on_create
 from streams.app import create_app, prepare, raw_topic, raw_topics
 from streams.dead_letters import SendDead, dead_letter, dead_letter_of, dead_letter_sender
 from streams.review.assignments import project_assignment
 from streams.review.cases import projected_decision
-from streams.schemas import EVENT_TYPES, InvalidEvent, decode
-from streams.schemas.case_assignments import CaseAssigned
-from streams.schemas.case_events import CaseDecided
-from streams.schemas.complaints import Complaint
-from streams.schemas.flags import Flag
-from streams.topics import topic_name
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from analyzers.catalogue import CATEGORIES
 from analyzers.engine import Case, Windows, case_id_of, complaint_names, plate_key
-from streams.schemas.complaints import Complaint
-from streams.schemas.flags import CaseContext, FieldEvidence, Flag
+from jiancha.schemas.complaints import Complaint
+from jiancha.schemas.flags import CaseContext, FieldEvidence, Flag
 
 #: Review status of a new case (the review service of issue 5 moves it on).
 PENDING = ("pending", "待审核")

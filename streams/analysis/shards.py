@@ -30,7 +30,7 @@ once it has read what was routed to it before.
 The shard topics are their shards' changelogs (Kafka Streams' "source topic as changelog"): a
 shard forgets a final month (:mod:`analyzers.engine`, ``JIANCHA_ANALYZER_LATENESS_DAYS``) and
 sends a tombstone (key ``type|id``, no value) for every event it forgot to its own partition;
-Kafka's log compaction then removes them (the topics' cleaner settings: ``streams/topics.py``).
+Kafka's log compaction then removes them (the topics' cleaner settings: ``jiancha/topics.py``).
 A rebuild reads the latest value of every key, tombstones applied: the open months only. A late
 event of a final month is refused by its shard and dead-lettered (迟于允许的迟到期限).
 """
@@ -67,18 +67,17 @@ from analyzers.shards import (
     routes,
     targets,
 )
-from jiancha import metrics
+from jiancha import metrics, topics
 from jiancha.kafka import client_security, committed_offsets, wait_for_group_coordinator
+from jiancha.schemas import EVENT_TYPES, InvalidEvent, decode
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.transcripts import Transcript
 from jiancha.settings import Settings
-from streams import topics
+from jiancha.topics import topic_name
 from streams.admin import serve_worker_metrics
 from streams.analysis.agents import _MODEL_OF, _OWN_DEAD_LETTERS, INPUTS
 from streams.app import create_app, prepare, raw_topic, raw_topics
 from streams.dead_letters import dead_letter, dead_letter_of, dead_letter_sender
-from streams.schemas import EVENT_TYPES, InvalidEvent, decode
-from streams.schemas.flags import Flag
-from streams.schemas.transcripts import Transcript
-from streams.topics import topic_name
 
 log = logging.getLogger(__name__)
 

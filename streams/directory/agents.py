@@ -11,12 +11,12 @@ from typing import Any
 
 import faust
 
+from jiancha import topics
 from jiancha.elastic.writer import Upsert
+from jiancha.schemas.directory import DirectoryEvent
 from jiancha.settings import Settings
-from streams import topics
 from streams.app import raw_topic
 from streams.directory.documents import document
-from streams.schemas.directory import DirectoryEvent
 
 
 def add_directory_agents(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from streams.schemas.directory import DirectoryEvent, OfficerSaved, SquadSaved
+from jiancha.schemas.directory import DirectoryEvent, OfficerSaved, SquadSaved
 
 Entry = SquadSaved | OfficerSaved
 

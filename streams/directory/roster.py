@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from jiancha.schemas.directory import OfficerSaved, Posting, SquadSaved
 from jiancha.synthetic.names import DISTRICTS, person_name, squad_name
-from streams.schemas.directory import OfficerSaved, Posting, SquadSaved
 
 
 @dataclass
@@ -134,7 +134,7 @@ def entries_from_file(
     """
     from pydantic import ValidationError
 
-    from streams.schemas.directory import DirectoryEvent
+    from jiancha.schemas.directory import DirectoryEvent
 
     events, given = [], {}
     for number, obj in enumerate(read_lines(lines), start=1):

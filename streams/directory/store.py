@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from streams import topics
+from jiancha import topics
 from streams.directory.documents import Entry, document, entry_of
 
 #: How many entries one read of the whole directory returns at most (squads + officers).

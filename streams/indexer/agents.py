@@ -9,10 +9,13 @@ from typing import Any
 
 import faust
 
-from jiancha import metrics
+from jiancha import metrics, topics
 from jiancha.elastic.writer import BulkWriter, Upsert
+from jiancha.schemas import InvalidEvent, decode
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 from jiancha.settings import Settings
-from streams import topics
 from streams.accounts.agents import add_account_agents
 from streams.admin import serve_worker_metrics
 from streams.app import create_app, prepare, raw_topic
@@ -26,10 +29,6 @@ from streams.indexer.documents import (
     reregistration_flag,
 )
 from streams.review.agents import add_review_agents
-from streams.schemas import InvalidEvent, decode
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
 from streams.spotchecks.agents import add_spotcheck_agents
 
 log = logging.getLogger(__name__)

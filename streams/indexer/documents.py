@@ -6,10 +6,10 @@ from typing import Any
 
 from analyzers.record_rules import evidence_tampering
 from jiancha.elastic.writer import Upsert
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import Flag
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 #: what a recording registers once and for all: its media and that media's hash (evidence)
 REGISTERED = ("sha256", "media_uri")

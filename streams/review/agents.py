@@ -26,10 +26,12 @@ from typing import Any
 
 import faust
 
+from jiancha import topics
 from jiancha.clock import Clock, utc_now
 from jiancha.elastic.writer import Sleep, retry_while_unavailable
+from jiancha.schemas import InvalidEvent
+from jiancha.schemas.rectification_events import RectificationEvent, decode_event
 from jiancha.settings import Settings
-from streams import topics
 from streams.app import raw_topic
 from streams.dead_letters import SendDead, dead_letter_of, dead_letter_sender
 from streams.review.orders import (
@@ -42,8 +44,6 @@ from streams.review.orders import (
 )
 from streams.review.projection import read_order
 from streams.review.queries import overdue_filter
-from streams.schemas import InvalidEvent
-from streams.schemas.rectification_events import RectificationEvent, decode_event
 
 log = logging.getLogger(__name__)
 

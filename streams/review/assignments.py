@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from jiancha.schemas.case_assignments import CaseAssigned
 from streams.analysis.documents import case_on_create
-from streams.schemas.case_assignments import CaseAssigned
 
 #: How often a write lost to a concurrent one is tried again before giving up.
 _ROUNDS = 5

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from jiancha.auth.roles import Caller
 from jiancha.elastic.queries import any_group, date_range, officer_id_prefix, word_groups
 from jiancha.names import squad_codes
-from streams.schemas.case_events import CaseDecided
+from jiancha.schemas.case_events import CaseDecided
 
 #: Review status → label (``pending`` is what the analyzer gives a new case).
 STATUS_LABELS = {

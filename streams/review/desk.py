@@ -24,16 +24,11 @@ from typing import Any, BinaryIO, Protocol, TypeVar
 
 from pydantic import ValidationError
 
+from jiancha import topics
 from jiancha.auth.roles import Caller
 from jiancha.clock import Clock, utc_now
 from jiancha.names import squad_name
-from jiancha.settings import Settings
-from streams import topics
-from streams.review.attachments import KINDS, content_disposition, find_stored, store_upload
-from streams.review.orders import UNISSUED, Order, OrderError, apply, outcome
-from streams.review.projection import read_order
-from streams.review.queries import list_filters
-from streams.schemas.rectification_events import (
+from jiancha.schemas.rectification_events import (
     Actor,
     Attachment,
     OrderAccepted,
@@ -47,6 +42,11 @@ from streams.schemas.rectification_events import (
     OrderWithdrawn,
     RectificationEvent,
 )
+from jiancha.settings import Settings
+from streams.review.attachments import KINDS, content_disposition, find_stored, store_upload
+from streams.review.orders import UNISSUED, Order, OrderError, apply, outcome
+from streams.review.projection import read_order
+from streams.review.queries import list_filters
 
 Folded = TypeVar("Folded")
 

@@ -19,10 +19,10 @@ from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from typing import Any
 
+from jiancha import topics
+from jiancha.schemas import InvalidEvent, decode
+from jiancha.schemas.document_numbers import DocumentNumberRequested
 from jiancha.settings import Settings
-from streams import topics
-from streams.schemas import InvalidEvent, decode
-from streams.schemas.document_numbers import DocumentNumberRequested
 
 #: How long reading the year's requests may take before the request fails (503).
 _READ_TIMEOUT_S = 15.0
@@ -79,7 +79,7 @@ def read_requests(settings: Settings, partition: int, through: int) -> list[tupl
     from kafka import KafkaConsumer, TopicPartition
 
     from jiancha.kafka import client_security
-    from streams.topics import topic_name
+    from jiancha.topics import topic_name
 
     tp = TopicPartition(topic_name(settings.topic_prefix, topics.DOCUMENT_NUMBERS), partition)
     consumer = KafkaConsumer(

@@ -20,7 +20,7 @@ from typing import Any, Literal, Protocol, TypeVar
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from jiancha.clock import BEIJING
-from streams.schemas.rectification_events import (
+from jiancha.schemas.rectification_events import (
     Actor,
     Attachment,
     OrderAccepted,

@@ -21,14 +21,13 @@ from typing import Any
 
 import faust
 
-from jiancha import metrics
+from jiancha import metrics, topics
+from jiancha.schemas import InvalidEvent, decode
+from jiancha.schemas.recordings import Recording
 from jiancha.settings import Settings
-from streams import topics
 from streams.admin import serve_worker_metrics
 from streams.app import create_app, raw_topic
 from streams.dead_letters import dead_letter_of, dead_letter_sender
-from streams.schemas import InvalidEvent, decode
-from streams.schemas.recordings import Recording
 from streams.speech.media import MediaSources
 from streams.speech.pipeline import Transcriber
 from streams.speech.service import Outcome, process_recording

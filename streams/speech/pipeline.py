@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from streams.schemas.transcripts import Segment, Transcript
+from jiancha.schemas.transcripts import Segment, Transcript
 from streams.speech import speakers as spk
 from streams.speech.engines import Engine, EngineSegment, Word
 from streams.speech.hallucination import Removal, guard

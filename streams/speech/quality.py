@@ -2,7 +2,7 @@
 
 :func:`assess` measures the audio and the recognition and gives a verdict: ``poor`` when any
 measure passes its limit, with the reasons (stable codes; their Chinese is
-:data:`streams.schemas.transcripts.QUALITY_REASONS`).
+:data:`jiancha.schemas.transcripts.QUALITY_REASONS`).
 A poor transcript is still published — what was heard may be right — but a reviewer must listen
 before a flag from it counts, and the bulletin counts such recordings.
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Literal
 
 from analyzers.record_rules import evidence_tampering
-from streams.schemas.flags import Flag
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 from streams.speech.media import MediaError, MediaLimits, MediaSources, resolve, sha256_of
 from streams.speech.pipeline import Result, Transcriber
 

@@ -16,14 +16,14 @@ from typing import Any
 
 import faust
 
+from jiancha import topics
 from jiancha.clock import Clock, utc_now
 from jiancha.elastic.writer import Sleep, retry_while_unavailable
+from jiancha.schemas import InvalidEvent
+from jiancha.schemas.spot_checks import SpotCheckEvent, decode_event
 from jiancha.settings import Settings
-from streams import topics
 from streams.app import raw_topic
 from streams.dead_letters import SendDead, dead_letter_of, dead_letter_sender
-from streams.schemas import InvalidEvent
-from streams.schemas.spot_checks import SpotCheckEvent, decode_event
 from streams.spotchecks.plans import Plan, project
 
 log = logging.getLogger(__name__)

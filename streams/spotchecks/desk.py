@@ -21,11 +21,23 @@ from typing import Any
 
 from analyzers.catalogue import CATEGORIES
 from analyzers.engine import case_id_of
+from jiancha import topics
 from jiancha.auth.roles import Caller
 from jiancha.clock import Clock, utc_now
 from jiancha.elastic.queries import date_range
+from jiancha.schemas.flags import CaseContext, FieldEvidence, Flag
+from jiancha.schemas.spot_checks import (
+    COMPLIANT,
+    Goal,
+    OutcomeRecorded,
+    PlanSet,
+    Published,
+    Sample,
+    SampleDrawn,
+    SpotCheckEvent,
+    Stratum,
+)
 from jiancha.settings import Settings
-from streams import topics
 from streams.bulletin.stats import IsoWeek
 from streams.review.desk import (
     Audit,
@@ -38,18 +50,6 @@ from streams.review.desk import (
     publish_and_wait,
 )
 from streams.review.orders import outcome
-from streams.schemas.flags import CaseContext, FieldEvidence, Flag
-from streams.schemas.spot_checks import (
-    COMPLIANT,
-    Goal,
-    OutcomeRecorded,
-    PlanSet,
-    Published,
-    Sample,
-    SampleDrawn,
-    SpotCheckEvent,
-    Stratum,
-)
 from streams.spotchecks.agents import read_plan
 from streams.spotchecks.draw import draw, seed_of
 from streams.spotchecks.plans import OUTCOME_CATEGORY, Plan, PlanError, apply, visible_to

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from streams.schemas.spot_checks import Goal, Stratum
+from jiancha.schemas.spot_checks import Goal, Stratum
 
 
 def seed_of(plan_id: str, week: str) -> str:

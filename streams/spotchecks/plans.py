@@ -15,8 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from analyzers.catalogue import CATEGORIES, FlagClass
 from jiancha.auth.roles import Caller
-from streams.review.orders import OrderError, Rejected, refusing
-from streams.schemas.spot_checks import (
+from jiancha.schemas.spot_checks import (
     COMPLIANT,
     Goal,
     OutcomeRecorded,
@@ -26,6 +25,7 @@ from streams.schemas.spot_checks import (
     SpotCheckEvent,
     Stratum,
 )
+from streams.review.orders import OrderError, Rejected, refusing
 
 Status = Literal["set", "drawn", "published"]
 

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from analyzers.catalogue import CLASS_LABELS
-from streams.schemas.spot_checks import COMPLIANT
+from jiancha.schemas.spot_checks import COMPLIANT
 from streams.spotchecks.estimate import MissRate, Observation, miss_rate, recall
 from streams.spotchecks.plans import Drawn, Plan, outcome_class
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from streams.schemas.officer_alerts import (
+from jiancha.schemas.officer_alerts import (
     DECISION_LABELS,
     AlertClosed,
     AlertDecided,
@@ -21,7 +21,7 @@ from streams.schemas.officer_alerts import (
     AlertProposed,
     Decision,
 )
-from streams.schemas.rectification_events import Actor
+from jiancha.schemas.rectification_events import Actor
 
 Status = Literal["proposed", "decided", "closed"]
 STATUS_LABELS = {"proposed": "待研判", "decided": "跟进中", "closed": "已办结"}

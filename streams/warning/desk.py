@@ -15,19 +15,19 @@ from datetime import date, datetime
 from typing import Any
 
 from analyzers.early_warning import DEFAULT, WarningConfig, alerts, counts_by_class
+from jiancha import topics
 from jiancha.auth.roles import Caller
 from jiancha.clock import BEIJING, Clock, utc_now
 from jiancha.elastic.queries import MAX_WINDOW
-from streams import topics
-from streams.review.desk import Audit, Publisher, Unavailable
-from streams.schemas.officer_alerts import (
+from jiancha.schemas.officer_alerts import (
     AlertClosed,
     AlertDecided,
     AlertEvent,
     AlertProposed,
     Decision,
 )
-from streams.schemas.rectification_events import Actor
+from jiancha.schemas.rectification_events import Actor
+from streams.review.desk import Audit, Publisher, Unavailable
 from streams.warning.alerts import Alert, AlertError, apply
 from streams.warning.signals import read_signals
 

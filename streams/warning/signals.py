@@ -15,7 +15,7 @@ from typing import Any
 
 from analyzers.early_warning import Signal
 from jiancha.elastic.queries import MAX_WINDOW, date_range
-from streams.schemas.spot_checks import COMPLIANT
+from jiancha.schemas.spot_checks import COMPLIANT
 
 UNCOVERED = ("recording_missing", "recording_gap")
 LATE_HOURS = 24.0

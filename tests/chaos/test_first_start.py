@@ -19,9 +19,9 @@ from analyzers.batch import analyze_file
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
 from jiancha.synthetic.month import generate_month
+from jiancha.topics import CATALOGUE, topic_name
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from streams.topics import CATALOGUE, topic_name
 from tests.chaos.conftest import ChaosStack
 from tests.conftest import drop_prefix, wait_for
 from tests.integration.faults import Proc

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
 from tests.e2e.console import CASE_ID, Console, Workers, sync_api
 from tests.kafka_tools import read_topic
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
 from streams.bulletin.stats import IsoWeek
 from tests.e2e.console import CASE_ID, EVENT_WEEK, Console, sync_api
 from tests.kafka_tools import read_topic

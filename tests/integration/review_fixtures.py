@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 
 from api.security import Authenticator, User
 from jiancha.elastic.client import sync_client
+from jiancha.schemas.users import UserSaved
 from jiancha.settings import Settings
 from streams.accounts.users import new_user, save_user
-from streams.schemas.users import UserSaved
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from jiancha import topics
 from jiancha.elastic.client import sync_client
-from streams import topics
+from jiancha.schemas.audit import AuditRecorded
 from streams.accounts.users import new_user
 from streams.publisher import Publisher
-from streams.schemas.audit import AuditRecorded
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.integration

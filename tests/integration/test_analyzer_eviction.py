@@ -20,15 +20,15 @@ from pathlib import Path
 import pytest
 
 from analyzers.batch import analyze_file
+from jiancha import topics
 from jiancha.clock import BEIJING
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.recordings import Recording
 from jiancha.synthetic.month import generate_months
-from streams import topics
+from jiancha.topics import topic_name
 from streams.analysis.shards import STAGE_TOPICS, read_history, shard_event
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.recordings import Recording
-from streams.topics import topic_name
 from tests.conftest import caught_up, wait_for
 from tests.integration.faults import Proc
 from tests.integration.test_analyzer_replicas import JUDGED, _difference

@@ -13,8 +13,8 @@ import json
 import pytest
 
 from analyzers.batch import analyze_file
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
 from streams.analysis.shards import STAGE_TOPICS
 from streams.ingest import ingest_file
 from streams.publisher import Publisher

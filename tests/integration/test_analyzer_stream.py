@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from analyzers.batch import analyze_file
+from jiancha import topics
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
-from streams import topics
+from jiancha.topics import topic_name
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from streams.topics import topic_name
 from tests.conftest import caught_up, start_process, stop_process, wait_for
 from tests.kafka_tools import read_topic
 

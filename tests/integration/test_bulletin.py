@@ -20,16 +20,10 @@ from typing import Any
 
 import pytest
 
+from jiancha import topics
 from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
-from jiancha.settings import Settings
-from streams import topics
-from streams.bulletin.compile import compile_week
-from streams.bulletin.stats import IsoWeek
-from streams.ingest import ingest_file
-from streams.publisher import Publisher
-from streams.review.orders import Order, apply
-from streams.schemas.rectification_events import (
+from jiancha.schemas.rectification_events import (
     Actor,
     OrderAccepted,
     OrderAcknowledged,
@@ -39,6 +33,12 @@ from streams.schemas.rectification_events import (
     OrderIssued,
     OrderReturned,
 )
+from jiancha.settings import Settings
+from streams.bulletin.compile import compile_week
+from streams.bulletin.stats import IsoWeek
+from streams.ingest import ingest_file
+from streams.publisher import Publisher
+from streams.review.orders import Order, apply
 from tests.conftest import caught_up, start_process, stop_process, wait_for
 
 pytestmark = pytest.mark.integration

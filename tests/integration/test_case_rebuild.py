@@ -17,12 +17,12 @@ from fastapi.testclient import TestClient
 
 from analyzers.batch import analyze_file
 from api.main import create_app
+from jiancha import topics
 from jiancha.elastic.client import sync_client
+from jiancha.schemas.recordings import Recording
 from jiancha.settings import Settings
-from streams import topics
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from streams.schemas.recordings import Recording
 from streams.speech.service import tampering_flag
 from tests.conftest import INDEXED_TOPICS, caught_up, wait_for
 from tests.integration.faults import Proc

@@ -9,10 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from jiancha import topics
 from jiancha.elastic.client import sync_client
-from streams import topics
+from jiancha.schemas.directory import OfficerSaved, Posting, SquadSaved
 from streams.publisher import Publisher
-from streams.schemas.directory import OfficerSaved, Posting, SquadSaved
 from tests.conftest import wait_for
 from tests.integration.review_fixtures import create_accounts, login
 
@@ -189,8 +189,8 @@ def test_only_the_admin_edits_the_directory_and_accounts(settings):
 
 
 def test_the_policies_page_merges_the_seed_and_the_topic(settings):
+    from jiancha.schemas.policies import Policy
     from streams.admin import ensure_topics
-    from streams.schemas.policies import Policy
 
     ensure_topics(settings)
     override = Policy(

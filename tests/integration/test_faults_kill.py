@@ -119,9 +119,9 @@ def test_a_flag_raised_before_a_kill_is_withdrawn_by_the_recording_that_came_aft
     the covering recording arrives, and its successor must take the flag back."""
     from datetime import datetime, timedelta
 
-    from streams import topics
-    from streams.schemas.enforcement_actions import EnforcementAction
-    from streams.schemas.recordings import Recording
+    from jiancha import topics
+    from jiancha.schemas.enforcement_actions import EnforcementAction
+    from jiancha.schemas.recordings import Recording
 
     at = datetime.fromisoformat("2026-04-10T10:00:00+08:00")
 

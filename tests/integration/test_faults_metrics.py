@@ -9,11 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
+from jiancha.topics import topic_name
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from streams.topics import topic_name
 from tests.conftest import caught_up, wait_for
 from tests.integration.faults import Proc, sample
 from tests.integration.test_analyzer_stream import ANALYZED

@@ -25,21 +25,21 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.security import User
+from jiancha import topics
 from jiancha.elastic.client import async_client, sync_client
-from jiancha.settings import Settings
-from streams import topics
-from streams.publisher import Publisher
-from streams.review.agents import EscalateOverdue
-from streams.review.orders import Order, project
-from streams.schemas.dead_letters import DeadLetter
-from streams.schemas.rectification_events import (
+from jiancha.schemas.dead_letters import DeadLetter
+from jiancha.schemas.rectification_events import (
     Actor,
     OrderAcknowledged,
     RectificationEvent,
     decode_event,
 )
-from streams.schemas.users import UserSaved
-from streams.topics import topic_name
+from jiancha.schemas.users import UserSaved
+from jiancha.settings import Settings
+from jiancha.topics import topic_name
+from streams.publisher import Publisher
+from streams.review.agents import EscalateOverdue
+from streams.review.orders import Order, project
 from tests.conftest import start_process, stop_process, wait_for
 from tests.integration.review_fixtures import bearer, save_accounts
 from tests.kafka_tools import read_messages, read_topic
@@ -397,7 +397,7 @@ def _dead_letters(settings: Settings) -> list[DeadLetter]:
 
 def test_escalator_with_an_injected_clock(review_settings: Settings) -> None:
     """The timer's work on real Elasticsearch, eight days ahead, without waiting for them."""
-    from streams.schemas.rectification_events import OrderDrafted, OrderIssued
+    from jiancha.schemas.rectification_events import OrderDrafted, OrderIssued
 
     s = review_settings
     es_sync = sync_client(s)
@@ -448,7 +448,7 @@ def test_escalator_with_an_injected_clock(review_settings: Settings) -> None:
 
 def _put_issued_order(settings: Settings, order_id: str, at: datetime) -> None:
     """An order issued at ``at`` with the default seven days, as the projector indexes it."""
-    from streams.schemas.rectification_events import OrderDrafted, OrderIssued
+    from jiancha.schemas.rectification_events import OrderDrafted, OrderIssued
 
     boss = Actor(username="zhang", role="supervisor")
     order = project(

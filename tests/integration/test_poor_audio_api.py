@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from jiancha.schemas.transcripts import Segment, Transcript
 from jiancha.settings import Settings
 from streams.admin import ensure_topics
 from streams.indexer.documents import clip_from_transcript
-from streams.schemas.transcripts import Segment, Transcript
 from tests.conftest import drop_prefix
 from tests.integration.review_fixtures import (
     case_document,

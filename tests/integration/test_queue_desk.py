@@ -24,9 +24,9 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.security import User
+from jiancha import topics
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
-from streams import topics
 from streams.review.orders import Order
 from streams.review.queue import rank
 from tests.integration.review_fixtures import (

@@ -17,11 +17,11 @@ from fastapi.testclient import TestClient
 
 from api.deps import SharedPublisher
 from api.main import create_app
+from jiancha import topics
 from jiancha.auth.secret import signing_key
 from jiancha.auth.tokens import Claims, issue_token
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
-from streams import topics
 from streams.accounts.users import user_from_source
 from streams.admin import ensure_topics
 from tests.conftest import drop_prefix

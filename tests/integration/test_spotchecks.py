@@ -26,12 +26,12 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.security import User
+from jiancha import topics
 from jiancha.elastic.client import sync_client
 from jiancha.elastic.indices import ensure_indices
+from jiancha.schemas.spot_checks import decode_event
 from jiancha.settings import Settings
-from streams import topics
 from streams.bulletin.stats import IsoWeek, spot_checks
-from streams.schemas.spot_checks import decode_event
 from tests.conftest import start_process, stop_process, wait_for
 from tests.integration.review_fixtures import bearer, save_accounts
 from tests.kafka_tools import read_topic

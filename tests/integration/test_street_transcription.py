@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from benchmarks.street_audio import encode_m4a, street_mix
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.speech.evaluation import char_errors

@@ -15,8 +15,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
 from streams.speech.evaluation import char_errors

@@ -24,9 +24,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from jiancha import topics
 from jiancha.elastic.client import sync_client
 from jiancha.settings import Settings
-from streams import topics
 from streams.admin import ensure_topics
 from tests.conftest import drop_prefix, env_of
 from tests.integration.review_fixtures import create_accounts, login

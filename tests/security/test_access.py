@@ -22,10 +22,10 @@ from api.main import create_app
 from api.security import User
 from jiancha.auth.passwords import hash_password
 from jiancha.elastic.client import sync_client
+from jiancha.schemas.users import UserSaved
 from jiancha.settings import Settings
 from streams.accounts.users import new_user, save_user
 from streams.admin import ensure_topics
-from streams.schemas.users import UserSaved
 from tests.conftest import Worker, drop_prefix
 from tests.integration.review_fixtures import (
     case_document,

@@ -26,10 +26,10 @@ from fastapi.testclient import TestClient
 from api.deps import SharedPublisher
 from api.main import create_app
 from jiancha.elastic.client import sync_client
+from jiancha.schemas.rectification_events import Actor, OrderDrafted, OrderIssued
 from jiancha.settings import Settings
 from streams.admin import ensure_topics
 from streams.review.orders import Order, apply
-from streams.schemas.rectification_events import Actor, OrderDrafted, OrderIssued
 from tests.conftest import drop_prefix
 from tests.integration.review_fixtures import (
     ACCOUNTS,

@@ -18,13 +18,14 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import KafkaError, TopicAuthorizationFailedError
 
+from jiancha import topics
 from jiancha.embedded.kafka import EmbeddedKafka, KafkaSasl
 from jiancha.kafka import client_security, kafka_health
 from jiancha.settings import Settings
-from streams import acls, topics
+from jiancha.topics import CATALOGUE
+from streams import acls
 from streams.admin import ensure_topics
 from streams.publisher import Publisher, PublishError
-from streams.topics import CATALOGUE
 from tests.integration.faults import free_port
 
 BROKER_START_S = 120

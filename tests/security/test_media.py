@@ -31,14 +31,14 @@ from fastapi.testclient import TestClient
 from kafka import KafkaConsumer
 
 from api.main import create_app
+from jiancha import topics
+from jiancha.schemas.recordings import Recording
 from jiancha.settings import Settings
 from jiancha.synthetic.demo import VOICES_DIR
-from streams import topics
+from jiancha.topics import topic_name
 from streams.admin import consumer_lag
 from streams.publisher import Publisher
-from streams.schemas.recordings import Recording
 from streams.speech.media import MediaError, MediaLimits, MediaSources, resolve, upload_store
-from streams.topics import topic_name
 from tests.conftest import Worker, env_of, stop_process, wait_for
 from tests.integration.review_fixtures import (
     clip_document,

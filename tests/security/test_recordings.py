@@ -19,14 +19,14 @@ from kafka import KafkaConsumer
 
 from api.main import create_app
 from api.routes.recordings import claim_path
+from jiancha import topics
 from jiancha.elastic.client import sync_client
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 from jiancha.settings import Settings
-from streams import topics
+from jiancha.topics import topic_name
 from streams.publisher import Publisher
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
 from streams.speech.media import sha256_of
-from streams.topics import topic_name
 from tests.conftest import wait_for
 from tests.integration.faults import free_port
 from tests.integration.review_fixtures import create_accounts, login

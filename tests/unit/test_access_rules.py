@@ -12,6 +12,7 @@ import pytest
 from api.security import Authenticator
 from jiancha.auth.ratelimit import LoginLimiter
 from jiancha.auth.tokens import Claims, InvalidToken, account_version, issue_token, read_token
+from jiancha.schemas.users import UserSaved
 from streams.review.attachments import (
     content_disposition,
     download_name,
@@ -19,7 +20,6 @@ from streams.review.attachments import (
     path_of,
 )
 from streams.review.cases import CaseQuery, Scope, case_search_body
-from streams.schemas.users import UserSaved
 
 KEY = b"k" * 32
 NOW = datetime(2026, 4, 1, 8, 0, tzinfo=UTC)

@@ -179,7 +179,7 @@ def test_roles_are_defined_once():
 
     from jiancha.auth.roles import ROLE_NAMES, ROLES
     from jiancha.cli import main
-    from streams.schemas.rectification_events import Actor
+    from jiancha.schemas.rectification_events import Actor
 
     assert tuple(ROLES) == ROLE_NAMES  # every role has its Chinese name
     add = main.commands["user"].commands["add"]  # type: ignore[attr-defined]

@@ -7,10 +7,10 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from analyzers.engine import Engine
+from jiancha.schemas.case_events import CaseDecided
+from jiancha.schemas.complaints import Complaint
 from streams.analysis.documents import CaseBook, case_document, case_on_create
 from streams.review.cases import decide, decision_document, projected_decision
-from streams.schemas.case_events import CaseDecided
-from streams.schemas.complaints import Complaint
 from streams.speech.service import tampering_flag
 from tests.unit.test_record_rules import T0, action, recording
 

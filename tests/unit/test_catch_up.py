@@ -13,8 +13,8 @@ import pytest
 from analyzers.batch import analyze_file, read_events
 from analyzers.engine import Engine
 from analyzers.shards import Shards, routes, targets
+from jiancha.schemas.flags import Flag
 from jiancha.synthetic.month import generate_months
-from streams.schemas.flags import Flag
 
 PARTITIONS = 3
 

@@ -10,12 +10,12 @@ from types import SimpleNamespace
 import pytest
 from pydantic import ValidationError
 
+from jiancha.schemas.directory import DirectoryEvent, OfficerSaved, Posting, SquadSaved
 from jiancha.synthetic.names import DISTRICTS, chinese_number, person_name, squad_name
 from streams.directory.documents import document, entry_of
 from streams.directory.names import Names
 from streams.directory.roster import entries_from_file, roster_from_events
 from streams.directory.store import search_body
-from streams.schemas.directory import DirectoryEvent, OfficerSaved, Posting, SquadSaved
 
 NOW = datetime(2026, 4, 30, 12, 0, tzinfo=UTC)
 EVAL_DEV = Path("/work/shared/data/eval-dev/events.jsonl")

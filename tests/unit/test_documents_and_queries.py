@@ -18,11 +18,11 @@ from jiancha.elastic.queries import (
     parse_clip_page,
 )
 from jiancha.elastic.writer import Upsert
+from jiancha.schemas import decode
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 from streams.indexer.documents import clip_from_recording, clip_from_transcript
 from streams.review.queries import list_filters, overdue_filter
-from streams.schemas import decode
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
 from tests.unit.test_schemas import RECORDING
 
 

@@ -6,9 +6,9 @@ import random
 from datetime import timedelta
 
 from analyzers.engine import Engine
+from jiancha.schemas.complaints import Complaint
+from jiancha.schemas.transcripts import Transcript
 from streams.analysis.documents import case_document
-from streams.schemas.complaints import Complaint
-from streams.schemas.transcripts import Transcript
 from tests.unit.test_record_rules import T0, action, recording
 
 

@@ -24,11 +24,11 @@ from analyzers.shards import (
     tombstone_keys,
 )
 from jiancha.clock import BEIJING
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 from jiancha.synthetic.month import generate_months
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import Flag
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
 
 LATENESS = timedelta(days=14)
 JUNE = datetime(2026, 6, 1, tzinfo=BEIJING)

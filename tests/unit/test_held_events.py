@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from streams.schemas import decode
-from streams.schemas._base import compact, held
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas import decode
+from jiancha.schemas._base import compact, held
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.transcripts import Transcript
 
 TICKET = {
     "action_id": "ACT-000001",

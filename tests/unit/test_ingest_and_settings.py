@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from pydantic import ValidationError
 
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import topics
 from streams.dead_letters import dead_letter, dead_letter_of
 from streams.ingest import ingest_file
 

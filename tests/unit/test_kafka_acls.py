@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jiancha import topics
 from jiancha.settings import Settings
-from streams import acls, topics
+from jiancha.topics import topic_name
+from streams import acls
 from streams.acls import Grant, plan
-from streams.topics import topic_name
 
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS = Settings()

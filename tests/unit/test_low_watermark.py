@@ -30,9 +30,9 @@ from analyzers.shards import (
     targets,
 )
 from jiancha.clock import BEIJING
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.transcripts import Transcript
 from jiancha.synthetic.month import generate_months
-from streams.schemas.flags import Flag
-from streams.schemas.transcripts import Transcript
 
 LATENESS = timedelta(days=14)
 MAY_10 = datetime(2026, 5, 10, tzinfo=BEIJING)

@@ -17,10 +17,10 @@ from prometheus_client import REGISTRY, CollectorRegistry
 
 from api.routes.metrics import instrument
 from jiancha import metrics
+from jiancha.schemas import InvalidEvent, decode, parse_envelope
+from jiancha.schemas.recordings import Recording
 from streams.dead_letters import dead_letter
 from streams.indexer.agents import Projector
-from streams.schemas import InvalidEvent, decode, parse_envelope
-from streams.schemas.recordings import Recording
 
 
 def value(name: str, **labels: str) -> float:

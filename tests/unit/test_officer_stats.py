@@ -10,7 +10,7 @@ import pytest
 
 from analyzers import officer_stats as st
 from analyzers.officer_stats import OfficerMonth, StatsConfig
-from streams.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.enforcement_actions import EnforcementAction
 
 _ids = itertools.count(1)
 

@@ -8,20 +8,8 @@ from typing import Any
 
 import pytest
 
-from streams.review.orders import (
-    AWAITING_ANSWER,
-    STATUS_LABELS,
-    Order,
-    OrderError,
-    apply,
-    due_for_escalation,
-    escalation,
-    outcome,
-    overdue,
-    project,
-)
-from streams.schemas import InvalidEvent
-from streams.schemas.rectification_events import (
+from jiancha.schemas import InvalidEvent
+from jiancha.schemas.rectification_events import (
     Actor,
     Attachment,
     OrderAccepted,
@@ -35,6 +23,18 @@ from streams.schemas.rectification_events import (
     OrderRevised,
     OrderWithdrawn,
     decode_event,
+)
+from streams.review.orders import (
+    AWAITING_ANSWER,
+    STATUS_LABELS,
+    Order,
+    OrderError,
+    apply,
+    due_for_escalation,
+    escalation,
+    outcome,
+    overdue,
+    project,
 )
 
 T0 = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)

@@ -11,9 +11,9 @@ import pytest
 
 from api.models import ClipOut
 from api.routes.cases import LinkedClip
+from jiancha.schemas.transcripts import Segment, Transcript
 from streams.bulletin.stats import Orders, Overview, WeekStats
 from streams.indexer.documents import clip_from_transcript
-from streams.schemas.transcripts import Segment, Transcript
 
 CONSOLE = Path(__file__).resolve().parents[2] / "dashboards" / "console" / "cases.js"
 

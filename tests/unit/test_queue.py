@@ -149,8 +149,8 @@ def test_workbook_reads_back_with_inert_formulas() -> None:
 
 
 def test_an_assignment_replaces_only_an_older_one() -> None:
+    from jiancha.schemas.case_assignments import CaseAssigned
     from streams.review.assignments import assignment_document, supersedes
-    from streams.schemas.case_assignments import CaseAssigned
 
     def assigned(event_id: str, at: datetime) -> CaseAssigned:
         return CaseAssigned(

@@ -11,9 +11,9 @@ from analyzers import record_rules as rr
 from analyzers.batch import Analyzer, Events
 from analyzers.law import load_law
 from analyzers.scoring import score
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.policies import Policy
-from streams.schemas.recordings import Recording
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.policies import Policy
+from jiancha.schemas.recordings import Recording
 
 T0 = datetime.fromisoformat("2026-04-10T10:00:00+08:00")
 LAW = load_law()

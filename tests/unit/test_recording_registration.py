@@ -8,14 +8,14 @@ from pathlib import Path
 from api.routes.recordings import claim
 from jiancha import metrics
 from jiancha.elastic.writer import Refused, Upsert, set_once_action, set_once_conflicts
+from jiancha.schemas.flags import SegmentEvidence
+from jiancha.schemas.recordings import Recording
 from streams.indexer.documents import (
     REGISTERED,
     clip_from_recording,
     recording_upsert,
     reregistration_flag,
 )
-from streams.schemas.flags import SegmentEvidence
-from streams.schemas.recordings import Recording
 from tests.unit.test_schemas import RECORDING
 
 FIRST = Recording.model_validate(RECORDING)

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from streams.schemas import EVENT_TYPES, InvalidEvent, decode, parse_envelope, routing_key
-from streams.schemas.flags import Flag
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas import EVENT_TYPES, InvalidEvent, decode, parse_envelope, routing_key
+from jiancha.schemas.flags import Flag
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 RECORDING = {
     "recording_id": "REC-000001",

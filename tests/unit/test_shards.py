@@ -22,8 +22,8 @@ from analyzers.shards import (
     sharded_flags,
     targets,
 )
+from jiancha.schemas import EVENT_TYPES, decode
 from jiancha.synthetic.month import generate_month
-from streams.schemas import EVENT_TYPES, decode
 
 
 def _events(path: Path) -> list[object]:
@@ -111,7 +111,7 @@ def test_a_rebuilt_shard_withdraws_its_predecessors_flags_that_no_longer_hold(
 
 def _reaches(event: object, shard: tuple[str, int]) -> bool:
     """Whether an event lands on ``shard`` (transcripts through their recording's officers)."""
-    from streams.schemas.transcripts import Transcript
+    from jiancha.schemas.transcripts import Transcript
 
     if isinstance(event, Transcript):
         return shard[0] == OFFICER  # more than the shard needs: adding is harmless

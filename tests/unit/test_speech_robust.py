@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from benchmarks.street_audio import active_level, street_mix
+from jiancha.schemas.transcripts import Transcript
 from streams.indexer.documents import clip_from_transcript
-from streams.schemas.transcripts import Transcript
 from streams.speech.denoise import wiener
 from streams.speech.engines import EngineSegment, Word, group_clips
 from streams.speech.hallucination import guard, loop_spans

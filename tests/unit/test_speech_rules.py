@@ -10,10 +10,10 @@ import pytest
 from analyzers import lexicon as lx
 from analyzers import speech_rules as sr
 from analyzers.model import Encounter
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.flags import SegmentEvidence
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.flags import SegmentEvidence
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 T0 = datetime.fromisoformat("2026-04-10T10:00:00+08:00")
 HELLO = "您好，我是菏泽交警，请出示驾驶证和行驶证。"

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from streams.schemas.flags import SegmentEvidence
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha.schemas.flags import SegmentEvidence
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 from streams.speech.engines import Engine, EngineSegment, Word
 from streams.speech.media import sha256_of
 from streams.speech.pipeline import Transcriber

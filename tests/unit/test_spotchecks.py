@@ -10,8 +10,8 @@ import pytest
 
 from api.security import User
 from benchmarks.spotcheck_coverage import simulate
-from streams.schemas.rectification_events import Actor
-from streams.schemas.spot_checks import (
+from jiancha.schemas.rectification_events import Actor
+from jiancha.schemas.spot_checks import (
     Goal,
     OutcomeRecorded,
     PlanSet,

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from jiancha.clock import BEIJING
-from streams.schemas.officer_alerts import AlertClosed, AlertDecided, AlertProposed
-from streams.schemas.rectification_events import Actor
+from jiancha.schemas.officer_alerts import AlertClosed, AlertDecided, AlertProposed
+from jiancha.schemas.rectification_events import Actor
 from streams.warning.alerts import Alert, AlertError, apply, follow_up_due
 from streams.warning.assessment import Month, SquadCounts, Weights, assess_month, assess_squad
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from streams.schemas._base import Event
+from jiancha.schemas._base import Event
 
 #: why a transcript's audio is too poor to judge from its text (``Transcript.quality_reasons``)
 QUALITY_REASONS = {

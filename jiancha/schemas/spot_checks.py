@@ -14,9 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, TypeAdapter
 
-from streams.schemas import decode_union
-from streams.schemas._base import Event
-from streams.schemas.rectification_events import Actor
+from jiancha.schemas import decode_union
+from jiancha.schemas._base import Event
+from jiancha.schemas.rectification_events import Actor
 
 #: The outcomes a reviewer may record (issue 17); every one but 规范 is a problem.
 OUTCOMES: tuple[str, ...] = (

@@ -10,7 +10,7 @@ from datetime import datetime
 from pydantic import Field
 
 from jiancha.auth.roles import Role
-from streams.schemas._base import Event
+from jiancha.schemas._base import Event
 
 
 class UserSaved(Event):

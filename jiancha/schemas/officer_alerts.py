@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, Field, TypeAdapter
 
-from streams.schemas._base import Event
-from streams.schemas.rectification_events import Actor
+from jiancha.schemas._base import Event
+from jiancha.schemas.rectification_events import Actor
 
 Decision = Literal["talk", "training", "rectify", "none"]
 DECISION_LABELS: dict[str, str] = {

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field, model_validator
 
-from streams.schemas._base import Event
+from jiancha.schemas._base import Event
 
 
 class Recording(Event):

@@ -12,12 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from streams import topics
-from streams.schemas.complaints import Complaint
-from streams.schemas.enforcement_actions import EnforcementAction
-from streams.schemas.policies import Policy
-from streams.schemas.recordings import Recording
-from streams.schemas.transcripts import Transcript
+from jiancha import topics
+from jiancha.schemas.complaints import Complaint
+from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.policies import Policy
+from jiancha.schemas.recordings import Recording
+from jiancha.schemas.transcripts import Transcript
 
 #: event type (as in replay files) -> (model, topic base name)
 EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {

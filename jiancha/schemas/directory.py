@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, RootModel, model_validator
 
-from streams.schemas._base import Event
+from jiancha.schemas._base import Event
 
 #: Codes as the events carry them (``mudan-1``, ``GA403677``): no spaces, no markup.
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"

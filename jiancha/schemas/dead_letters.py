@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
-from streams.schemas._base import Event
+from jiancha.schemas._base import Event
 
 
 class DeadLetter(Event):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from streams.schemas._base import Event
+from jiancha.schemas._base import Event
 
 
 class AuditRecorded(Event):

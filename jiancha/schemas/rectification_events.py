@@ -14,8 +14,8 @@ from typing import Annotated, Literal
 from pydantic import AwareDatetime, Field, TypeAdapter
 
 from jiancha.auth.roles import Role
-from streams.schemas import decode_union
-from streams.schemas._base import Event
+from jiancha.schemas import decode_union
+from jiancha.schemas._base import Event
 
 
 class Actor(Event):

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from streams.schemas._base import Event
+from jiancha.schemas._base import Event
 
 
 class DocumentNumberRequested(Event):
