@@ -74,7 +74,8 @@ _PLACE_SOUNDS = frozenset({"bai", "qian", "wan"})  # 两白块: a misheard 百 a
 _MONEY_UNITS = frozenset({"kuai", "yuan", "mao"})
 _TICKET_UNITS = frozenset("张单个起份票")
 #: after 个, not tickets: 三个月, 两个小时, 五个工作日, 二十个人, 五个路口
-_NOT_TICKETS_AFTER_GE = frozenset("月小星礼钟点工人路")
+#: or people and things counted aloud (二十三个娃, 十几个箱子, 五个乘客): counting is no quota
+_NOT_TICKETS_AFTER_GE = frozenset("月小星礼钟点工人路娃孩学乘客箱筐包袋桶瓶座位轮车司老")
 _OTHER_UNITS = frozenset("分公米天吨次月年小时号点岁人趟条辆毫克里日周倍斤")
 #: A quotation is a mention (培训时讲过不能说“信不信我扣你车”): what it quotes is nobody's act here.
 _QUOTED = re.compile(r"[“‘「『'\"][^“”‘’「」『』'\"]{1,40}[”’」』'\"]")
@@ -153,6 +154,11 @@ def _cut(text: str) -> list[_Piece]:
         body = parts[i]
         stop = parts[i + 1] if i + 1 < len(parts) else ""
         for c in clauses(body):
+            if _tagged(c.text):
+                # 这是我的警官证…明白吗: the recogniser left out the comma before a tag question;
+                # the statement before it is still made
+                out.append(_Piece(c, sentence, False, False))
+                continue
             # 有没有 asks for a fact (你有没有看见撞你的车？), unlike 信不信 or 是不是不想开了
             yes_no = c.text.endswith(("吗", "么")) or "有没有" in c.text
             asks = "？" in stop or "?" in stop or yes_no or _asks_by_particle(c.text)
@@ -162,11 +168,39 @@ def _cut(text: str) -> list[_Piece]:
     return out
 
 
+#: Tag questions (…，明白吗？) ask nothing of what they follow.
+_TAGS = (
+    "明白吗",
+    "明白不",
+    "知道吗",
+    "知道不",
+    "晓得吗",
+    "晓得不",
+    "懂吗",
+    "懂不懂",
+    "听到没",
+    "听见没",
+    "听懂没",
+    "听下了没",
+    "听清楚没",
+    "记住没",
+)
+_TAGGED_MIN = 5  # characters before the tag: a statement of its own, not 你知道吗
+
+
+def _tagged(text: str) -> bool:
+    """A statement with a tag question run on to it (…新区交警大队的明白吗)."""
+    for tag in _TAGS:
+        for end in (tag, tag + "有"):
+            if text.endswith(end) and len(text) - len(end) >= _TAGGED_MIN:
+                return True
+    return False
+
+
 def _asks_by_particle(text: str) -> bool:
     """A clause ending in 嘛, or in 呢 after a question word, asks; 还差七张呢 only states."""
-    if text.endswith("嘛"):
-        return True
-    return text.endswith("呢") and any(w in text for w in _QUESTION_WORDS)
+    # 嘛 closes statements in the south-west (每个星期的票数我得凑齐嘛, 不往上报嘛)
+    return text.endswith(("呢", "嘛")) and any(w in text for w in _QUESTION_WORDS)
 
 
 def _numbers(
@@ -194,7 +228,7 @@ def _numbers(
         unit_sound = syl[k] if syl is not None and k < len(text) else ""
         nxt = text[k] if k < len(text) else ""
         places = {s for s in (syl[i:j] if syl is not None else ()) if s in _PLACE_SOUNDS}
-        if unit_sound in _MONEY_UNITS:
+        if unit_sound in _MONEY_UNITS or nxt == "蚊":  # 三百蚊: Cantonese 块
             amounts.append((i, k + 1))
         elif nxt in _TICKET_UNITS:
             after = text[k + 1] if k + 1 < len(text) else ""
@@ -210,6 +244,25 @@ def _numbers(
             big.append((i, k))
         i = max(j, i + 1)
     return amounts, counts, big
+
+
+#: 二百五 (a fool) as the recogniser writes it: 二百五, 二百百五, 200五, 二百5, 250 — not an amount
+#: (二百五十块, 250元, 2500) and not part of a longer number.
+_NUM = "0-9零〇一二两三四五六七八九十百千万"
+_UNITS_AFTER = "块元毛角米吨分斤公里个张号次天秒克人辆年月日点度"
+_DUMB = re.compile(
+    rf"(?<![{_NUM}])(?:(?:二|2)(?:百+|佰)(?:五|5)|200五|250)(?![{_NUM}{_UNITS_AFTER}])"
+)
+#: the same said in words (not the bare digits 250, which are as often a sum of money)
+_DUMB_WORD = re.compile(
+    rf"(?<![{_NUM}])(?:(?:二|2)(?:百+|佰)(?:五|5)|200五)(?![{_NUM}{_UNITS_AFTER}])"
+)
+
+
+def _dumb(c: Clause, words_only: bool = False) -> list[tuple[int, int]]:
+    """Spans of 二百五 as an insult in clause ``c`` (see :data:`_DUMB`)."""
+    pattern = _DUMB_WORD if words_only else _DUMB
+    return [m.span() for m in pattern.finditer(c.text)]
 
 
 def _round_digits(run: str) -> bool:
@@ -269,6 +322,9 @@ class Frames:
         self.not_negation = tuple(
             cast(dict[str, list[str]], data.get("not_negation", {})).get("words", ())
         )
+        self.dismissal = tuple(
+            cast(dict[str, list[str]], data.get("dismissed", {})).get("words", ())
+        )
         markers = cast(dict[str, list[str]], data.get("reported", {})).get("markers", [])
         self.reported = tuple(Pattern.parse(m, exact=True) for m in markers)
         self.lexicon = lexicon
@@ -312,6 +368,10 @@ class Frames:
             "#AMOUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[0]],
             "#COUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[1]],
             "#BIGAMOUNT": [_Span(k, s, e) for k, n in enumerate(numbers) for s, e in n[2]],
+            "#DUMB": [_Span(k, s, e) for k, p in enumerate(pieces) for s, e in _dumb(p.clause)],
+            "#DUMB_WORD": [
+                _Span(k, s, e) for k, p in enumerate(pieces) for s, e in _dumb(p.clause, True)
+            ],
         }
         for name in self.concepts:
             spans[name] = [s for b in self.builtin[name] for s in builtin.get(b, [])]
@@ -373,10 +433,17 @@ class Frames:
         in 不开票的钱我不碰 the 不 of 不开票 belongs to what is refused. A verdict (不给钱不行)
         still is: there the whole clause is the demand."""
         return any(
-            _negated_word(r.pieces[s.clause].clause.text[s.start : s.end])
-            or not self.negated(act, r.pieces[s.clause].clause, s.start)
+            (
+                _negated_word(r.pieces[s.clause].clause.text[s.start : s.end])
+                or not self.negated(act, r.pieces[s.clause].clause, s.start)
+            )
+            and not self._dismissed(r.pieces[s.clause].clause.text[s.end :])
             for s in r.spans.get(name, [])
         )
+
+    def _dismissed(self, after: str) -> bool:
+        """交银行多麻烦，直接给俺: the lawful way named only to be waved away."""
+        return any(w in after for w in self.dismissal)
 
     # -- acts -------------------------------------------------------------------------------------
 
