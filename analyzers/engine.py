@@ -59,6 +59,7 @@ from analyzers.catalogue import RAISED_ELSEWHERE
 from analyzers.law import Law, load_law
 from analyzers.model import Encounter
 from jiancha.clock import BEIJING
+from jiancha.schemas._base import held
 from jiancha.schemas.complaints import Complaint
 from jiancha.schemas.enforcement_actions import EnforcementAction
 from jiancha.schemas.flags import CaseContext, Flag
@@ -245,17 +246,18 @@ class Engine:
             if t is not None and t < self.horizon:
                 self.refused += 1
                 return False
+        # held for the month: one object per event in the process, its bookkeeping shared
         if isinstance(event, EnforcementAction):
-            self._add_action(event)
+            self._add_action(held(event, event.action_id))
         elif isinstance(event, Recording):
-            self._add_recording(event)
+            self._add_recording(held(event, event.recording_id))
         elif isinstance(event, Transcript):
-            self._add_transcript(event)
+            self._add_transcript(held(event, event.recording_id))
         elif isinstance(event, Policy):
             self.policies[event.policy_id] = event
             self._dirty |= {("action", a) for a in self.actions}
         elif isinstance(event, Complaint):
-            self._add_complaint(event)
+            self._add_complaint(held(event, event.complaint_id))
         else:
             raise TypeError(f"规则引擎不处理此类事件：{type(event).__name__}")
         return True

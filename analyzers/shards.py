@@ -40,6 +40,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from analyzers.engine import Changes, Engine, Scope, Windows, final_horizon
+from jiancha.schemas._base import held
 from jiancha.schemas.complaints import Complaint
 from jiancha.schemas.enforcement_actions import EnforcementAction
 from jiancha.schemas.flags import Flag
@@ -165,6 +166,7 @@ class Join:
 
     def add(self, event: Recording | Transcript) -> list[tuple[Route, Transcript]]:
         """Take a recording or transcript; returns the transcripts now routable."""
+        event = held(event, event.recording_id)
         if isinstance(event, Recording):
             if self.horizon is not None and event.started_at < self.horizon:
                 return []  # of a final month: its officers' shards dead-letter it
