@@ -42,6 +42,8 @@ DEV_FILES = (
 #: and scored once on each of rounds 5–7, promoted in round 8; their split names stay so that old
 #: result files still make sense). heldout8, written by a ninth author while round 8 ran, scored
 #: once on rounds 7 and 8, was spent the same way and promoted in round 9 (its split name stays).
+#: heldout9, written by a tenth author while round 9 ran, scored on rounds 8 and 9, is spent: its
+#: own split, not yet development data.
 SPLITS = {
     "dev": DEV_FILES,
     "dev1": ("dev.jsonl",),
@@ -54,6 +56,7 @@ SPLITS = {
     "heldout6": ("heldout6.jsonl",),
     "heldout7": ("heldout7.jsonl",),
     "heldout8": ("heldout8.jsonl",),
+    "heldout9": ("heldout9.jsonl",),
     "dev4": ("dev4.jsonl",),
     "all": ("dev*.jsonl", "heldout*.jsonl"),
 }
