@@ -59,10 +59,10 @@ from analyzers.catalogue import RAISED_ELSEWHERE
 from analyzers.law import Law, load_law
 from analyzers.model import Encounter
 from jiancha.clock import BEIJING
-from jiancha.schemas._base import held
 from jiancha.schemas.complaints import Complaint
 from jiancha.schemas.enforcement_actions import EnforcementAction
 from jiancha.schemas.flags import CaseContext, Flag
+from jiancha.schemas.held import held
 from jiancha.schemas.policies import Policy
 from jiancha.schemas.recordings import Recording
 from jiancha.schemas.transcripts import Transcript

@@ -40,10 +40,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from analyzers.engine import Changes, Engine, Scope, Windows, final_horizon
-from jiancha.schemas._base import held
 from jiancha.schemas.complaints import Complaint
 from jiancha.schemas.enforcement_actions import EnforcementAction
 from jiancha.schemas.flags import Flag
+from jiancha.schemas.held import held
 from jiancha.schemas.policies import Policy
 from jiancha.schemas.recordings import Recording
 from jiancha.schemas.transcripts import Transcript

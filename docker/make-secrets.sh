@@ -20,7 +20,12 @@ umask 077
     JIANCHA_AUTH_SECRET; do
     echo "$name=$(openssl rand -hex 32)"
   done
-  # KRaft cluster id: 16 random bytes, base64url without padding (kafka-storage random-uuid).
-  echo "KAFKA_CLUSTER_ID=$(openssl rand 16 | base64 | tr '+/' '-_' | tr -d '=')"
+  # KRaft cluster id: 16 random bytes, base64url without padding (kafka-storage random-uuid),
+  # drawn again if it starts with "-", which kafka-storage would read as an option.
+  cluster_id=-
+  while [ "${cluster_id#-}" != "$cluster_id" ]; do
+    cluster_id=$(openssl rand 16 | base64 | tr '+/' '-_' | tr -d '=')
+  done
+  echo "KAFKA_CLUSTER_ID=$cluster_id"
 } > .env
 echo "已生成 docker/.env（权限 600）。"

@@ -40,6 +40,17 @@ logger.cleaner.level = info
 """
 
 
+def new_cluster_id() -> str:
+    """A random KRaft cluster id: a UUID in URL-safe base64, as ``kafka-storage random-uuid``
+    prints it. Never one that starts with ``-``: the storage tool would read it as an option
+    (``--cluster-id: expected one argument``; one id in 64 starts so), which is why Kafka's own
+    ``Uuid.randomUuid`` draws again in that case, as this does."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 @dataclass(frozen=True)
 class KafkaSasl:
     """The production broker's sign-in and ACLs (docker/compose.yaml), minus TLS, on loopback.
@@ -179,8 +190,7 @@ class EmbeddedKafka:
         )
         (self.home / "log4j2.properties").write_text(_LOG4J2, encoding="utf-8")
         if not (log_dir / "meta.properties").exists():
-            cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
-            self._format(cluster_id)
+            self._format(new_cluster_id())
 
     def _command(self, main: list[str]) -> list[str]:
         lib = self.s.cache_dir / f"kafka-{self.s.kafka_version}" / "lib"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from jiancha.schemas import decode
-from jiancha.schemas._base import compact, held
 from jiancha.schemas.enforcement_actions import EnforcementAction
+from jiancha.schemas.held import compact, held
 from jiancha.schemas.transcripts import Transcript
 
 TICKET = {
