@@ -250,13 +250,10 @@ def _numbers(
 #: (二百五十块, 250元, 2500) and not part of a longer number.
 _NUM = "0-9零〇一二两三四五六七八九十百千万"
 _UNITS_AFTER = "块元毛角米吨分斤公里个张号次天秒克人辆年月日点度"
-_DUMB = re.compile(
-    rf"(?<![{_NUM}])(?:(?:二|2)(?:百+|佰)(?:五|5)|200五|250)(?![{_NUM}{_UNITS_AFTER}])"
-)
+_DUMB_SAID = r"(?:二|2)(?:百+|佰)(?:五|5)|200五"
+_DUMB = re.compile(rf"(?<![{_NUM}])(?:{_DUMB_SAID}|250)(?![{_NUM}{_UNITS_AFTER}])")
 #: the same said in words (not the bare digits 250, which are as often a sum of money)
-_DUMB_WORD = re.compile(
-    rf"(?<![{_NUM}])(?:(?:二|2)(?:百+|佰)(?:五|5)|200五)(?![{_NUM}{_UNITS_AFTER}])"
-)
+_DUMB_WORD = re.compile(rf"(?<![{_NUM}])(?:{_DUMB_SAID})(?![{_NUM}{_UNITS_AFTER}])")
 
 
 def _dumb(c: Clause, words_only: bool = False) -> list[tuple[int, int]]:
