@@ -19,7 +19,8 @@ the shard topics, so the restarted replica's start-up and every replica's peak R
 on the open months, not on N. Each row counts the events refused as late (dead letters), the
 events the restarted replica rebuilt, the flags standing it found on its shards' partitions
 (``flags`` itself is not read at a rebuild) and the messages it read for them. With ``--kill``,
-one of two replicas is killed (SIGKILL) once the group has read a third of the inputs.
+the second replica of each run (of two or more) is killed (SIGKILL) once the group has read a
+third of the inputs: ``--replicas 3 --kill`` is three replicas of which two end the month.
 
 With ``--compact-s N`` the run's shard topics roll a segment, and clean a rolled one, within
 N seconds and keep a tombstone N seconds after the cleaner first saw it
@@ -290,7 +291,7 @@ def run(
         procs = [_judge(env, log) for _ in range(replicas)]
         if kill:
             _kill_at_third(s, group, procs)
-            alive = [procs[0]]
+            alive = [p for p in procs if p is not procs[1]]
         else:
             alive = procs
         seconds, lag = _until_batch(s, group, alive, expected, log, replicas, timeout, t0, watch)
@@ -399,7 +400,9 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser.add_argument("--generated", type=int, default=100_000, help="events in the month")
     parser.add_argument("--months", type=int, default=1, help="generated months, one after another")
     parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2, 3])
-    parser.add_argument("--kill", action="store_true", help="2 replicas, one killed mid-stream")
+    parser.add_argument(
+        "--kill", action="store_true", help="the second replica killed a third of the way in"
+    )
     parser.add_argument("--timeout", type=float, default=1200, help="seconds a run may take")
     parser.add_argument(
         "--compact-s", type=int, default=0, help="shard topics roll and clean every N s"
@@ -434,21 +437,21 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
         }
     ]
     rows[0]["months"] = args.months
-    if args.kill:
-        rows.append(run(path, events, expected, 2, False, args.timeout, kill=True))
-    else:
-        for n in args.replicas:
-            rows.append(
-                run(
-                    path,
-                    events,
-                    expected,
-                    n,
-                    n == 1 and not args.no_restart,
-                    args.timeout,
-                    compact_s=args.compact_s,
-                )
+    if args.kill and min(args.replicas) < 2:
+        parser.error("--kill needs two replicas or more: --replicas 2 --kill")
+    for n in args.replicas:
+        rows.append(
+            run(
+                path,
+                events,
+                expected,
+                n,
+                n == 1 and not args.no_restart and not args.kill,
+                args.timeout,
+                kill=args.kill,
+                compact_s=args.compact_s,
             )
+        )
     for row in rows[1:]:
         row["months"] = args.months
     RESULTS.parent.mkdir(exist_ok=True)
