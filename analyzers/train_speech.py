@@ -6,7 +6,7 @@ how it joins the frames by leave-one-corpus-out.
 
 Only the ``dev`` split is read (``corpus/dev*.jsonl`` and the spent held-out sets
 ``heldout.jsonl``–``heldout4.jsonl``, promoted in rounds 4–6, ``heldout6``/``heldout7`` in
-round 8, ``heldout8`` in round 9); the current held-out set is not
+round 8, ``heldout8`` in round 9, ``heldout9`` in round 10); the current held-out set is not
 in the repository. Each segment is trained on twice, as written and once with Whisper-style
 damage (:mod:`analyzers.speech_augment`, seeded; round 7). Each segment is one
 example: an officer's (or unknown speaker's) segment carries its exchange's labels; a civilian's
