@@ -76,6 +76,8 @@ _TICKET_UNITS = frozenset("张单个起份票")
 #: after 个, not tickets: 三个月, 两个小时, 五个工作日, 二十个人, 五个路口
 #: or people and things counted aloud (二十三个娃, 十几个箱子, 五个乘客): counting is no quota
 _NOT_TICKETS_AFTER_GE = frozenset("月小星礼钟点工人路娃孩学乘客箱筐包袋桶瓶座位轮车司老")
+#: a number said right before these is a sum handed over (八十拿来, 五十拿过来), no 块 needed
+_HAND_OVER = ("拿来", "拿过来", "拿出来", "掏出来")
 _OTHER_UNITS = frozenset("分公米天吨次月年小时号点岁人趟条辆毫克里日周倍斤")
 #: A quotation is a mention (培训时讲过不能说“信不信我扣你车”): what it quotes is nobody's act here.
 _QUOTED = re.compile(r"[“‘「『'\"][^“”‘’「」『』'\"]{1,40}[”’」』'\"]")
@@ -240,6 +242,8 @@ def _numbers(
             amounts.append((i, j))
         elif _round_digits(run) and nxt not in _OTHER_UNITS and nxt not in _TICKET_UNITS:
             amounts.append((i, j))  # 拿200来: the recogniser wrote the amount in digits, no 块
+        elif text.startswith(_HAND_OVER, k):
+            amounts.append((i, j))  # 八十拿来: a bare number handed over is money (round 10)
         if places & {"qian", "wan"} and nxt not in _OTHER_UNITS:
             big.append((i, k))
         i = max(j, i + 1)

@@ -540,3 +540,59 @@ class TestRound9Structure:
 
     def test_a_civilians_own_red_packet_is_an_offer(self) -> None:
         assert "cash_no_receipt" not in said("警官，我发个红包俾你，当饮茶啦。", "civilian")
+
+
+def framed(text: str, speaker: str = "officer") -> set[str]:
+    """The frames' and the lexicon's acts without the model (its veto is a separate question)."""
+    return {a.act for a in acts_of(Frames.load(None, load_lexicon()), text, speaker)}
+
+
+class TestRound10Structure:
+    """Round 10's generalisations (kinds of wording read in the misses of heldout9, now a
+    development fold, and of the other folds but dev4; the sentences here are new)."""
+
+    @pytest.mark.parametrize(
+        ("text", "acts"),
+        [
+            # a demand and a threat in one conditional: both acts; a bare number handed over
+            ("五十拿出来，不拿我叫你们单位开除你。", {"cash_no_receipt", "threat"}),
+            # harm hinted at the car or the road, with a warning
+            ("夜里路黑，你这车要是少个零件，别怪我没提醒。", {"threat"}),
+            ("年轻人，别把路走绝了。", {"threat"}),
+            ("再跑一步，腿给你打折。", {"threat"}),
+            # sarcastic praise and pejorative address
+            ("哟，车神啊，红灯都敢闯。", {"verbal_abuse"}),
+            ("你这条懒狗，站好。", {"verbal_abuse"}),
+            ("衰仔，车停好。", {"verbal_abuse"}),
+            # dialect money talk; 整那没用的 is an idiom, no negation
+            ("三百块转拨我，好伐？", {"cash_no_receipt"}),
+            ("整那没用的干啥，两百拍这儿，分就不扣了。", {"cash_no_receipt"}),
+            ("八百块，不进系统，你走你的。", {"cash_no_receipt"}),
+            ("票就别要了，要票罚八百，不要票三百。", {"cash_no_receipt"}),
+        ],
+    )
+    def test_acts(self, text: str, acts: set[str]) -> None:
+        assert acts <= framed(text)
+
+    @pytest.mark.parametrize(
+        ("text", "act", "speaker"),
+        [
+            # a civilian's own offer of money is his, not the officer's act
+            ("我支付宝转你三百，您高抬贵手。", "cash_no_receipt", "civilian"),
+            ("我微信转你两百，通融一下。", "cash_no_receipt", "civilian"),
+            # an insult aimed at no one present
+            ("我不是在说你，我说的是那头驴，跟头犟驴一样不走。", "verbal_abuse", "officer"),
+            ("这破打印机跟个猪一样慢。", "verbal_abuse", "officer"),
+            # denying being traffic police is no identification
+            ("我不是交警，我是路政的，超限的事归我们管。", "identification", "officer"),
+            # safety advice is no veiled threat
+            ("天黑路滑，注意安全，出点事家里人着急。", "threat", "officer"),
+            ("车停树下容易刮花，挪一挪。", "threat", "officer"),
+            # tickets handed over are no money; 冇得 denies a quota
+            ("把那十二张单子拿过来我签。", "cash_no_receipt", "officer"),
+            ("冇得指标，罚好多单都冇得奖金。", "quota", "officer"),
+        ],
+    )
+    def test_hard_negatives(self, text: str, act: str, speaker: str) -> None:
+        assert act not in said(text, speaker)
+        assert act not in framed(text, speaker)
