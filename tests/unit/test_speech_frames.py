@@ -569,6 +569,8 @@ class TestRound10Structure:
             ("整那没用的干啥，两百拍这儿，分就不扣了。", {"cash_no_receipt"}),
             ("八百块，不进系统，你走你的。", {"cash_no_receipt"}),
             ("票就别要了，要票罚八百，不要票三百。", {"cash_no_receipt"}),
+            # the kin's school named, then 好好想想
+            ("你闺女在实验小学吧？你好好想想。", {"threat"}),
         ],
     )
     def test_acts(self, text: str, acts: set[str]) -> None:
@@ -591,6 +593,9 @@ class TestRound10Structure:
             # tickets handed over are no money; 冇得 denies a quota
             ("把那十二张单子拿过来我签。", "cash_no_receipt", "officer"),
             ("冇得指标，罚好多单都冇得奖金。", "quota", "officer"),
+            # an insult taken back, and 闭嘴 as the price of a threat
+            ("你不是笨蛋，我也没这么说你，别多想。", "verbal_abuse", "officer"),
+            ("还想不想在这条街摆摊了？想摆就闭嘴。", "verbal_abuse", "officer"),
         ],
     )
     def test_hard_negatives(self, text: str, act: str, speaker: str) -> None:
