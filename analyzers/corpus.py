@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyzers.frames import ACTS, Frames, acts_of, load_frames
+from analyzers.frames import ACTS, Frames, acts_of, load_frames, resumed
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
 #: The development files, one per author and round. Leave-one-corpus-out selection
@@ -118,7 +118,9 @@ def load_split(split: str, directory: Path = CORPUS_DIR) -> list[Exchange]:
 def predict(e: Exchange, frames: Frames | None = None) -> frozenset[str]:
     """The labels recognised in an exchange."""
     fr = frames or load_frames()
-    return frozenset(a.act for t in e.turns for a in acts_of(fr, t.text, t.speaker))
+    segments = [(t.speaker, t.text) for t in e.turns]
+    segments += [(who, text) for _, _, who, text in resumed(segments)]
+    return frozenset(a.act for speaker, text in segments for a in acts_of(fr, text, speaker))
 
 
 @dataclass

@@ -643,6 +643,31 @@ def acts_of(frames: Frames, text: str, speaker: str, wanted: Sequence[str] = ACT
     return [a for a in frames.acts(text, speaker) if a.act in wanted and a.believed_from(speaker)]
 
 
+_CUT_OFF = ("——", "—", "--")
+
+
+def resumed(turns: Sequence[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
+    """Utterances cut off by the other side and taken up again: a turn of the enforcing side that
+    ends in a dash, the same side's next turn (after at most one turn of the civilian) that starts
+    with one (钱放副驾上—— / 你—— / ——我一会儿过去拿). Each is ``(first, second, speaker, text)``:
+    the two turns read as one segment, so that an act split by the interruption (the amount in one
+    turn, the evasion in the other) is still one act. ``turns`` are ``(speaker, text)``."""
+    out = []
+    for i, (speaker, text) in enumerate(turns):
+        if speaker == "civilian" or not text.rstrip().endswith(_CUT_OFF):
+            continue
+        for j in range(i + 1, min(i + 3, len(turns))):
+            other, rest = turns[j]
+            if other == "civilian":
+                continue
+            if rest.lstrip().startswith(_CUT_OFF):
+                who = "officer" if "officer" in (speaker, other) else "unknown"
+                joined = text.rstrip().rstrip("—-") + "，" + rest.lstrip().lstrip("—-")
+                out.append((i, j, who, joined))
+            break
+    return out
+
+
 @lru_cache(maxsize=4)
 def load_frames(path: Path | None = None) -> Frames:
     """The frames at ``path`` (default: the packaged ones) with the packaged lexicon, cached."""

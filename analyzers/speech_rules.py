@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analyzers.catalogue import CATEGORIES
-from analyzers.frames import Act, Frames, load_frames
+from analyzers.frames import Act, Frames, load_frames, resumed
 from analyzers.lexicon import Lexicon, load_lexicon
 from analyzers.model import Encounter, encounter_flag
 from jiancha.schemas.flags import Flag, SegmentEvidence
@@ -83,8 +83,19 @@ def said(e: Encounter, category: str, lexicon: Lexicon | None = None) -> list[Fl
             ]
             if acts:
                 found.append((seg, acts))
+        # an utterance cut off by the civilian and taken up again (…—— / ——…): read as one
+        segments = list(t.segments)
+        for i, j, who, text in resumed([(g.speaker, g.text) for g in segments]):
+            if any(s is segments[i] or s is segments[j] for s, _ in found):
+                continue
+            acts = [a for a in frames.acts(text, who) if a.act == category and a.believed_from(who)]
+            if acts:
+                first, second = segments[i], segments[j]
+                joined = first.model_copy(update={"end": second.end, "text": text, "speaker": who})
+                found.append((joined, acts))
         if not found:
             continue
+        found.sort(key=lambda f: f[0].start)
         seg, acts = found[0]
         meanings = list(dict.fromkeys(a.meaning for a in acts))
         why = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analyzers import corpus
-from analyzers.frames import ACTS, Frames, acts_of, load_frames
+from analyzers.frames import ACTS, Frames, acts_of, load_frames, resumed
 from analyzers.lexicon import load_lexicon
 
 DEV = corpus.load_split("dev1")
@@ -601,3 +601,37 @@ class TestRound10Structure:
     def test_hard_negatives(self, text: str, act: str, speaker: str) -> None:
         assert act not in said(text, speaker)
         assert act not in framed(text, speaker)
+
+
+def _exchange(*turns: tuple[str, str]) -> corpus.Exchange:
+    return corpus.Exchange("T", tuple(corpus.Turn(s, t) for s, t in turns), frozenset(), "positive")
+
+
+class TestResumedUtterance:
+    """Round 10: an officer's utterance cut off by the civilian and taken up again is one."""
+
+    def test_an_act_split_by_an_interruption_is_found(self) -> None:
+        e = _exchange(
+            ("officer", "三百块现的——"),
+            ("civilian", "我——"),
+            ("officer", "——分就不扣了。"),
+        )
+        rules = Frames.load(None, load_lexicon())
+        assert "cash_no_receipt" in corpus.predict(e, rules)
+        for t in (e.turns[0], e.turns[2]):  # neither turn alone is the act
+            assert "cash_no_receipt" not in framed(t.text)
+
+    def test_only_a_cut_off_turn_taken_up_by_the_same_side_is_joined(self) -> None:
+        assert resumed([("officer", "罚款三百——"), ("civilian", "——分就不扣了？")]) == []
+        assert resumed([("officer", "罚款三百。"), ("officer", "——分照扣。")]) == []
+        assert resumed(
+            [("officer", "罚款三百——"), ("civilian", "啊"), ("officer", "——扣三分")]
+        ) == [(0, 2, "officer", "罚款三百，扣三分")]
+
+    def test_turns_not_cut_off_are_not_joined(self) -> None:
+        e = _exchange(
+            ("officer", "罚款三百，去银行交。"),
+            ("civilian", "我——"),
+            ("officer", "你走吧。"),
+        )
+        assert "cash_no_receipt" not in corpus.predict(e)

@@ -364,3 +364,11 @@ class TestMatching:
 )
 def test_unseen_paraphrases(said: tuple[str, str], expected: list[str]) -> None:
     assert flagged(encounter(officer(HELLO), said, officer(NOTICE))) == expected
+
+
+def test_a_demand_cut_off_by_the_civilian_and_taken_up_is_one_act() -> None:
+    # round 10: the amount in one turn, the evasion in the officer's next one
+    e = encounter(officer("三百块现的——"), civilian("我——"), officer("——分就不扣了。"))
+    assert "cash_no_receipt" in flagged(e)
+    alone = encounter(officer("三百块现的。"), civilian("我——"), officer("分就不扣了。"))
+    assert "cash_no_receipt" not in flagged(alone)
