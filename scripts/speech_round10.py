@@ -13,8 +13,9 @@ frames give the "after" column with the *same* fold models. The "after" column i
 screen (the training labels of a kept change would come from the new frames; round 9's screen and
 full rerun gave the same picture). A fold model already in ``--models`` is read, not retrained.
 The working tree's joining of an utterance cut off and taken up again (``frames.resumed``, used
-by ``corpus.predict``) is switched off for the "before" column. No per-act grid (round 9: no uniform cell beat the shipped per-act policy). The shipped policy's
-misses per fold (after) go to ``--misses``; dev4's are never written.
+by ``corpus.predict``) is switched off for the "before" column. No per-act grid (round 9: no
+uniform cell beat the shipped per-act policy). The shipped policy's misses per fold (after) go to
+``--misses``; dev4's are never written.
 """
 
 from __future__ import annotations
