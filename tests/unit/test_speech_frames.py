@@ -571,6 +571,8 @@ class TestRound10Structure:
             ("票就别要了，要票罚八百，不要票三百。", {"cash_no_receipt"}),
             # the kin's school named, then 好好想想
             ("你闺女在实验小学吧？你好好想想。", {"threat"}),
+            # 给脸不要脸 said of the driver is still abuse
+            ("你这人就是给脸不要脸。", {"verbal_abuse"}),
         ],
     )
     def test_acts(self, text: str, acts: set[str]) -> None:
@@ -596,6 +598,14 @@ class TestRound10Structure:
             # an insult taken back, and 闭嘴 as the price of a threat
             ("你不是笨蛋，我也没这么说你，别多想。", "verbal_abuse", "officer"),
             ("还想不想在这条街摆摊了？想摆就闭嘴。", "verbal_abuse", "officer"),
+            # 别给脸不要脸 warns (most authors label the threat after it, not an insult)
+            ("别给脸不要脸，再闹我把你车扣了。", "verbal_abuse", "officer"),
+            # a rumour refuted, a sports ranking: no quota
+            ("网上传我们每人每天要开三十张单，大队已经辟谣了。", "quota", "officer"),
+            ("我们足球队这个月排名倒数，下周还得踢。", "quota", "officer"),
+            # a unit's phone number is no self-identification; erasing a record is no harm
+            ("城北交警中队的电话是一二一二二，有事打这个。", "identification", "officer"),
+            ("别急，记录我帮你消了，下次注意。", "threat", "officer"),
         ],
     )
     def test_hard_negatives(self, text: str, act: str, speaker: str) -> None:
