@@ -45,6 +45,8 @@ DEV_FILES = (
 #: once on rounds 7 and 8, was spent the same way and promoted in round 9 (its split name stays).
 #: heldout9, written by a tenth author while round 9 ran, scored once on each of rounds 8 and 9,
 #: was spent the same way and promoted to development data in round 10 (its split name stays).
+#: heldout10, written by an eleventh author while round 10 ran, scored once on each of rounds 9
+#: and 10, is spent: its own split, not in ``dev``, until a later round promotes it.
 SPLITS = {
     "dev": DEV_FILES,
     "dev1": ("dev.jsonl",),
@@ -58,6 +60,7 @@ SPLITS = {
     "heldout7": ("heldout7.jsonl",),
     "heldout8": ("heldout8.jsonl",),
     "heldout9": ("heldout9.jsonl",),
+    "heldout10": ("heldout10.jsonl",),
     "dev4": ("dev4.jsonl",),
     "all": ("dev*.jsonl", "heldout*.jsonl"),
 }
