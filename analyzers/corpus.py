@@ -21,8 +21,9 @@ CORPUS_DIR = Path(__file__).with_name("corpus")
 #: heldout4 since round 6; heldout6 and heldout7 (two independent authors, scored once each on
 #: rounds 5, 6 and 7's code, never tuned on) since round 8, under their own split names still;
 #: heldout8 (a ninth independent author, scored once on rounds 7 and 8's code, never tuned on)
-#: since round 9; heldout9 (a tenth, scored once on rounds 8 and 9) since round 10; heldout10 (an
-#: eleventh independent author, scored once on rounds 9 and 10's code, never tuned on) since round 11.
+#: since round 9; heldout9 (a tenth, scored once on rounds 8 and 9) since round 10; heldout10
+#: (an eleventh independent author, scored once on rounds 9 and 10's code, never tuned on) since
+#: round 11.
 DEV_FILES = (
     "dev.jsonl",
     "dev2.jsonl",
