@@ -21,7 +21,9 @@ CORPUS_DIR = Path(__file__).with_name("corpus")
 #: heldout4 since round 6; heldout6 and heldout7 (two independent authors, scored once each on
 #: rounds 5, 6 and 7's code, never tuned on) since round 8, under their own split names still;
 #: heldout8 (a ninth independent author, scored once on rounds 7 and 8's code, never tuned on)
-#: since round 9.
+#: since round 9; heldout9 (a tenth, scored once on rounds 8 and 9) since round 10; heldout10
+#: (an eleventh independent author, scored once on rounds 9 and 10's code, never tuned on) since
+#: round 11.
 DEV_FILES = (
     "dev.jsonl",
     "dev2.jsonl",
@@ -35,6 +37,7 @@ DEV_FILES = (
     "heldout7.jsonl",
     "heldout8.jsonl",
     "heldout9.jsonl",
+    "heldout10.jsonl",
 )
 #: Which files make a split: ``dev`` is every development file of :data:`DEV_FILES` (those not
 #: there are skipped). A round's held-out set is kept outside the repository by whoever measures,
@@ -46,7 +49,8 @@ DEV_FILES = (
 #: heldout9, written by a tenth author while round 9 ran, scored once on each of rounds 8 and 9,
 #: was spent the same way and promoted to development data in round 10 (its split name stays).
 #: heldout10, written by an eleventh author while round 10 ran, scored once on each of rounds 9
-#: and 10, is spent: its own split, not in ``dev``, until a later round promotes it.
+#: and 10, was spent the same way and promoted to development data in round 11 (its split name
+#: stays).
 SPLITS = {
     "dev": DEV_FILES,
     "dev1": ("dev.jsonl",),

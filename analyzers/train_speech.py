@@ -5,18 +5,18 @@ how it joins the frames by leave-one-corpus-out.
     python -m analyzers.train_speech --grid    # per act: threshold and veto by leave-one-corpus-out
 
 Only the ``dev`` split is read (``corpus/dev*.jsonl`` and the spent held-out sets
-``heldout.jsonl``–``heldout4.jsonl``, promoted in rounds 4–6, ``heldout6``/``heldout7`` in
-round 8, ``heldout8`` in round 9, ``heldout9`` in round 10); the current held-out set is not
-in the repository. Each segment is trained on twice, as written and once with Whisper-style
-damage (:mod:`analyzers.speech_augment`, seeded; round 7). Each segment is one
-example: an officer's (or unknown speaker's) segment carries its exchange's labels; a civilian's
-is left out. It used to be a negative (what the civilian says is never the officer's act), but
-that taught the model the *speaker's* wording, not the act: its veto then struck a civilian's
-一群混蛋 as no insult at all (the good-practice step 面对辱骂保持克制 never fired), and a turn the
+``heldout.jsonl``–``heldout4.jsonl``, promoted in rounds 4–6, ``heldout6``/``heldout7`` in round 8,
+``heldout8`` in round 9, ``heldout9`` in round 10, ``heldout10`` in round 11); the current held-out
+set is not in the repository. Each segment is trained on twice, as written and once with
+Whisper-style damage (:mod:`analyzers.speech_augment`, seeded; round 7). Each segment is one
+example: an officer's (or unknown speaker's) segment carries its exchange's labels; a civilian's is
+left out. It used to be a negative (what the civilian says is never the officer's act), but that
+taught the model the *speaker's* wording, not the act: its veto then struck a civilian's 一群混蛋
+as no insult at all (the good-practice step 面对辱骂保持克制 never fired), and a turn the
 recogniser gives the wrong speaker is judged by the words. Who said it is the frames' question
-(:meth:`analyzers.frames.Act.believed_from`). The model is a logistic
-regression per act over the n-grams of :func:`analyzers.speech_model.features`, fitted by full-batch
-Adam with an L2 penalty; numpy is needed here only, not when the model is used.
+(:meth:`analyzers.frames.Act.believed_from`). The model is a logistic regression per act over the
+n-grams of :func:`analyzers.speech_model.features`, fitted by full-batch Adam with an L2 penalty;
+numpy is needed here only, not when the model is used.
 """
 
 from __future__ import annotations
