@@ -614,6 +614,58 @@ class TestRound10Structure:
         assert act not in framed(text, speaker)
 
 
+class TestRound11Structure:
+    """Round 11's generalisations (kinds of wording read in the misses of heldout10, now a
+    development fold, and of the other folds but dev4; the sentences here are new)."""
+
+    @pytest.mark.parametrize(
+        ("text", "acts"),
+        [
+            # a QR code to scan, the bank dismissed as more trouble, and no record
+            ("我这边有个收款码，扫三百过来，比跑银行省事，就不登记了。", {"cash_no_receipt"}),
+            # a third party's future (a child's exam or job) at stake, the harm left unsaid
+            ("你家孙子在二中读书吧？事情闹大了对他可没好处。", {"threat"}),
+            ("你跑网约车的吧？我一个电话，你这账号就得封。", {"threat"}),
+            # harm to the car hinted at, with 不好说 as the warning
+            ("这条路上车多，你这车哪天出点事，可不好说。", {"threat"}),
+            # kneel or apologise, or else
+            ("给我跪下赔不是，不然今天跟你没完。", {"threat"}),
+            # 你说你， as an opener is not reported speech; an auxiliary officer identifies himself
+            ("你说你，我是高速交警支队的民警，先把车熄火。", {"identification"}),
+            ("我是这个路口的协警，车靠边停好。", {"identification"}),
+            # harm through a platform or a record; a red packet kept out of the system
+            ("你再闹，我让平台把你拉黑。", {"threat"}),
+            ("你敢投诉，我就在你档案里记一笔。", {"threat"}),
+            ("红包两千图个吉利，不往系统里录了。", {"cash_no_receipt"}),
+        ],
+    )
+    def test_acts(self, text: str, acts: set[str]) -> None:
+        assert acts <= framed(text)
+
+    @pytest.mark.parametrize(
+        ("text", "act", "speaker"),
+        [
+            # abuse aimed at a machine, an animal, the weather or oneself is no insult of anyone
+            ("这破对讲机又没信号了，真是废物。", "verbal_abuse", "officer"),
+            ("那头牛又跑到路上了，犟得跟驴一样。", "verbal_abuse", "officer"),
+            ("我这脑子，又把记录仪落车里了，真是老糊涂。", "verbal_abuse", "officer"),
+            ("你这个渣土车是谁的？", "verbal_abuse", "officer"),
+            # a civilian's WeChat offer is his, and a curt refusal takes no money
+            ("我给你微信转五百，你高抬贵手。", "cash_no_receipt", "civilian"),
+            ("揣好你的钱，给多少也不好使。", "cash_no_receipt", "officer"),
+            ("我塞给你两百，这事算了吧。", "cash_no_receipt", "civilian"),
+            ("这钱我不敢收，你别害我。", "cash_no_receipt", "officer"),
+            ("揣好你的钱，给多少也不好使。", "verbal_abuse", "officer"),
+            # 你说你 + a claim is still reported speech
+            ("你说你是交警？那你的证件呢。", "identification", "officer"),
+            # another department says so
+            ("我是城管的，不归交警管，你这摊位占道了。", "identification", "officer"),
+        ],
+    )
+    def test_hard_negatives(self, text: str, act: str, speaker: str) -> None:
+        assert act not in framed(text, speaker)
+
+
 def _exchange(*turns: tuple[str, str]) -> corpus.Exchange:
     return corpus.Exchange("T", tuple(corpus.Turn(s, t) for s, t in turns), frozenset(), "positive")
 
