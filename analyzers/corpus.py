@@ -51,6 +51,8 @@ DEV_FILES = (
 #: heldout10, written by an eleventh author while round 10 ran, scored once on each of rounds 9
 #: and 10, was spent the same way and promoted to development data in round 11 (its split name
 #: stays).
+#: heldout11, written by a twelfth author while round 11 ran, scored once on each of rounds 10
+#: and 11, is spent: its own split, not in ``dev``, until a later round promotes it.
 SPLITS = {
     "dev": DEV_FILES,
     "dev1": ("dev.jsonl",),
@@ -65,6 +67,7 @@ SPLITS = {
     "heldout8": ("heldout8.jsonl",),
     "heldout9": ("heldout9.jsonl",),
     "heldout10": ("heldout10.jsonl",),
+    "heldout11": ("heldout11.jsonl",),
     "dev4": ("dev4.jsonl",),
     "all": ("dev*.jsonl", "heldout*.jsonl"),
 }
