@@ -14,6 +14,9 @@ run reports the folds it finished. As before, ``--before``'s frames decide the t
 every fold's model and give the "before" column; the working tree's frames give the "after"
 column with the *same* fold models (a screen). A fold model already in ``--models`` is read, not
 retrained. The misses per fold (after) go to ``--misses``; dev4's are never written.
+``--before-no-join`` reads every turn alone in the "before" column, as round 10's driver did (its
+code before the round had no ``frames.resumed``): ``scripts/speech_round10.py`` was that driver,
+folded into this one.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from analyzers import train_speech
+from analyzers import corpus, frames, train_speech
 from analyzers.corpus import CORPUS_DIR, DEV_FILES, Result, evaluate, load
 from analyzers.frames import Frames
 from analyzers.lexicon import load_lexicon
@@ -45,6 +48,10 @@ def _old_frames(root: Path) -> Any:
     return module.Frames
 
 
+def _no_joins(turns: object) -> list[tuple[int, int, str, str]]:
+    return []
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, required=True, help="checkout of the old code")
@@ -53,6 +60,9 @@ def main() -> int:
     parser.add_argument("--out-after", type=Path, required=True)
     parser.add_argument("--misses", type=Path, default=None)
     parser.add_argument("--folds", default=",".join(DEV_FILES), help="held-out files, in order")
+    parser.add_argument(
+        "--before-no-join", action="store_true", help="the before column reads turns alone"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     old = _old_frames(args.before).load(None, load_lexicon())
@@ -75,6 +85,8 @@ def main() -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(model.to_json(), encoding="utf-8")
         for column, rules in (("before", old), ("after", new)):
+            no_join = args.before_no_join and column == "before"
+            corpus.resumed = _no_joins if no_join else frames.resumed
             results[column][name] = (evaluate(held, rules), evaluate(held, rules.with_model(model)))
         misses[name] = [
             {
