@@ -184,7 +184,7 @@ def test_a_kill_9_with_final_months_gives_the_batch_flags(settings, tmp_path, mo
     over the input partitions (the dead router's marks stay where it flushed them), so the
     re-routed backlog is not late: the batch's flags, no late dead letter, May still final."""
     from tests.integration.faults import Stream
-    from tests.integration.test_analyzer_replicas import _events_in
+    from tests.integration.test_analyzer_replicas import _events_in, group_settled_with
 
     monkeypatch.setenv("JIANCHA_ANALYZER_LATENESS_DAYS", "14")
     path = tmp_path / "two-months.jsonl"
@@ -202,6 +202,7 @@ def test_a_kill_9_with_final_months_gives_the_batch_flags(settings, tmp_path, mo
     try:
         judges = [Proc(settings, "judge"), Proc(settings, "judge")]
         procs += judges
+        wait_for(lambda: group_settled_with(settings, 2), timeout_s=180, what="both in the group")
         with Publisher(settings) as publisher:
             ingest_file(head, publisher)
         for j in judges:

@@ -36,6 +36,29 @@ def _events_in(p: Proc) -> float:
     return sum(v for (name, _), v in samples.items() if name == "jiancha_events_in_total")
 
 
+def group_settled_with(settings: Settings, members: int, role: str = "judge") -> bool:
+    """Whether the group ``{app_id}-{role}`` is stable with ``members`` members. Wait for it
+    before publishing: a replica that joins after the first one has routed everything published
+    so far reads nothing until more comes (a test waiting for both to read would wait forever)."""
+    from kafka import KafkaAdminClient
+
+    from jiancha.kafka import client_security
+
+    group = f"{settings.app_id}-{role}"
+    admin = KafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-test",
+        **client_security(settings),
+    )
+    try:
+        info = admin.describe_groups([group]).get(group) or {}
+    except Exception:  # no coordinator yet, or the group is being created
+        return False
+    finally:
+        admin.close()
+    return info.get("group_state") == "Stable" and len(info.get("members") or ()) == members
+
+
 def _settled(settings: Settings, judges: list[Proc], expected: dict) -> bool:
     alive = [j for j in judges if j.alive()]
     assert alive, "every replica exited"
@@ -69,6 +92,7 @@ def test_two_replicas_and_a_kill_9_give_the_batch_flags_and_cases(settings, eval
         judges = [Proc(settings, "judge"), Proc(settings, "judge")]
         builder = Proc(settings, "cases")
         procs += [*judges, builder]
+        wait_for(lambda: group_settled_with(settings, 2), timeout_s=180, what="both in the group")
         with Publisher(settings) as publisher:
             ingest_file(head, publisher)
         # Both replicas hold partitions and work (3 partitions: one holds two).
