@@ -134,6 +134,30 @@ def caught_up(
     return consumer_lag(settings, f"{settings.app_id}-{role}", list(on)) == 0
 
 
+def group_settled_with(settings: Settings, members: int, role: str = "judge") -> bool:
+    """Whether the consumer group ``{app_id}-{role}`` is stable with ``members`` members. Wait
+    for it before publishing: a replica that joins after another has routed everything published
+    so far reads nothing until more comes (a test waiting for both to read would wait forever)."""
+    from kafka import KafkaAdminClient
+    from kafka.errors import KafkaError
+
+    from jiancha.kafka import client_security
+
+    group = f"{settings.app_id}-{role}"
+    admin = KafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap,
+        client_id="jiancha-test",
+        **client_security(settings),
+    )
+    try:
+        info = admin.describe_groups([group]).get(group) or {}
+    except KafkaError:  # no coordinator yet, or the group is being created
+        return False
+    finally:
+        admin.close()
+    return info.get("group_state") == "Stable" and len(info.get("members") or ()) == members
+
+
 class Worker:
     """A real ``jiancha worker`` process."""
 

@@ -29,7 +29,7 @@ from jiancha.topics import topic_name
 from streams.analysis.shards import STAGE_TOPICS, read_history, shard_event
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from tests.conftest import caught_up, wait_for
+from tests.conftest import caught_up, group_settled_with, wait_for
 from tests.integration.faults import Proc
 from tests.integration.test_analyzer_replicas import JUDGED, _difference
 from tests.integration.test_analyzer_stream import _flags_on_kafka
@@ -184,7 +184,7 @@ def test_a_kill_9_with_final_months_gives_the_batch_flags(settings, tmp_path, mo
     over the input partitions (the dead router's marks stay where it flushed them), so the
     re-routed backlog is not late: the batch's flags, no late dead letter, May still final."""
     from tests.integration.faults import Stream
-    from tests.integration.test_analyzer_replicas import _events_in, group_settled_with
+    from tests.integration.test_analyzer_replicas import _events_in
 
     monkeypatch.setenv("JIANCHA_ANALYZER_LATENESS_DAYS", "14")
     path = tmp_path / "two-months.jsonl"

@@ -18,7 +18,7 @@ from jiancha.settings import Settings
 from streams.analysis.shards import STAGE_TOPICS
 from streams.ingest import ingest_file
 from streams.publisher import Publisher
-from tests.conftest import caught_up, wait_for
+from tests.conftest import caught_up, group_settled_with, wait_for
 from tests.integration.faults import Proc, Stream
 from tests.integration.test_analyzer_stream import ANALYZED, _cases, _flags_on_kafka
 
@@ -34,29 +34,6 @@ def _events_in(p: Proc) -> float:
     except OSError:
         return 0
     return sum(v for (name, _), v in samples.items() if name == "jiancha_events_in_total")
-
-
-def group_settled_with(settings: Settings, members: int, role: str = "judge") -> bool:
-    """Whether the group ``{app_id}-{role}`` is stable with ``members`` members. Wait for it
-    before publishing: a replica that joins after the first one has routed everything published
-    so far reads nothing until more comes (a test waiting for both to read would wait forever)."""
-    from kafka import KafkaAdminClient
-
-    from jiancha.kafka import client_security
-
-    group = f"{settings.app_id}-{role}"
-    admin = KafkaAdminClient(
-        bootstrap_servers=settings.kafka_bootstrap,
-        client_id="jiancha-test",
-        **client_security(settings),
-    )
-    try:
-        info = admin.describe_groups([group]).get(group) or {}
-    except Exception:  # no coordinator yet, or the group is being created
-        return False
-    finally:
-        admin.close()
-    return info.get("group_state") == "Stable" and len(info.get("members") or ()) == members
 
 
 def _settled(settings: Settings, judges: list[Proc], expected: dict) -> bool:
