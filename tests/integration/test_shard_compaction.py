@@ -30,6 +30,10 @@ from tests.integration.test_analyzer_stream import _flags_on_kafka
 pytestmark = pytest.mark.integration
 
 SEGMENT_S = 3
+# Long enough that the tombstones outlive the wait for the batch's flags: they are written at the
+# end of the catch-up, and with a tombstone life of a few seconds a slow machine (CI) could look
+# only after the cleaner had already dropped them, and wait for tombstones that never come back.
+TOMBSTONE_S = 60
 
 
 def _log(settings, shard) -> tuple[int, int, int, int]:
@@ -58,7 +62,7 @@ def test_the_cleaner_removes_a_forgotten_month_and_its_tombstones(
     path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in envelopes), "utf-8")
     batch, _ = analyze_file(path)
     expected = {f.flag_id: json.loads(f.to_json_bytes()) for f in batch}
-    with isolated_settings(analyzer_segment_s=SEGMENT_S, analyzer_tombstone_s=SEGMENT_S) as s:
+    with isolated_settings(analyzer_segment_s=SEGMENT_S, analyzer_tombstone_s=TOMBSTONE_S) as s:
         shards = [(stage, p) for stage in STAGE_TOPICS for p in range(s.partitions)]
         judge = Proc(s, "judge")
         try:
@@ -82,7 +86,11 @@ def test_the_cleaner_removes_a_forgotten_month_and_its_tombstones(
                 logs = [_log(s, shard) for shard in shards]
                 return all(t == 0 and dup == 0 for _, t, dup, _ in logs)
 
-            wait_for(compacted, timeout_s=240, what="no tombstone nor superseded value left")
+            wait_for(
+                compacted,
+                timeout_s=240 + TOMBSTONE_S,
+                what="no tombstone nor superseded value left",
+            )
             logs = {shard: _log(s, shard) for shard in shards}
             read = sum(n for n, _, _, _ in logs.values())
             written = sum(end for _, _, _, end in logs.values())
